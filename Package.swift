@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+// Attune: an on-device rapport runtime for voice and chat assistants on small ARM boards.
+// Module map and the one-way import rule: docs/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Attune",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "attune", targets: ["attune"]),
+        .library(name: "AttuneRuntime", targets: ["AttuneRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure Swift compute: no Foundation, no existentials; also builds with Embedded Swift.
+        .target(name: "AttuneKernels"),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "AttuneAudio",
+            dependencies: [
+                "AttuneKernels", "CALSA",
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]),
+        .target(name: "AttuneProsody", dependencies: ["AttuneKernels", "AttuneAudio"]),
+        .target(name: "AttuneText", dependencies: ["AttuneKernels"]),
+        .target(
+            name: "AttuneStore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "AttuneRuntime",
+            dependencies: [
+                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneText", "AttuneStore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "attune",
+            dependencies: [
+                "AttuneRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
+        .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio"]),
+        .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
+        // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// AttuneText: see docs/ARCHITECTURE.md for what this module owns and what it may import.

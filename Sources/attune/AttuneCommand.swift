@@ -1,0 +1,21 @@
+import ArgumentParser
+import AttuneRuntime
+
+/// The `attune` command line. One `AsyncParsableCommand` per verb; each lives in `Commands/`.
+@main
+struct AttuneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attune",
+        abstract: "On-device rapport runtime: listens, hears how things are said, remembers, explains.",
+        discussion: """
+            Attune runs next to a voice or chat assistant on a Raspberry Pi class board. Everything \
+            stays on the device.
+
+            Start with `attune doctor` to check the machine, `attune devices` to list microphones, \
+            and `attune record --device default --seconds 5 hello.wav` to hear one.
+            """,
+        version: AttuneVersion.string,
+        subcommands: [
+        ]
+    )
+}
