@@ -52,10 +52,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
-        .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
-        // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
-        .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),
     ]
 )
