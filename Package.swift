@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
     ]
 )
