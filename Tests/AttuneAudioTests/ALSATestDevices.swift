@@ -1,0 +1,69 @@
+import Foundation
+
+/// ALSA PCMs served by alsa-lib's `file` plugin, so the tests drive the real libasound without a sound
+/// card (see docs/ARCHITECTURE.md, "Testing ALSA capture"). Built once per test process: the raw inputs
+/// are made from the shared ARCTIC recording with sox, and `ALSA_CONFIG_PATH` points at the definitions.
+enum ALSATestDevices {
+    struct Fixture: Sendable {
+        let directory: URL
+        let configPath: String
+        /// 16 kHz mono S16 raw served by `attune_s16` (the file's bytes are the expected samples).
+        let s16Raw: URL
+        /// 44.1 kHz stereo S32 raw served by `attune_wide` (band-limited to 6.8 kHz).
+        let wideRaw: URL
+        /// sox's 16 kHz mono float conversion of `wideRaw`: the reference for our conversion.
+        let wideReferenceWAV: URL
+        var environment: [String: String] { ["ALSA_CONFIG_PATH": "/usr/share/alsa/alsa.conf:\(configPath)"] }
+    }
+
+    static let fixture: Fixture = {
+        do {
+            let directory = try TestPaths.temporaryDirectory()
+            let arctic = TestPaths.speechFile("arctic_a0007.wav")
+            let s16 = directory.appendingPathComponent("s16.raw")
+            let wide = directory.appendingPathComponent("wide.raw")
+            let reference = directory.appendingPathComponent("wide-ref.wav")
+            try run("sox", ["-D", arctic, "-t", "raw", "-e", "signed", "-b", "16", s16.path])
+            try run("sox", ["-D", arctic, "-t", "raw", "-e", "signed", "-b", "32", "-c", "2", wide.path, "sinc", "-6800", "rate", "-v", "44100"])
+            try run("sox", ["-D", "-t", "raw", "-e", "signed", "-b", "32", "-c", "2", "-r", "44100", wide.path,
+                            "-e", "floating-point", "-b", "32", "-c", "1", reference.path, "rate", "-v", "16000"])
+            let config = """
+                pcm.attune_s16 {
+                  type file
+                  hint { show on; description "Attune test input\nARCTIC a0007, 16 kHz mono" }
+                  slave.pcm "null"
+                  file "/dev/null"
+                  infile "\(s16.path)"
+                  format "raw"
+                }
+                pcm.attune_wide_file {
+                  type file
+                  slave.pcm "null"
+                  file "/dev/null"
+                  infile "\(wide.path)"
+                  format "raw"
+                }
+                pcm.attune_wide {
+                  type plug
+                  slave { pcm "attune_wide_file"; format S32_LE; rate 44100; channels 2 }
+                }
+                pcm.attune_mulaw {
+                  type plug
+                  slave { pcm "attune_s16"; format MU_LAW; rate 16000; channels 1 }
+                }
+                pcm.attune_broken {
+                  type file
+                  slave.pcm "no_such_slave_pcm"
+                  file "/dev/null"
+                }
+
+                """
+            let configPath = directory.appendingPathComponent("attune-test.conf").path
+            try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+            setenv("ALSA_CONFIG_PATH", "/usr/share/alsa/alsa.conf:\(configPath)", 1)
+            return Fixture(directory: directory, configPath: configPath, s16Raw: s16, wideRaw: wide, wideReferenceWAV: reference)
+        } catch {
+            fatalError("cannot build the ALSA test devices: \(error)")
+        }
+    }()
+}
