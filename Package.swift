@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "AttuneRuntime",
             dependencies: [
-                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneText", "AttuneStore",
+                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneText", "AttuneStore", "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -54,5 +54,7 @@ let package = Package(
 
         .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
+        // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),
     ]
 )

@@ -91,6 +91,7 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
         name = configuration.device
         let device = configuration.device
         var handle: OpaquePointer?
+        ALSALibrary.silenceDiagnostics()
         let mode = SND_PCM_NO_AUTO_RESAMPLE | SND_PCM_NO_AUTO_CHANNELS | SND_PCM_NO_AUTO_FORMAT
         let openStatus = snd_pcm_open(&handle, device, SND_PCM_STREAM_CAPTURE, mode)
         guard openStatus == 0, let handle else { throw ALSACaptureSource.openError(device: device, code: openStatus) }

@@ -13,6 +13,7 @@ public struct CaptureDevice: Sendable, Equatable, Codable {
 /// Lists capture PCMs through `snd_device_name_hint`, the same source `arecord -L` reads.
 public enum ALSADeviceList {
     public static func captureDevices() throws -> [CaptureDevice] {
+        ALSALibrary.silenceDiagnostics()
         var hints: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
         let status = snd_device_name_hint(-1, "pcm", &hints)
         guard status == 0, let hints else {
@@ -49,4 +50,11 @@ public enum ALSADeviceList {
 
     /// The libasound version string (`snd_asoundlib_version`).
     public static var libraryVersion: String { String(cString: snd_asoundlib_version()) }
+}
+
+/// Process-wide libasound settings.
+enum ALSALibrary {
+    /// Attune reports ALSA failures itself (typed, one line); the library's own stderr lines are dropped.
+    static let silenced: Void = { _ = attune_alsa_silence_library_errors() }()
+    static func silenceDiagnostics() { _ = silenced }
 }

@@ -18,9 +18,8 @@ public final class SPSCSampleRing: @unchecked Sendable {
     /// - Parameter minimumCapacity: rounded up to a power of two.
     public init(minimumCapacity: Int) {
         precondition(minimumCapacity > 0)
-        var size = 1
-        while size < minimumCapacity { size <<= 1 }
-        capacity = size
+        capacity = SPSCSampleRing.byteCount(forMinimumCapacity: minimumCapacity) / MemoryLayout<Float>.size
+        let size = capacity
         mask = size - 1
         storage = .allocate(capacity: size)
         storage.initialize(repeating: 0, count: size)
@@ -29,6 +28,13 @@ public final class SPSCSampleRing: @unchecked Sendable {
     deinit { storage.deallocate() }
 
     public var byteCount: Int { capacity * MemoryLayout<Float>.size }
+
+    /// What a ring of at least `minimumCapacity` samples will hold, before creating it (for the memory budget).
+    public static func byteCount(forMinimumCapacity minimumCapacity: Int) -> Int {
+        var size = 1
+        while size < minimumCapacity { size <<= 1 }
+        return size * MemoryLayout<Float>.size
+    }
 
     /// Samples ready to read (a snapshot).
     public var availableToRead: Int {

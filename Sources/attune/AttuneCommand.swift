@@ -16,6 +16,9 @@ struct AttuneCommand: AsyncParsableCommand {
             """,
         version: AttuneVersion.string,
         subcommands: [
+            DoctorCommand.self,
+            DevicesCommand.self,
+            RecordCommand.self,
         ]
     )
 }

@@ -1,0 +1,44 @@
+import AttuneAudio
+
+/// Where a command's audio comes from: a WAV file, raw PCM on standard input (`-`), or an ALSA device.
+public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
+    case wavFile(path: String)
+    case standardInput
+    case device(name: String)
+
+    /// `-` is standard input, anything else a WAV path.
+    public init(argument: String) {
+        self = argument == "-" ? .standardInput : .wavFile(path: argument)
+    }
+
+    public var description: String {
+        switch self {
+        case let .wavFile(path): return path
+        case .standardInput: return "standard input"
+        case let .device(name): return "ALSA device \(name)"
+        }
+    }
+
+    /// Opens the source and charges its buffers to `budget`; the charge is named after the input.
+    /// - Throws: `AudioSourceError` or `MemoryBudgetError`.
+    public func open(configuration: AttuneConfiguration, budget: MemoryBudget) throws -> any AudioSource {
+        switch self {
+        case let .wavFile(path):
+            let source = try WAVFileSource(path: path)
+            try budget.charge("WAV reader", bytes: 256 * 1024)
+            return source
+        case .standardInput:
+            return RawStandardInputSource()
+        case let .device(name):
+            // Charge the ring before opening the device: it is the part that grows with the settings.
+            var settings = ALSACaptureSource.Configuration(device: name)
+            settings.periodMs = configuration.periodMs
+            settings.ringSeconds = configuration.ringSeconds
+            let ringBytes = SPSCSampleRing.byteCount(forMinimumCapacity: Int(settings.ringSeconds * Double(CanonicalAudio.sampleRateHz)))
+            try budget.charge("capture ring (\(configuration.ringSeconds) s)", bytes: ringBytes)
+            let source = try ALSACaptureSource(configuration: settings)
+            try budget.charge("capture conversion (\(source.format.sampleRateHz) Hz)", bytes: source.byteCount - ringBytes)
+            return source
+        }
+    }
+}

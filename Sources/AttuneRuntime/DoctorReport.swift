@@ -1,0 +1,99 @@
+import AttuneAudio
+import CSQLite
+import Foundation
+
+/// What `attune doctor` checks: libraries, devices, CPU features, memory and the data directory.
+public struct DoctorReport: Codable, Sendable {
+    public enum Status: String, Codable, Sendable { case ok, warn, fail }
+
+    public struct Check: Codable, Sendable {
+        public var name: String
+        public var status: Status
+        public var detail: String
+        /// What to do about a warning or failure.
+        public var hint: String?
+    }
+
+    public var version: String
+    public var checks: [Check]
+    public var cpu: SystemProbe.CPU
+    public var captureDevices: [CaptureDevice]
+
+    /// True when no check failed (warnings allowed).
+    public var passed: Bool { !checks.contains { $0.status == .fail } }
+
+    public static func run(configuration: AttuneConfiguration) -> DoctorReport {
+        var checks: [Check] = []
+        checks.append(Check(name: "attune", status: .ok, detail: AttuneVersion.string))
+        checks.append(Check(name: "libasound", status: .ok, detail: ALSADeviceList.libraryVersion))
+
+        let sqliteVersion = String(cString: sqlite3_libversion())
+        let sqliteNumber = Int(sqlite3_libversion_number())
+        checks.append(sqliteNumber >= 3_035_000
+            ? Check(name: "SQLite", status: .ok, detail: sqliteVersion)
+            : Check(name: "SQLite", status: .fail, detail: sqliteVersion, hint: "Attune needs SQLite 3.35 or newer (Debian 12 ships 3.40)"))
+
+        var devices: [CaptureDevice] = []
+        do {
+            devices = try ALSADeviceList.captureDevices()
+            let real = devices.filter { $0.name != "null" }
+            if real.isEmpty {
+                checks.append(Check(name: "capture devices", status: .warn, detail: "none besides ALSA's null device",
+                                    hint: "plug in a microphone (check `arecord -l`) or define a PCM in ~/.asoundrc"))
+            } else {
+                let names = real.prefix(4).map(\.name).joined(separator: ", ") + (real.count > 4 ? ", …" : "")
+                checks.append(Check(name: "capture devices", status: .ok, detail: "\(real.count): \(names)"))
+            }
+        } catch {
+            checks.append(Check(name: "capture devices", status: .fail, detail: "\(error)", hint: "check the ALSA configuration"))
+        }
+
+        let cpu = SystemProbe.cpu()
+        let cpuDetail = "\(cpu.architecture), \(cpu.cores) cores, \(cpu.features.isEmpty ? "no SIMD extensions found" : cpu.features.joined(separator: " "))"
+        switch cpu.architecture {
+        case "aarch64" where !cpu.features.contains("asimd"):
+            checks.append(Check(name: "CPU", status: .warn, detail: cpuDetail, hint: "NEON (asimd) missing: int8 kernels run scalar"))
+        case "aarch64" where !cpu.features.contains("asimddp"):
+            checks.append(Check(name: "CPU", status: .ok, detail: cpuDetail + " (no dotprod: Armv8.0 kernels, as on a Pi 4)"))
+        case "x86_64" where !cpu.features.contains("avx2"):
+            checks.append(Check(name: "CPU", status: .warn, detail: cpuDetail, hint: "no AVX2: benchmarks against AVX2 peers are not comparable"))
+        default:
+            checks.append(Check(name: "CPU", status: .ok, detail: cpuDetail))
+        }
+
+        let budget = configuration.memoryBudget
+        if let available = SystemProbe.availableMemory() {
+            let detail = "budget \(budget), available \(available)"
+            if budget > available {
+                checks.append(Check(name: "memory", status: .fail, detail: detail, hint: "lower --memory-budget below the available memory"))
+            } else if budget.bytes * 2 > available.bytes {
+                checks.append(Check(name: "memory", status: .warn, detail: detail, hint: "the budget takes more than half of the available memory"))
+            } else {
+                checks.append(Check(name: "memory", status: .ok, detail: detail))
+            }
+        } else {
+            checks.append(Check(name: "memory", status: .warn, detail: "budget \(budget), available unknown (no /proc/meminfo)"))
+        }
+
+        checks.append(dataDirectoryCheck(configuration.dataDirectory))
+        return DoctorReport(version: AttuneVersion.string, checks: checks, cpu: cpu, captureDevices: devices)
+    }
+
+    /// Creates the directory if needed and proves it writable with a temporary file.
+    static func dataDirectoryCheck(_ path: String) -> Check {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let probe = path + "/.attune-doctor-\(getpid())"
+            guard manager.createFile(atPath: probe, contents: Data("ok".utf8)) else {
+                return Check(name: "data directory", status: .fail, detail: "\(path) is not writable",
+                             hint: "fix its permissions or choose another with --data-dir")
+            }
+            try manager.removeItem(atPath: probe)
+            return Check(name: "data directory", status: .ok, detail: "\(path) (writable)")
+        } catch {
+            return Check(name: "data directory", status: .fail, detail: "\(path): \(error.localizedDescription)",
+                         hint: "create it with the right owner or choose another with --data-dir")
+        }
+    }
+}
