@@ -121,7 +121,7 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
             throw AudioSourceError.alsa(device: device, operation: "prepare", code: started, message: ALSACaptureSource.message(started))
         }
         let thread = Thread { [self] in captureLoop() }
-        thread.name = "attune-capture"
+        thread.name = "\(ALSACaptureSource.captureThreadName)"
         thread.qualityOfService = .userInteractive
         self.thread = thread
         thread.start()
@@ -178,8 +178,16 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
 
     // MARK: - Capture thread
 
+    /// The OS thread name (15 characters at most), visible in `top -H`, `perf` and the allocation probe.
+    public static let captureThreadName: StaticString = "attune-capture"
+
     private func captureLoop() {
-        defer { threadFinished.signal() }
+        nameThisThreadForTheKernel(ALSACaptureSource.captureThreadName)
+        defer {
+            // Renamed on the way out, so profiles (and the allocation probe) tell capture from teardown.
+            nameThisThreadForTheKernel("attune-cap-end")
+            threadFinished.signal()
+        }
         let periodFrames = format.periodFrames
         let output = UnsafeMutableBufferPointer(start: convertedPeriod, count: convertedCapacity)
         while !stopRequested.load(ordering: .acquiring) {
@@ -316,4 +324,15 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
     }
 
     static func message(_ code: Int32) -> String { String(cString: snd_strerror(code)) }
+}
+
+/// Foundation's `Thread.name` does not reach the kernel on Linux, and `pthread_setname_np`/`prctl` are not
+/// visible to Swift there; writing `/proc/thread-self/comm` is the kernel's own interface for it.
+/// Profilers (`top -H`, `perf`) and the allocation probe in tools/bench then see the thread by name.
+/// A `StaticString` so naming allocates nothing (names longer than 15 bytes are cut by the kernel).
+func nameThisThreadForTheKernel(_ name: StaticString) {
+    let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    _ = write(fd, name.utf8Start, name.utf8CodeUnitCount)
 }
