@@ -11,7 +11,7 @@ import TOMLKit
 /// ring_seconds = 2.0        # capture ring size
 ///
 /// [runtime]
-/// memory_budget = "48MB"
+/// memory_budget = "64MB"
 /// data_dir = "/var/lib/attune"
 /// log_level = "info"        # trace, debug, info, notice, warning, error, critical
 /// ```

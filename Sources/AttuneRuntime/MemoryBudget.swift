@@ -7,11 +7,13 @@ import Synchronization
 /// configuration that cannot run on a small board fails at start, not hours later. Small objects are
 /// covered by `processBaseline`, measured as the resident size of `attune doctor` (see docs/BENCHMARKS.md).
 public final class MemoryBudget: Sendable {
-    /// Default budget: fits a Raspberry Pi Zero 2 W (512 MB) beside an assistant, with room for the
-    /// int8 sentence model and the capture path.
-    public static let defaultLimit = ByteCount(48_000_000)
-    /// What the Swift runtime, Foundation and libasound take before Attune allocates anything.
-    public static let processBaseline = ByteCount(12_000_000)
+    /// Default budget: an eighth of a Raspberry Pi Zero 2 W (512 MB), leaving the rest to the assistant;
+    /// room for the process baseline, the int8 sentence model (~23 MB, mapped) and the audio path.
+    public static let defaultLimit = ByteCount(64_000_000)
+    /// What the Swift runtime, Foundation, libasound and SQLite take before Attune allocates anything:
+    /// peak RSS of `attune doctor`, release build, 19.7 MB with `--static-swift-stdlib` (as deployed)
+    /// and 24.4 MB with the shared Swift libraries (x86-64, 2026-11-24; docs/BENCHMARKS.md).
+    public static let processBaseline = ByteCount(20_000_000)
 
     public let limit: ByteCount
     private let charges = Mutex<[(name: String, bytes: Int)]>([])

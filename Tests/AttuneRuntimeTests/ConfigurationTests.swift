@@ -5,7 +5,7 @@ import Testing
     @Test func defaultsWhenEmpty() throws {
         let configuration = try AttuneConfiguration.parse("", path: "a.toml")
         #expect(configuration == AttuneConfiguration())
-        #expect(configuration.memoryBudget == ByteCount(48_000_000))
+        #expect(configuration.memoryBudget == ByteCount(64_000_000))
     }
 
     @Test func everyKeyIsRead() throws {

@@ -8,7 +8,7 @@ struct RuntimeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("TOML configuration file (keys: docs/CONFIGURATION.md).", valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Memory budget for Attune's buffers and models, e.g. 48MB or 64MiB. Default: 48MB.", valueName: "size"))
+    @Option(name: .long, help: ArgumentHelp("Memory budget for Attune's buffers and models, e.g. 48MB or 64MiB. Default: 64MB.", valueName: "size"))
     var memoryBudget: String?
 
     @Option(name: .long, help: ArgumentHelp("Directory for Attune's data. Default: $XDG_DATA_HOME/attune or ~/.local/share/attune.", valueName: "path"))
