@@ -317,9 +317,7 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
         switch -code {
         case EBUSY: return .deviceBusy(device: device)
         case ENOENT, ENODEV, ENXIO: return .deviceNotFound(device: device, reason: message(code))
-        default:
-            // alsa-lib reports an unknown PCM name as -ENOENT; a broken definition as -EINVAL.
-            return .deviceNotFound(device: device, reason: message(code))
+        default: return .alsa(device: device, operation: "open", code: code, message: message(code))
         }
     }
 

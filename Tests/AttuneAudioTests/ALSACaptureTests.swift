@@ -110,3 +110,15 @@ import Testing
         #expect(!ALSADeviceList.libraryVersion.isEmpty)
     }
 }
+
+@Suite struct ALSAOpenErrorTests {
+    /// A busy device cannot be made on a build machine (no `hw` cards); the mapping of the code alsa-lib returns is checked.
+    @Test func openErrorsMapToActionableMessages() {
+        let busy = ALSACaptureSource.openError(device: "hw:1,0", code: -EBUSY)
+        #expect(busy == .deviceBusy(device: "hw:1,0"))
+        #expect(busy.description.contains("busy") && busy.description.contains("attune devices"))
+        guard case .deviceNotFound = ALSACaptureSource.openError(device: "hw:9", code: -ENOENT) else {
+            Issue.record("ENOENT should mean no such device"); return
+        }
+    }
+}

@@ -14,8 +14,13 @@ enum AttuneBinary {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data? = nil) throws -> Result {
+        try runProgram(url.path, arguments, environment: environment, standardInput: standardInput)
+    }
+
+    /// Runs any program the same way (used to wrap `attune` in `script` for a pseudo-terminal).
+    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:], standardInput: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -161,3 +161,17 @@ import Testing
         #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 }
+
+@Suite struct RecordMeterTests {
+    /// On a terminal, `record` draws the level meter; `script` (util-linux) gives the command a pseudo-terminal.
+    @Test func meterIsDrawnOnATerminal() throws {
+        let devices = try RecordCommandTests.makeDevices()
+        let out = devices.directory.appendingPathComponent("meter.wav").path
+        let command = "\(AttuneBinary.url.path) record --device cli_s16 --seconds 1 \(out)"
+        let result = try AttuneBinary.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"], environment: devices.environment)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("dBFS"))
+        #expect(result.standardOutput.contains("overruns 0"))
+        #expect(result.standardOutput.contains("1.0/1.0 s"))
+    }
+}
