@@ -23,9 +23,9 @@ public final class FormatConverter {
 
     deinit { mono.deallocate() }
 
-    /// Output room one `convert` call needs.
+    /// Output room one `convert` call followed by `finish` needs (the last block and the look-ahead).
     public var maximumOutputPerCall: Int {
-        max(resampler.maximumOutput(forInput: maximumFrames), resampler.maximumFlushOutput)
+        resampler.maximumOutput(forInput: maximumFrames) + resampler.maximumFlushOutput
     }
 
     /// Bytes held by the converter, for the memory budget.

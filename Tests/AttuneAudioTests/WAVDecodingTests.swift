@@ -70,3 +70,20 @@ import Testing
         #expect(try WAVFile.readMono16k(path: path).isEmpty)
     }
 }
+
+@Suite struct WAVLengthTests {
+    /// Whatever the rate and however the file's length falls on the reader's 4096-frame blocks, the
+    /// converted length is round(frames · 16000 / rate): the resampler's look-ahead is always flushed.
+    @Test(arguments: [(44_100, 4096 * 3), (44_100, 4096 * 3 + 1), (48_000, 4096 * 2), (8_000, 4096), (22_050, 5000)])
+    func convertedLengthIsExact(rate: Int, frames: Int) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let path = directory.appendingPathComponent("tone.wav").path
+        try run("sox", ["-r", "\(rate)", "-n", "-b", "16", "-c", "1", path, "synth", "\(frames)s", "sine", "440"])
+        let samples = try WAVFile.readMono16k(path: path)
+        let expected = Int((Double(frames) * 16_000 / Double(rate)).rounded())
+        #expect(samples.count == expected)
+        // The tone's amplitude survives to the very end (no zeros from a lost tail).
+        let tail = samples.suffix(200)
+        #expect(tail.map { abs($0) }.max() ?? 0 > 0.5)
+    }
+}
