@@ -14,7 +14,18 @@ enum ALSATestDevices {
         /// sox's 16 kHz mono float conversion of `wideRaw`: the reference for our conversion.
         let wideReferenceWAV: URL
         var environment: [String: String] { ["ALSA_CONFIG_PATH": "/usr/share/alsa/alsa.conf:\(configPath)"] }
+        /// More native formats: PCM name → sox's 16 kHz mono float reference of what it serves.
+        let formatReferences: [String: URL]
     }
+
+    /// Native formats for the conversion matrix: (ALSA format, sox encoding arguments, rate, channels).
+    static let formatMatrix: [(alsa: String, sox: [String], rateHz: Int, channels: Int)] = [
+        ("S24_3LE", ["-e", "signed", "-b", "24"], 8_000, 1),
+        ("U8", ["-e", "unsigned", "-b", "8"], 22_050, 2),
+        ("FLOAT_LE", ["-e", "floating-point", "-b", "32"], 48_000, 8),
+        ("S16_LE", ["-e", "signed", "-b", "16"], 32_000, 6),
+        ("FLOAT64_LE", ["-e", "floating-point", "-b", "64"], 11_025, 1),
+    ]
 
     static let fixture: Fixture = {
         do {
@@ -58,10 +69,27 @@ enum ALSATestDevices {
                 }
 
                 """
+            var extra = ""
+            var references: [String: URL] = [:]
+            for entry in formatMatrix {
+                let name = "attune_\(entry.alsa.lowercased())_\(entry.rateHz)_\(entry.channels)"
+                let raw = directory.appendingPathComponent("\(name).raw")
+                let reference = directory.appendingPathComponent("\(name)-ref.wav")
+                let rawFormat = ["-t", "raw"] + entry.sox + ["-c", "\(entry.channels)"]
+                try run("sox", ["-D", arctic] + rawFormat + [raw.path, "sinc", "-\(min(6800, entry.rateHz * 43 / 100))", "rate", "-v", "\(entry.rateHz)"])
+                try run("sox", ["-D", "-r", "\(entry.rateHz)"] + rawFormat + [raw.path, "-e", "floating-point", "-b", "32", "-c", "1", reference.path, "rate", "-v", "16000"])
+                references[name] = reference
+                extra += """
+                    pcm.\(name)_file { type file; slave.pcm "null"; file "/dev/null"; infile "\(raw.path)"; format "raw" }
+                    pcm.\(name) { type plug; slave { pcm "\(name)_file"; format \(entry.alsa); rate \(entry.rateHz); channels \(entry.channels) } }
+
+                    """
+            }
             let configPath = directory.appendingPathComponent("attune-test.conf").path
-            try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+            try (config + extra).write(toFile: configPath, atomically: true, encoding: .utf8)
             setenv("ALSA_CONFIG_PATH", "/usr/share/alsa/alsa.conf:\(configPath)", 1)
-            return Fixture(directory: directory, configPath: configPath, s16Raw: s16, wideRaw: wide, wideReferenceWAV: reference)
+            return Fixture(directory: directory, configPath: configPath, s16Raw: s16, wideRaw: wide, wideReferenceWAV: reference,
+                           formatReferences: references)
         } catch {
             fatalError("cannot build the ALSA test devices: \(error)")
         }
