@@ -105,7 +105,7 @@ final class PCMStreamReader {
             }
             if rawCount > 0 {
                 throw AudioSourceError.readFailed(source: sourceName,
-                    reason: "input ended inside a frame (\(rawCount) stray bytes after \(consumedBytes) bytes of whole frames)")
+                    reason: "input ended inside a frame: \(rawCount) stray byte(s) after \(consumedBytes) bytes of whole frames")
             }
             let flushed = converter.finish(into: UnsafeMutableBufferPointer(start: pending + pendingCount, count: pendingCapacity - pendingCount))
             pendingCount += flushed

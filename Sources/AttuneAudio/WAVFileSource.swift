@@ -62,10 +62,11 @@ public final class RawStandardInputSource: AudioSource {
     public let name = "-"
     private let reader: PCMStreamReader
 
-    public init() {
+    /// - Parameter fileDescriptor: standard input by default; any readable pipe or file works (it is not closed).
+    public init(fileDescriptor: Int32 = STDIN_FILENO) {
         // 16 kHz mono: the identity resampler, which cannot fail.
         reader = try! PCMStreamReader(
-            fileDescriptor: STDIN_FILENO, closeOnDeinit: false, sourceName: "standard input", encoding: .signed16,
+            fileDescriptor: fileDescriptor, closeOnDeinit: false, sourceName: "standard input", encoding: .signed16,
             channelCount: 1, sampleRateHz: CanonicalAudio.sampleRateHz, byteCount: nil,
             truncation: { _ in .readFailed(source: "standard input", reason: "ended early") })
     }
