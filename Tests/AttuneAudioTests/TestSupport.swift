@@ -8,11 +8,20 @@ enum TestPaths {
     static let speech = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/speech")
     static func speechFile(_ name: String) -> String { speech.appendingPathComponent(name).path }
 
+    /// A fresh directory under one per-process root, which is removed when the test process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-tests-\(UUID().uuidString)")
+        let url = processRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    static let processRoot: URL = {
+        atexit {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-tests-\(getpid())")
+            try? FileManager.default.removeItem(at: root)
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("attune-tests-\(getpid())")
+    }()
 }
 
 /// Runs a program (sox, arecord) and fails loudly if it does not succeed.

@@ -52,9 +52,18 @@ enum CLITestPaths {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let speech = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/speech")
 
+    /// A fresh directory under one per-process root, which is removed when the test process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-cli-\(UUID().uuidString)")
+        let url = processRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    static let processRoot: URL = {
+        atexit {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-cli-\(getpid())")
+            try? FileManager.default.removeItem(at: root)
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("attune-cli-\(getpid())")
+    }()
 }
