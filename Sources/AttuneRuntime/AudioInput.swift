@@ -30,15 +30,20 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
         case .standardInput:
             return RawStandardInputSource()
         case let .device(name):
-            // Charge the ring before opening the device: it is the part that grows with the settings.
-            var settings = ALSACaptureSource.Configuration(device: name)
-            settings.periodMs = configuration.periodMs
-            settings.ringSeconds = configuration.ringSeconds
-            let ringBytes = SPSCSampleRing.byteCount(forMinimumCapacity: Int(settings.ringSeconds * Double(CanonicalAudio.sampleRateHz)))
-            try budget.charge("capture ring (\(configuration.ringSeconds) s)", bytes: ringBytes)
-            let source = try ALSACaptureSource(configuration: settings)
-            try budget.charge("capture conversion (\(source.format.sampleRateHz) Hz)", bytes: source.byteCount - ringBytes)
-            return source
+            return try AudioInput.openCapture(device: name, configuration: configuration, budget: budget)
         }
+    }
+
+    /// Opens an ALSA device for capture, charging the ring before opening and the conversion after
+    /// (it depends on the format the device offers). Commands that need the device's statistics call this.
+    public static func openCapture(device name: String, configuration: AttuneConfiguration, budget: MemoryBudget) throws -> ALSACaptureSource {
+        var settings = ALSACaptureSource.Configuration(device: name)
+        settings.periodMs = configuration.periodMs
+        settings.ringSeconds = configuration.ringSeconds
+        let ringBytes = SPSCSampleRing.byteCount(forMinimumCapacity: Int(settings.ringSeconds * Double(CanonicalAudio.sampleRateHz)))
+        try budget.charge("capture ring (\(configuration.ringSeconds) s)", bytes: ringBytes)
+        let source = try ALSACaptureSource(configuration: settings)
+        try budget.charge("capture conversion (\(source.format.sampleRateHz) Hz)", bytes: source.byteCount - ringBytes)
+        return source
     }
 }

@@ -39,8 +39,7 @@ struct RecordCommand: AsyncParsableCommand {
         try capture.apply(to: &configuration)
         let budget = MemoryBudget(limit: configuration.memoryBudget)
         let interrupt = InterruptSignal()
-        let source = try AudioInput.device(name: configuration.device).open(configuration: configuration, budget: budget)
-        guard let device = source as? ALSACaptureSource else { return }
+        let device = try AudioInput.openCapture(device: configuration.device, configuration: configuration, budget: budget)
         let writer = try WAVWriter(path: output)
         let target = Int(seconds * Double(CanonicalAudio.sampleRateHz))
         let meter = LevelMeter(enabled: !quiet && isatty(STDERR_FILENO) == 1, totalSeconds: seconds)
