@@ -1,0 +1,138 @@
+/// In-place radix-2 complex FFT over split real/imaginary `Double` buffers.
+///
+/// Written here because no package on the mirror offers an FFT that builds for a Pi without
+/// Foundation or Accelerate, and the prosody analyser needs only one size (1024 points, two
+/// transforms per 10 ms frame: the autocorrelation of Boersma 1993 §2 is the inverse transform of
+/// the power spectrum). `Double` because the autocorrelation is divided by the window's own
+/// autocorrelation near its tail, where `Float` loses the digits Praat keeps.
+///
+/// The twiddle table is built with half-angle recurrences from cos(π) = −1, so this file needs no
+/// `sin`/`cos` from libm and stays buildable with Embedded Swift like the rest of AttuneKernels.
+public struct FastFourierTransform: Sendable {
+    /// Number of complex points; a power of two.
+    public let count: Int
+    @usableFromInline let cosines: [Double]   // cos(2πk/N), k < N/2
+    @usableFromInline let sines: [Double]     // sin(2πk/N), k < N/2
+    @usableFromInline let bitReversed: [Int32]
+
+    /// Returns nil unless `count` is a power of two ≥ 2.
+    public init?(count: Int) {
+        guard count >= 2, count & (count - 1) == 0 else { return nil }
+        self.count = count
+        let half = count / 2
+        // Base angles θ_j = 2π / 2^j by halving: cos(θ/2) = √((1 + cos θ)/2), sin(θ/2) = √((1 − cos θ)/2).
+        var cosTable = [Double](repeating: 1, count: half)
+        var sinTable = [Double](repeating: 0, count: half)
+        var levels = 0
+        while (1 << levels) < count { levels += 1 }
+        // angle 2π/N * k for k = 2^b is the base angle 2π / 2^(levels - b).
+        var baseCos = [Double](repeating: 1, count: levels + 1)   // baseCos[m] = cos(2π / 2^m)
+        var baseSin = [Double](repeating: 0, count: levels + 1)
+        if levels >= 1 { baseCos[1] = -1; baseSin[1] = 0 }
+        if levels >= 2 { baseCos[2] = 0; baseSin[2] = 1 }
+        var m = 3
+        while m <= levels {
+            let c = baseCos[m - 1]
+            baseCos[m] = ((1 + c) / 2).squareRoot()
+            baseSin[m] = ((1 - c) / 2).squareRoot()
+            m += 1
+        }
+        // Each k is a sum of powers of two; combine the base rotations of its set bits, so the
+        // error grows with the number of bits (≤ log2 N products), not with k.
+        for k in 1..<half {
+            var c = 1.0, s = 0.0
+            var bit = 0
+            while (1 << bit) <= k {
+                if k & (1 << bit) != 0 {
+                    let bc = baseCos[levels - bit], bs = baseSin[levels - bit]
+                    (c, s) = (c * bc - s * bs, c * bs + s * bc)
+                }
+                bit += 1
+            }
+            cosTable[k] = c
+            sinTable[k] = s
+        }
+        cosines = cosTable
+        sines = sinTable
+        var reversed = [Int32](repeating: 0, count: count)
+        for i in 0..<count {
+            var r = 0
+            for b in 0..<levels where i & (1 << b) != 0 { r |= 1 << (levels - 1 - b) }
+            reversed[i] = Int32(r)
+        }
+        bitReversed = reversed
+    }
+
+    /// Forward transform X_k = Σ x_n e^{−2πikn/N}, in place.
+    @inlinable
+    public func forward(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+        transform(real: real, imaginary: imaginary, sign: -1)
+    }
+
+    /// Inverse transform without the 1/N factor: x_n = Σ X_k e^{+2πikn/N}, in place.
+    @inlinable
+    public func inverseUnscaled(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+        transform(real: real, imaginary: imaginary, sign: 1)
+    }
+
+    @inlinable
+    func transform(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, sign: Double) {
+        bitReversed.withUnsafeBufferPointer { reversed in
+            for i in 0..<count {
+                let j = Int(reversed[i])
+                if j > i {
+                    swap(&real[i], &real[j])
+                    swap(&imaginary[i], &imaginary[j])
+                }
+            }
+        }
+        cosines.withUnsafeBufferPointer { cosTable in
+            sines.withUnsafeBufferPointer { sinTable in
+                var length = 2
+                while length <= count {
+                    let halfLength = length >> 1
+                    let stride = count / length
+                    var start = 0
+                    while start < count {
+                        var k = 0
+                        for j in 0..<halfLength {
+                            let wr = cosTable[k]
+                            let wi = sign * sinTable[k]
+                            let a = start + j, b = a + halfLength
+                            let tr = real[b] * wr - imaginary[b] * wi
+                            let ti = real[b] * wi + imaginary[b] * wr
+                            real[b] = real[a] - tr
+                            imaginary[b] = imaginary[a] - ti
+                            real[a] += tr
+                            imaginary[a] += ti
+                            k += stride
+                        }
+                        start += length
+                    }
+                    length <<= 1
+                }
+            }
+        }
+    }
+}
+
+/// Plain DFT, O(N²): the reference the FFT is tested against.
+public func discreteFourierTransformReference(
+    real: [Double], imaginary: [Double], cosine: (Double) -> Double, sine: (Double) -> Double
+) -> (real: [Double], imaginary: [Double]) {
+    let n = real.count
+    var outReal = [Double](repeating: 0, count: n)
+    var outImaginary = [Double](repeating: 0, count: n)
+    for k in 0..<n {
+        var sr = 0.0, si = 0.0
+        for t in 0..<n {
+            let angle = -2 * Double.pi * Double((k * t) % n) / Double(n)
+            let c = cosine(angle), s = sine(angle)
+            sr += real[t] * c - imaginary[t] * s
+            si += real[t] * s + imaginary[t] * c
+        }
+        outReal[k] = sr
+        outImaginary[k] = si
+    }
+    return (outReal, outImaginary)
+}

@@ -1,0 +1,24 @@
+/// Everything the streaming prosody analyser can be tuned with; the defaults follow Praat
+/// (pitch, intensity) and de Jong & Wempe (2009) (pauses, syllable nuclei).
+public struct ProsodySettings: Sendable, Equatable {
+    public var pitch = PitchSettings()
+    /// Minimum pitch of the reported intensity (Praat's "To Intensity" default 100 Hz: 64 ms window).
+    public var intensityMinimumPitchHz: Double = 100
+    /// Minimum pitch of the smoother intensity used for syllable nuclei (de Jong & Wempe: 50 Hz).
+    public var nucleusIntensityMinimumPitchHz: Double = 50
+    /// A frame sounds when its intensity is within this many dB of the speaker's 99th percentile
+    /// (de Jong & Wempe's "silence threshold", −25 dB).
+    public var silenceBelowSpeakerDb: Double = 25
+    /// ... and at least this far above the speaker's noise floor (2nd percentile), so that the
+    /// silence before the first word is not called sounding while no speech has been heard yet.
+    public var soundingAboveFloorDb: Double = 6
+    /// Silences shorter than this are part of speech, not pauses (de Jong & Wempe: 0.3 s).
+    public var minimumPauseSec: Double = 0.3
+    /// Sounding stretches shorter than this are clicks, not speech (Praat's silences default: 0.1 s).
+    public var minimumSoundingSec: Double = 0.1
+    /// A syllable nucleus is an intensity peak followed by a dip of at least this many dB
+    /// (de Jong & Wempe's "minimum dip between peaks", 2 dB).
+    public var minimumDipDb: Double = 2
+
+    public init() {}
+}
