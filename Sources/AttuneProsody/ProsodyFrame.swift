@@ -15,6 +15,19 @@ public struct ProsodyFrame: Sendable, Equatable {
     /// Above the speaker-relative silence threshold (see `SpeakerLevelTracker`).
     public var sounding: Bool
 
+    public init(
+        index: Int, f0Hz: Double?, voicingStrength: Double, intensityDb: Double,
+        aWeightedLevelDb: Double, loudnessSones: Double, sounding: Bool
+    ) {
+        self.index = index
+        self.f0Hz = f0Hz
+        self.voicingStrength = voicingStrength
+        self.intensityDb = intensityDb
+        self.aWeightedLevelDb = aWeightedLevelDb
+        self.loudnessSones = loudnessSones
+        self.sounding = sounding
+    }
+
     /// Frame centre in seconds.
     public var timeSec: Double { Double(index) * ProsodyAnalyzer.frameStepSeconds }
     public var voiced: Bool { f0Hz != nil }
