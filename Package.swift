@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -196,7 +196,7 @@ public final class ProsodyAnalyzer {
             let intensityDb = pendingIntensityDb[slot]
             let aWeightedDb = pendingAWeighted[slot] / 4e-10 < 1e-30 ? -300 : 10 * log10(pendingAWeighted[slot] / 4e-10)
             levels.add(intensityDb)
-            let threshold = levels.threshold(settings: settings)
+            let threshold = levels.thresholds(settings: settings).speakerDb
             let frame = ProsodyFrame(
                 index: k,
                 f0Hz: decision.voiced ? decision.frequencyHz : nil,
@@ -204,7 +204,7 @@ public final class ProsodyAnalyzer {
                 intensityDb: intensityDb,
                 aWeightedLevelDb: aWeightedDb,
                 loudnessSones: Loudness.sones(fromAWeightedDb: aWeightedDb),
-                sounding: intensityDb >= threshold)
+                sounding: levels.isSounding(intensityDb, voiced: decision.voiced, settings: settings))
             if let pause = pauses.add(index: k, sounding: frame.sounding) {
                 emit(.pause(startFrameIndex: pause.startFrame,
                             durationSec: Double(pause.frames) * Self.frameStepSeconds))

@@ -9,8 +9,8 @@ public struct ProsodySettings: Sendable, Equatable {
     /// A frame sounds when its intensity is within this many dB of the speaker's 99th percentile
     /// (de Jong & Wempe's "silence threshold", −25 dB).
     public var silenceBelowSpeakerDb: Double = 25
-    /// ... and at least this far above the speaker's noise floor (2nd percentile), so that the
-    /// silence before the first word is not called sounding while no speech has been heard yet.
+    /// ... and, unless voiced, at least this far above the noise floor (2nd percentile), so that
+    /// the room noise before the first word is not called sounding while no speech has been heard.
     public var soundingAboveFloorDb: Double = 6
     /// Silences shorter than this are part of speech, not pauses (de Jong & Wempe: 0.3 s).
     public var minimumPauseSec: Double = 0.3

@@ -27,9 +27,19 @@ struct SpeakerLevelTracker {
         return Self.lowestDb + Double(Self.binCount) * Self.binWidthDb
     }
 
-    /// The sounding threshold: max(p99 − silenceBelowSpeakerDb, p2 + soundingAboveFloorDb).
-    func threshold(settings: ProsodySettings) -> Double {
-        guard let loud = quantile(0.99), let floor = quantile(0.02) else { return .infinity }
-        return max(loud - settings.silenceBelowSpeakerDb, floor + settings.soundingAboveFloorDb)
+    /// The two thresholds a frame is held against: `speakerDb` = p99 − silenceBelowSpeakerDb (de Jong &
+    /// Wempe's threshold) and `floorDb` = p2 + soundingAboveFloorDb.
+    func thresholds(settings: ProsodySettings) -> (speakerDb: Double, floorDb: Double) {
+        guard let loud = quantile(0.99), let floor = quantile(0.02) else { return (.infinity, .infinity) }
+        return (loud - settings.silenceBelowSpeakerDb, floor + settings.soundingAboveFloorDb)
+    }
+
+    /// A frame sounds when it is within reach of the speaker's loud end and either clearly above the
+    /// noise floor or voiced. The floor keeps room noise before the first word from counting as
+    /// sound; the voicing exception keeps a steady voice (a held vowel, a tone) sounding even when
+    /// there is no silence in the input to measure a floor from.
+    func isSounding(_ decibels: Double, voiced: Bool, settings: ProsodySettings) -> Bool {
+        let (speakerDb, floorDb) = thresholds(settings: settings)
+        return decibels >= speakerDb && (decibels >= floorDb || voiced)
     }
 }

@@ -12,13 +12,15 @@ struct AttuneCommand: AsyncParsableCommand {
             stays on the device.
 
             Start with `attune doctor` to check the machine, `attune devices` to list microphones, \
-            and `attune record --device default --seconds 5 hello.wav` to hear one.
+            `attune record --device default --seconds 5 hello.wav` to hear one, and \
+            `attune analyze hello.wav` to see how it was said.
             """,
         version: AttuneVersion.string,
         subcommands: [
             DoctorCommand.self,
             DevicesCommand.self,
             RecordCommand.self,
+            AnalyzeCommand.self,
         ]
     )
 }

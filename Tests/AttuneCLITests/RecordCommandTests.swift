@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func everyCommandHelpHasAnExample() throws {
-        for command in ["doctor", "devices", "record"] {
+        for command in ["doctor", "devices", "record", "analyze"] {
             let result = try AttuneBinary.run([command, "--help"])
             #expect(result.status == 0)
             #expect(result.standardOutput.contains("Examples:"), "\(command) --help has no example")

@@ -62,6 +62,7 @@ import Testing
         let frames = ProsodyTestData.analyze(samples).frames
         let inside = frames.dropFirst(5).dropLast(5)
         #expect(!inside.isEmpty)
+        #expect(inside.allSatisfy { $0.sounding }, "a steady voice sounds even with no silence to measure a floor from")
         for frame in inside {
             let f0 = try #require(frame.f0Hz, "frame \(frame.index) voiceless")
             #expect(abs(f0 - frequency) / frequency < 0.005, "frame \(frame.index): \(f0) Hz")

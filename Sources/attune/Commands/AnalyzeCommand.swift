@@ -1,0 +1,181 @@
+import ArgumentParser
+import AttuneAudio
+import AttuneProsody
+import AttuneRuntime
+import Foundation
+
+struct AnalyzeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Hear how something is said: pitch, loudness, voicing, pauses and speech rate.",
+        discussion: """
+            Prints one frame every 10 ms (F0 by Boersma's autocorrelation method with Praat's defaults, \
+            Praat's intensity, loudness in sones from the A-weighted level, voicing, sounding) and a summary \
+            of the utterance: syllables (de Jong & Wempe's syllable nuclei), speech and articulation rate, \
+            pauses, F0 mean, spread, percentiles and final slope in semitones re 27.5 Hz, loudness.
+
+            INPUT is a WAV file (any rate, channels and PCM/float format; converted to 16 kHz mono), or `-` \
+            for raw signed 16-bit little-endian 16 kHz mono on standard input. With --device, Attune listens \
+            live until Ctrl-C and prints each frame as a JSON line as soon as it is decided (90 ms after its \
+            centre), then the summary as a last line.
+
+            Without --json a readable summary is printed. With --json the output is one JSON document, \
+            {"sampleRate":16000,"frameStepMs":10,"lookAheadMs":90,"frames":[…],"summary":{…}}, written as it \
+            is computed, so an hour of audio never sits in memory. --plot keeps the frame track (about \
+            50 bytes per 10 ms) to draw it at the end.
+
+            Examples:
+              attune analyze hello.wav
+              attune analyze hello.wav --json | jq .summary
+              attune analyze hello.wav --plot hello.svg
+              arecord -q -f S16_LE -r 16000 -c 1 -t raw | attune analyze - --json
+              attune analyze --device default > frames.jsonl
+            """)
+
+    @Argument(help: ArgumentHelp("WAV file, or - for raw S16_LE 16 kHz mono on standard input.", valueName: "INPUT"))
+    var input: String?
+
+    @OptionGroup var capture: CaptureOptions
+    @OptionGroup var runtime: RuntimeOptions
+
+    @Flag(help: "Print frames and summary as JSON (live input: always JSON lines).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write an SVG plot of envelope, F0, intensity and syllable nuclei.", valueName: "OUT.svg"))
+    var plot: String?
+
+    func validate() throws {
+        if input != nil && capture.device != nil {
+            throw ValidationError("give either INPUT or --device, not both")
+        }
+        if input == nil && capture.device == nil {
+            throw ValidationError("give a WAV file, - for standard input, or --device NAME")
+        }
+    }
+
+    func run() async throws {
+        var configuration = try runtime.resolve()
+        try capture.apply(to: &configuration)
+        let budget = MemoryBudget(limit: configuration.memoryBudget)
+        let live = capture.device != nil
+        let source: any AudioSource
+        let label: String
+        if let device = capture.device {
+            source = try AudioInput.openCapture(device: device, configuration: configuration, budget: budget)
+            label = "ALSA device \(device)"
+        } else {
+            let audioInput = AudioInput(argument: input!)
+            source = try audioInput.open(configuration: configuration, budget: budget)
+            label = audioInput.description
+        }
+        try budget.charge("prosody analyser", bytes: 96 * 1024)
+
+        let analyzer = ProsodyAnalyzer()
+        let output = StandardOutputWriter()
+        let interrupt = InterruptSignal()
+        var plotData = plot == nil ? nil : ProsodyPlot()
+        var frameCount = 0
+        let jsonDocument = json && !live
+        if jsonDocument {
+            output.write("{\"sampleRate\":16000,\"frameStepMs\":10,\"lookAheadMs\":"
+                + "\(Int((analyzer.lookAheadSeconds * 1000).rounded())),\"frames\":[")
+        }
+        let handle: (ProsodyEvent) -> Void = { event in
+            switch event {
+            case .frame(let frame):
+                if live {
+                    output.write(ProsodyJSON.frame(frame) + "\n")
+                    output.flush()
+                } else if jsonDocument {
+                    output.write((frameCount == 0 ? "\n" : ",\n") + ProsodyJSON.frame(frame))
+                }
+                frameCount += 1
+                plotData?.frames.append(frame)
+            case .syllableNucleus(let index, _):
+                plotData?.nuclei.append(index)
+            case .pause(let start, let duration):
+                plotData?.pauses.append((start, duration))
+            }
+        }
+        var chunk = [Float](repeating: 0, count: CanonicalAudio.samplesPer10Ms * (live ? 1 : 64))
+        var failure: Error?
+        var pendingEnvelope: (minimum: Float, maximum: Float, count: Int) = (.infinity, -.infinity, 0)
+        while !interrupt.isRaised {
+            let count: Int
+            do {
+                count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
+            } catch {
+                failure = error   // report it after the frames decided so far
+                break
+            }
+            if count == 0 { break }
+            chunk.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count]), handle) }
+            if plotData != nil {
+                for x in chunk[0..<count] {
+                    pendingEnvelope.minimum = min(pendingEnvelope.minimum, x)
+                    pendingEnvelope.maximum = max(pendingEnvelope.maximum, x)
+                    pendingEnvelope.count += 1
+                    if pendingEnvelope.count == CanonicalAudio.samplesPer10Ms {
+                        plotData?.envelope.append((pendingEnvelope.minimum, pendingEnvelope.maximum))
+                        pendingEnvelope = (.infinity, -.infinity, 0)
+                    }
+                }
+            }
+        }
+        if let capture = source as? ALSACaptureSource { capture.stop() }
+        analyzer.finish(handle)
+        let summary = analyzer.summary()
+        if live {
+            output.write("{\"summary\":\(ProsodyJSON.summary(summary))}\n")
+        } else if jsonDocument {
+            output.write("\n],\"summary\":\(ProsodyJSON.summary(summary))}\n")
+        } else {
+            output.write(Self.readableSummary(summary, label: label) + "\n")
+        }
+        output.flush()
+        if var plotData, let plot {
+            plotData.summary = summary
+            plotData.title = "attune analyze: \(label)"
+            do {
+                try plotData.render().write(toFile: plot, atomically: true, encoding: .utf8)
+            } catch {
+                throw AnalyzeError.cannotWritePlot(path: plot, reason: String(describing: (error as NSError).localizedDescription))
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    static func readableSummary(_ s: ProsodySummary, label: String) -> String {
+        func value(_ v: Double?, _ format: String, _ unit: String) -> String {
+            v.map { String(format: format, $0) + unit } ?? "–"
+        }
+        var table = TextTable("measure", "value")
+        table.add("input", label)
+        table.add("duration", String(format: "%.2f s (%d frames, %d voiced, %d sounding)",
+                                     s.durationSec, s.frameCount, s.voicedFrameCount, s.soundingFrameCount))
+        table.add("syllables", "\(s.syllables)")
+        table.add("speech rate", value(s.speechRateSylPerSec, "%.2f", " syllables/s"))
+        table.add("articulation rate", value(s.articulationRateSylPerSec, "%.2f", " syllables/s"))
+        table.add("speech span", value(s.speechSpanSec, "%.2f", " s") + String(format: ", phonation %.2f s", s.phonationTimeSec))
+        table.add("pauses", "\(s.pauseCount)" + (s.meanPauseSec.map { String(format: ", mean %.2f s", $0) } ?? ""))
+        table.add("F0 mean", value(s.f0MeanHz, "%.1f", " Hz") + value(s.f0MeanSemitones, " (%.2f", " st re 27.5 Hz)"))
+        table.add("F0 spread", value(s.f0StdevSemitones, "%.2f", " st (stdev)"))
+        table.add("F0 20/50/80 %", [s.f0Percentile20Semitones, s.f0MedianSemitones, s.f0Percentile80Semitones]
+            .map { value($0, "%.2f", "") }.joined(separator: " / ") + " st")
+        table.add("F0 final slope", value(s.f0SlopeLast300msSemitonesPerSec, "%+.2f", " st/s over the last 300 ms"))
+        table.add("loudness", value(s.loudnessMeanSones, "%.3f", " sones") + value(s.loudnessStdevSones, " ± %.3f", ""))
+        table.add("intensity", value(s.intensityMeanDb, "%.1f", " dB (sounding frames)"))
+        table.add("voiced fraction", value(s.voicedFraction, "%.2f", " of sounding frames"))
+        return table.render()
+    }
+}
+
+enum AnalyzeError: Error, CustomStringConvertible {
+    case cannotWritePlot(path: String, reason: String)
+
+    var description: String {
+        switch self {
+        case let .cannotWritePlot(path, reason): return "cannot write the plot to \(path): \(reason)"
+        }
+    }
+}
