@@ -46,7 +46,9 @@ struct ProsodyPlot {
         for panel in 0..<3 {
             svg += "<rect x=\(q(Self.left)) y=\(q(y(panel: panel, fraction: 1))) width=\(q(plotWidth)) height=\(q(Self.panelHeight)) "
                 + "fill=\"none\" stroke=\"#888\"/>\n"
-            svg += "<text x=\"8\" y=\(q(y(panel: panel, fraction: 0.5))) fill=\"#333\">\(labels[panel])</text>\n"
+            let middle = y(panel: panel, fraction: 0.5)
+            svg += "<text x=\"18\" y=\(q(middle)) transform=\"rotate(-90 18 \(f(middle)))\" text-anchor=\"middle\" "
+                + "fill=\"#333\">\(labels[panel])</text>\n"
         }
         // Waveform envelope: one vertical segment per hop, as a single path.
         if !envelope.isEmpty {
