@@ -14,6 +14,9 @@ public struct FastFourierTransform: Sendable {
     @usableFromInline let cosines: [Double]   // cos(2πk/N), k < N/2
     @usableFromInline let sines: [Double]     // sin(2πk/N), k < N/2
     @usableFromInline let bitReversed: [Int32]
+    /// Twiddles per stage, concatenated: for half-length h, cos/sin(2πj / 2h) for j < h.
+    @usableFromInline let stageCosines: [Double]
+    @usableFromInline let stageSines: [Double]
 
     /// Returns nil unless `count` is a power of two ≥ 2.
     public init?(count: Int) {
@@ -54,6 +57,20 @@ public struct FastFourierTransform: Sendable {
         }
         cosines = cosTable
         sines = sinTable
+        var stageCos: [Double] = [], stageSin: [Double] = []
+        stageCos.reserveCapacity(count)
+        stageSin.reserveCapacity(count)
+        var h = 1
+        while h < count {
+            let stride = count / (2 * h)
+            for j in 0..<h {
+                stageCos.append(cosTable[j * stride])
+                stageSin.append(sinTable[j * stride])
+            }
+            h *= 2
+        }
+        stageCosines = stageCos
+        stageSines = stageSin
         var reversed = [Int32](repeating: 0, count: count)
         for i in 0..<count {
             var r = 0
@@ -75,6 +92,10 @@ public struct FastFourierTransform: Sendable {
         transform(real: real, imaginary: imaginary, sign: 1)
     }
 
+    /// Iterative radix-2 (decimation in time). Each stage keeps its twiddles contiguous
+    /// (`stageCosines` starts with stage 1's single twiddle, then stage 2's two, …) so that the
+    /// long inner loops of the late stages read memory in order and vectorise; the early stages,
+    /// with few twiddles and many blocks, loop over blocks inside instead.
     @inlinable
     func transform(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, sign: Double) {
         bitReversed.withUnsafeBufferPointer { reversed in
@@ -86,30 +107,71 @@ public struct FastFourierTransform: Sendable {
                 }
             }
         }
-        cosines.withUnsafeBufferPointer { cosTable in
-            sines.withUnsafeBufferPointer { sinTable in
-                var length = 2
-                while length <= count {
-                    let halfLength = length >> 1
-                    let stride = count / length
-                    var start = 0
-                    while start < count {
-                        var k = 0
-                        for j in 0..<halfLength {
-                            let wr = cosTable[k]
-                            let wi = sign * sinTable[k]
-                            let a = start + j, b = a + halfLength
-                            let tr = real[b] * wr - imaginary[b] * wi
-                            let ti = real[b] * wi + imaginary[b] * wr
-                            real[b] = real[a] - tr
-                            imaginary[b] = imaginary[a] - ti
-                            real[a] += tr
-                            imaginary[a] += ti
-                            k += stride
+        stageCosines.withUnsafeBufferPointer { cosTable in
+            stageSines.withUnsafeBufferPointer { sinTable in
+                var halfLength = 1
+                var tableOffset = 0
+                while halfLength < count {
+                    let length = halfLength << 1
+                    if halfLength == 1 {
+                        // Twiddle 1: a sum and a difference.
+                        var a = 0
+                        while a < count {
+                            let br = real[a + 1], bi = imaginary[a + 1]
+                            real[a + 1] = real[a] - br
+                            imaginary[a + 1] = imaginary[a] - bi
+                            real[a] += br
+                            imaginary[a] += bi
+                            a += 2
                         }
-                        start += length
+                    } else if halfLength == 2 {
+                        // Twiddles 1 and ∓i: no multiplications.
+                        var a = 0
+                        while a < count {
+                            let b0r = real[a + 2], b0i = imaginary[a + 2]
+                            real[a + 2] = real[a] - b0r
+                            imaginary[a + 2] = imaginary[a] - b0i
+                            real[a] += b0r
+                            imaginary[a] += b0i
+                            let tr = -sign * imaginary[a + 3], ti = sign * real[a + 3]
+                            real[a + 3] = real[a + 1] - tr
+                            imaginary[a + 3] = imaginary[a + 1] - ti
+                            real[a + 1] += tr
+                            imaginary[a + 1] += ti
+                            a += 4
+                        }
+                    } else {
+                        // Four butterflies per step in SIMD4<Double> (two SSE2 or NEON registers);
+                        // half-lengths here are powers of two ≥ 4, so there is no tail.
+                        let cosBase = UnsafeRawPointer(cosTable.baseAddress! + tableOffset)
+                        let sinBase = UnsafeRawPointer(sinTable.baseAddress! + tableOffset)
+                        let signs = SIMD4<Double>(repeating: sign)
+                        var start = 0
+                        while start < count {
+                            let ra = UnsafeMutableRawPointer(real + start), ia = UnsafeMutableRawPointer(imaginary + start)
+                            let rb = ra + halfLength &* 8, ib = ia + halfLength &* 8
+                            var offset = 0
+                            let end = halfLength &* 8
+                            while offset < end {
+                                let wr = cosBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let wi = signs * sinBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let br = rb.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let bi = ib.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let ar = ra.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let ai = ia.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                                let tr = br * wr - bi * wi
+                                let ti = br * wi + bi * wr
+                                rb.storeBytes(of: ar - tr, toByteOffset: offset, as: SIMD4<Double>.self)
+                                ib.storeBytes(of: ai - ti, toByteOffset: offset, as: SIMD4<Double>.self)
+                                ra.storeBytes(of: ar + tr, toByteOffset: offset, as: SIMD4<Double>.self)
+                                ia.storeBytes(of: ai + ti, toByteOffset: offset, as: SIMD4<Double>.self)
+                                offset &+= 32
+                            }
+                            start += length
+                        }
                     }
-                    length <<= 1
+                    tableOffset += halfLength
+                    halfLength = length
                 }
             }
         }

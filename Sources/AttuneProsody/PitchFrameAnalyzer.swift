@@ -30,13 +30,16 @@ final class PitchFrameAnalyzer {
     let maximumLag: Int
     /// Lags kept for interpolation around the peaks (half a window).
     let interpolationLags: Int
-    let fft: FastFourierTransform
+    let fft: RealFourierTransform
     let window: UnsafeMutablePointer<Double>
     let windowAutocorrelation: UnsafeMutablePointer<Double>
+    /// 1 / r_w, so the per-frame normalisation multiplies instead of dividing.
+    let inverseWindowAutocorrelation: UnsafeMutablePointer<Double>
     let aWeightSquared: UnsafeMutablePointer<Double>
     let sumOfSquaredWindow: Double
-    private let real: UnsafeMutablePointer<Double>
-    private let imaginary: UnsafeMutablePointer<Double>
+    private let frame: UnsafeMutablePointer<Double>
+    private let power: UnsafeMutablePointer<Double>
+    private let autocorrelation: UnsafeMutablePointer<Double>
     /// r at lags −interpolationLags…+interpolationLags, so interpolation near lag 0 sees a symmetric curve.
     private let symmetricCorrelation: UnsafeMutablePointer<Double>
     private var peakLags = [Int](repeating: 0, count: PitchCandidates.capacity)
@@ -46,8 +49,12 @@ final class PitchFrameAnalyzer {
     var samplesBefore: Int { max(halfWindow, periodSamples) }
     var samplesAfter: Int { max(halfWindow, periodSamples) }
 
-    init(settings: PitchSettings, sampleRate: Double) {
+    /// The path finder's costs are per 10 ms; they scale with the frame step.
+    let timeStepCorrection: Double
+
+    init(settings: PitchSettings, sampleRate: Double, frameStepSeconds: Double) {
         self.settings = settings
+        timeStepCorrection = 0.01 / frameStepSeconds
         self.sampleRate = sampleRate
         let windowDuration = settings.periodsPerWindow / settings.floorHz
         let half = Int((windowDuration * sampleRate).rounded(.down)) / 2 - 1
@@ -59,12 +66,13 @@ final class PitchFrameAnalyzer {
         interpolationLags = Int((Double(windowLength) * 0.5).rounded(.down))
         var size = 1
         while Double(size) < Double(windowLength) * 1.5 { size *= 2 }
-        fft = FastFourierTransform(count: size)!
+        fft = RealFourierTransform(count: size)!
         window = .allocate(capacity: windowLength)
         windowAutocorrelation = .allocate(capacity: windowLength)
-        aWeightSquared = .allocate(capacity: size)
-        real = .allocate(capacity: size)
-        imaginary = .allocate(capacity: size)
+        aWeightSquared = .allocate(capacity: size / 2 + 1)
+        frame = .allocate(capacity: size)
+        power = .allocate(capacity: size / 2 + 1)
+        autocorrelation = .allocate(capacity: size)
         symmetricCorrelation = .allocate(capacity: 2 * interpolationLags + 1)
         var sumSquares = 0.0
         for i in 0..<windowLength {
@@ -80,18 +88,23 @@ final class PitchFrameAnalyzer {
         }
         let r0 = windowAutocorrelation[0]
         for lag in 0..<windowLength { windowAutocorrelation[lag] /= r0 }
-        for k in 0..<size {
-            let frequency = Double(min(k, size - k)) * sampleRate / Double(size)
-            aWeightSquared[k] = AWeighting.powerGain(atHz: frequency)
+        inverseWindowAutocorrelation = .allocate(capacity: windowLength)
+        for lag in 0..<windowLength { inverseWindowAutocorrelation[lag] = 1 / windowAutocorrelation[lag] }
+        // Bins 1 … N/2 − 1 stand for their mirror images too (Parseval over the full spectrum).
+        for k in 0...(size / 2) {
+            let frequency = Double(k) * sampleRate / Double(size)
+            aWeightSquared[k] = AWeighting.powerGain(atHz: frequency) * (k == 0 || k == size / 2 ? 1 : 2)
         }
     }
 
     deinit {
         window.deallocate()
         windowAutocorrelation.deallocate()
+        inverseWindowAutocorrelation.deallocate()
         aWeightSquared.deallocate()
-        real.deallocate()
-        imaginary.deallocate()
+        frame.deallocate()
+        power.deallocate()
+        autocorrelation.deallocate()
         symmetricCorrelation.deallocate()
     }
 
@@ -105,35 +118,39 @@ final class PitchFrameAnalyzer {
         for i in -periodSamples..<periodSamples { localSum += Double(centre[i]) }
         let localMean = localSum / Double(2 * periodSamples)
         for j in 0..<windowLength {
-            real[j] = (Double(centre[j - halfWindow]) - localMean) * window[j]
+            frame[j] = (Double(centre[j - halfWindow]) - localMean) * window[j]
         }
-        for j in windowLength..<size { real[j] = 0 }
-        for j in 0..<size { imaginary[j] = 0 }
+        for j in windowLength..<size { frame[j] = 0 }
         // Local peak: half a longest period around the centre of the windowed frame.
         var localPeak = 0.0
         let peakStart = max(halfWindow - halfPeriodSamples, 0)
         let peakEnd = min(halfWindow + halfPeriodSamples, windowLength)
-        for j in peakStart..<peakEnd { localPeak = max(localPeak, abs(real[j])) }
+        for j in peakStart..<peakEnd { localPeak = max(localPeak, abs(frame[j])) }
         candidates.relativePeak = globalPeak > 0 ? min(localPeak / globalPeak, 1) : 0
 
         // 2. Power spectrum, its A-weighted sum (Parseval), and back to the autocorrelation.
-        fft.forward(real: real, imaginary: imaginary)
+        fft.powerSpectrum(of: frame, into: power)
         var weightedPower = 0.0
-        for k in 0..<size {
-            let power = real[k] * real[k] + imaginary[k] * imaginary[k]
-            weightedPower += power * aWeightSquared[k]
-            real[k] = power
-            imaginary[k] = 0
-        }
+        for k in 0...(size / 2) { weightedPower += power[k] * aWeightSquared[k] }
         let aWeightedMeanSquare = weightedPower / Double(size) / sumOfSquaredWindow
         if localPeak == 0 || globalPeak == 0 { return (candidates, aWeightedMeanSquare) }   // absolute silence: voiceless only
-        fft.inverseUnscaled(real: real, imaginary: imaginary)
-        let r0 = real[0]
+        // A frame this quiet keeps only its voiceless candidate, without changing any decision:
+        // its voiceless score U = voicingThreshold + 2 − relativePeak · (1 + voicingThreshold) /
+        // silenceThreshold exceeds any voiced score (≤ 1) by more than the two voicing changes
+        // (2 · voicedUnvoicedCost) a voiced choice here could save, so no optimal path takes one.
+        // Praat searches these frames anyway; skipping them saves a third of the work on speech.
+        let unvoicedScore = settings.voicingThreshold
+            + max(0, 2 - candidates.relativePeak * (1 + settings.voicingThreshold) / settings.silenceThreshold)
+        if settings.silenceThreshold > 0, unvoicedScore > 1 + 2 * settings.voicedUnvoicedCost * timeStepCorrection + 1e-9 {
+            return (candidates, aWeightedMeanSquare)
+        }
+        fft.inverseOfEvenSpectrum(power, into: autocorrelation)
+        let inverseR0 = 1 / autocorrelation[0]
         let lags = interpolationLags
         let r = symmetricCorrelation + lags   // r[-lags ... lags]
         r[0] = 1
         for lag in 1...lags {
-            let value = real[lag] / (r0 * windowAutocorrelation[lag])
+            let value = autocorrelation[lag] * inverseR0 * inverseWindowAutocorrelation[lag]
             r[lag] = value
             r[-lag] = value
         }

@@ -63,7 +63,7 @@ public final class ProsodyAnalyzer {
 
     public init(settings: ProsodySettings = ProsodySettings()) {
         self.settings = settings
-        pitchAnalyzer = PitchFrameAnalyzer(settings: settings.pitch, sampleRate: Self.sampleRate)
+        pitchAnalyzer = PitchFrameAnalyzer(settings: settings.pitch, sampleRate: Self.sampleRate, frameStepSeconds: Self.frameStepSeconds)
         intensityAnalyzer = IntensityAnalyzer(minimumPitchHz: settings.intensityMinimumPitchHz, sampleRate: Self.sampleRate)
         nucleusIntensityAnalyzer = IntensityAnalyzer(
             minimumPitchHz: settings.nucleusIntensityMinimumPitchHz, sampleRate: Self.sampleRate)
@@ -196,7 +196,8 @@ public final class ProsodyAnalyzer {
             let intensityDb = pendingIntensityDb[slot]
             let aWeightedDb = pendingAWeighted[slot] / 4e-10 < 1e-30 ? -300 : 10 * log10(pendingAWeighted[slot] / 4e-10)
             levels.add(intensityDb)
-            let threshold = levels.thresholds(settings: settings).speakerDb
+            let thresholds = levels.thresholds(settings: settings)
+            let threshold = thresholds.speakerDb
             let frame = ProsodyFrame(
                 index: k,
                 f0Hz: decision.voiced ? decision.frequencyHz : nil,
@@ -204,7 +205,7 @@ public final class ProsodyAnalyzer {
                 intensityDb: intensityDb,
                 aWeightedLevelDb: aWeightedDb,
                 loudnessSones: Loudness.sones(fromAWeightedDb: aWeightedDb),
-                sounding: levels.isSounding(intensityDb, voiced: decision.voiced, settings: settings))
+                sounding: SpeakerLevelTracker.isSounding(intensityDb, voiced: decision.voiced, thresholds: thresholds))
             if let pause = pauses.add(index: k, sounding: frame.sounding) {
                 emit(.pause(startFrameIndex: pause.startFrame,
                             durationSec: Double(pause.frames) * Self.frameStepSeconds))

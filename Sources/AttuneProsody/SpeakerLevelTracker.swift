@@ -38,8 +38,7 @@ struct SpeakerLevelTracker {
     /// noise floor or voiced. The floor keeps room noise before the first word from counting as
     /// sound; the voicing exception keeps a steady voice (a held vowel, a tone) sounding even when
     /// there is no silence in the input to measure a floor from.
-    func isSounding(_ decibels: Double, voiced: Bool, settings: ProsodySettings) -> Bool {
-        let (speakerDb, floorDb) = thresholds(settings: settings)
-        return decibels >= speakerDb && (decibels >= floorDb || voiced)
+    static func isSounding(_ decibels: Double, voiced: Bool, thresholds: (speakerDb: Double, floorDb: Double)) -> Bool {
+        decibels >= thresholds.speakerDb && (decibels >= thresholds.floorDb || voiced)
     }
 }

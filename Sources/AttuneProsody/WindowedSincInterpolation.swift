@@ -10,6 +10,16 @@ struct WindowedSincInterpolation {
     /// Outside the curve the nearest end value is returned (constant extrapolation).
     @inlinable
     static func value(_ y: UnsafeBufferPointer<Double>, at x: Double, depth maximumDepth: Int) -> Double {
+        value(y, at: x, depth: maximumDepth, useTables: true)
+    }
+
+    /// The same value computed with the window's rotation recurrence only (the tables' reference).
+    static func recurrenceValue(_ y: UnsafeBufferPointer<Double>, at x: Double, depth maximumDepth: Int) -> Double {
+        value(y, at: x, depth: maximumDepth, useTables: false)
+    }
+
+    @inlinable
+    static func value(_ y: UnsafeBufferPointer<Double>, at x: Double, depth maximumDepth: Int, useTables: Bool) -> Double {
         let n = y.count
         if n < 1 { return .nan }
         if x < 0 { return y[0] }
@@ -27,6 +37,8 @@ struct WindowedSincInterpolation {
             let fil = x - Double(midLeft), fir = Double(midRight) - x
             return yl * fir + yr * fil - fil * fir * (0.5 * (dyr - dyl) + (fil - 0.5) * (dyl + dyr - 2 * (yr - yl)))
         }
+        if useTables && depth == 70 { return SincKernelTable.depth70.sum(y, midLeft: midLeft, fraction: x - Double(midLeft)) }
+        if useTables && depth == 30 { return SincKernelTable.depth30.sum(y, midLeft: midLeft, fraction: x - Double(midLeft)) }
         let left = midRight - depth
         let right = midLeft + depth
         let windowHalfWidth = Double(depth) + 0.5
@@ -73,6 +85,87 @@ struct WindowedSincInterpolation {
             from: Double(index - 1), to: Double(index + 1), tolerance: tolerance
         ) { -value(y, at: $0, depth: depth) }
         return (position, -negated)
+    }
+}
+
+/// The same windowed sinc for the two depths the pitch analysis uses (30 for candidate strengths,
+/// 70 for refinement), with the window's cosine at whole-sample offsets tabulated: at distance
+/// f + m from the interpolation point, cos(π(f + m)/W) = cos(πf/W)·cos(πm/W) − sin(πf/W)·sin(πm/W),
+/// and sin(π(f + m)) = (−1)^m sin(πf). Every term is then independent of the previous one, so the
+/// loop has no dependency chain (the rotation recurrence above is latency-bound) and vectorises;
+/// the values agree with the recurrence to rounding.
+@usableFromInline
+final class SincKernelTable: Sendable {
+    let depth: Int
+    let windowHalfWidth: Double
+    /// cos/sin(π/W): the step from the left side's window phase to the right side's.
+    let cosStep: Double
+    let sinStep: Double
+    /// (−1)^m, (−1)^m cos(πm/W), (−1)^m sin(πm/W) for m < depth.
+    let signs: [Double]
+    let signedCosines: [Double]
+    let signedSines: [Double]
+
+    @usableFromInline static let depth70 = SincKernelTable(depth: 70)
+    @usableFromInline static let depth30 = SincKernelTable(depth: 30)
+
+    init(depth: Int) {
+        self.depth = depth
+        windowHalfWidth = Double(depth) + 0.5
+        cosStep = cos(Double.pi / (Double(depth) + 0.5))
+        sinStep = sin(Double.pi / (Double(depth) + 0.5))
+        signs = (0..<depth).map { $0 % 2 == 0 ? 1 : -1 }
+        signedCosines = (0..<depth).map { m in (m % 2 == 0 ? 1.0 : -1.0) * cos(Double.pi * Double(m) / (Double(depth) + 0.5)) }
+        signedSines = (0..<depth).map { m in (m % 2 == 0 ? 1.0 : -1.0) * sin(Double.pi * Double(m) / (Double(depth) + 0.5)) }
+    }
+
+    /// Σ over `depth` samples each side of the point `midLeft + fraction` (0 < fraction < 1);
+    /// the caller has checked that the curve extends `depth` samples both ways.
+    @usableFromInline
+    func sum(_ y: UnsafeBufferPointer<Double>, midLeft: Int, fraction: Double) -> Double {
+        let base = y.baseAddress!
+        // The right side's distance is 1 − f: sin(π(1 − f)) = sin(πf), and its window phase is the
+        // left one's reflected about π/W, so three libm calls serve both sides.
+        let halfSin = 0.5 * sin(Double.pi * fraction) / Double.pi
+        let cf = cos(Double.pi * fraction / windowHalfWidth), sf = sin(Double.pi * fraction / windowHalfWidth)
+        let cg = cosStep * cf + sinStep * sf, sg = sinStep * cf - cosStep * sf
+        let left = side(base + midLeft, step: -1, distance: fraction, cosine: cf, sine: sf)
+        let right = side(base + midLeft + 1, step: 1, distance: 1 - fraction, cosine: cg, sine: sg)
+        return (left + right) * halfSin
+    }
+
+    /// Σ_m y[m·step] · sinc(π(d + m)) · ½(1 + cos(π(d + m)/W)), m = 0 ..< depth.
+    private func side(_ start: UnsafePointer<Double>, step: Int, distance d: Double, cosine cf: Double, sine sf: Double) -> Double {
+        // Four lanes with independent sums: the scalar loop was bound by one add chain and one
+        // division per term; here four divisions issue together and the chains interleave.
+        let cfs = SIMD4<Double>(repeating: cf), sfs = SIMD4<Double>(repeating: sf)
+        var offsets = SIMD4<Double>(d, d + 1, d + 2, d + 3)
+        let four = SIMD4<Double>(repeating: 4)
+        var lanes = SIMD4<Double>(repeating: 0)
+        var total = 0.0
+        signs.withUnsafeBufferPointer { sign in
+            signedCosines.withUnsafeBufferPointer { c in
+                signedSines.withUnsafeBufferPointer { s in
+                    var m = 0
+                    while m + 4 <= depth {
+                        let window = SIMD4<Double>(sign[m], sign[m + 1], sign[m + 2], sign[m + 3])
+                            + cfs * SIMD4<Double>(c[m], c[m + 1], c[m + 2], c[m + 3])
+                            - sfs * SIMD4<Double>(s[m], s[m + 1], s[m + 2], s[m + 3])
+                        let samples = SIMD4<Double>(start[m * step], start[(m + 1) * step], start[(m + 2) * step], start[(m + 3) * step])
+                        lanes += samples * window / offsets
+                        offsets += four
+                        m += 4
+                    }
+                    total = lanes.sum()
+                    while m < depth {
+                        let window = sign[m] + cf * c[m] - sf * s[m]
+                        total += start[m * step] * window / (d + Double(m))
+                        m += 1
+                    }
+                }
+            }
+        }
+        return total
     }
 }
 

@@ -74,3 +74,51 @@ import Testing
         #expect(abs(Bessel.i0(20.239_208_802_199_8) / 6.0e7 - 1) < 0.1)   // order of magnitude at Praat's window centre
     }
 }
+
+@Suite struct RealFourierTransformTests {
+    @Test(arguments: [4, 16, 1024])
+    func powerSpectrumAndEvenInverseMatchTheComplexTransform(size: Int) throws {
+        let real = try #require(RealFourierTransform(count: size))
+        let complex = try #require(FastFourierTransform(count: size))
+        var generator = SystemRandomNumberGenerator()
+        let x = (0..<size).map { _ in Double.random(in: -1...1, using: &generator) }
+        var power = [Double](repeating: 0, count: size / 2 + 1)
+        x.withUnsafeBufferPointer { input in
+            power.withUnsafeMutableBufferPointer { real.powerSpectrum(of: input.baseAddress!, into: $0.baseAddress!) }
+        }
+        var re = x, im = [Double](repeating: 0, count: size)
+        re.withUnsafeMutableBufferPointer { r in
+            im.withUnsafeMutableBufferPointer { i in complex.forward(real: r.baseAddress!, imaginary: i.baseAddress!) }
+        }
+        for k in 0...(size / 2) {
+            #expect(abs(power[k] - (re[k] * re[k] + im[k] * im[k])) < 1e-9 * Double(size))
+        }
+        // The autocorrelation: inverse of the full power spectrum.
+        var fullRe = (0..<size).map { power[min($0, size - $0)] }, fullIm = [Double](repeating: 0, count: size)
+        fullRe.withUnsafeMutableBufferPointer { r in
+            fullIm.withUnsafeMutableBufferPointer { i in complex.inverseUnscaled(real: r.baseAddress!, imaginary: i.baseAddress!) }
+        }
+        var output = [Double](repeating: 0, count: size)
+        power.withUnsafeBufferPointer { p in
+            output.withUnsafeMutableBufferPointer { real.inverseOfEvenSpectrum(p.baseAddress!, into: $0.baseAddress!) }
+        }
+        for n in 0..<size { #expect(abs(output[n] - fullRe[n]) < 1e-8 * Double(size)) }
+    }
+}
+
+@Suite struct SincKernelTableTests {
+    /// The tabulated kernel and the rotation recurrence are the same sum, term by term.
+    @Test func tableAgreesWithTheRecurrence() {
+        var generator = SystemRandomNumberGenerator()
+        let y = (0..<641).map { _ in Double.random(in: -1...1, using: &generator) }
+        y.withUnsafeBufferPointer { curve in
+            for x in stride(from: 100.013, to: 540, by: 3.71) {
+                for depth in [30, 70] {
+                    let table = WindowedSincInterpolation.value(curve, at: x, depth: depth)
+                    let slow = WindowedSincInterpolation.recurrenceValue(curve, at: x, depth: depth)
+                    #expect(abs(table - slow) < 1e-12, "x \(x), depth \(depth)")
+                }
+            }
+        }
+    }
+}

@@ -84,10 +84,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
             switch event {
             case .frame(let frame):
                 if live {
-                    output.write(ProsodyJSON.frame(frame) + "\n")
+                    ProsodyJSON.appendFrame(frame, to: &output.pending)
+                    output.pending.append(UInt8(ascii: "\n"))
                     output.flush()
                 } else if jsonDocument {
-                    output.write((frameCount == 0 ? "\n" : ",\n") + ProsodyJSON.frame(frame))
+                    if frameCount > 0 { output.pending.append(UInt8(ascii: ",")) }
+                    output.pending.append(UInt8(ascii: "\n"))
+                    ProsodyJSON.appendFrame(frame, to: &output.pending)
+                    output.flushIfFull()
                 }
                 frameCount += 1
                 plotData?.frames.append(frame)

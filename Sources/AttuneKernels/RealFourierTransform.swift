@@ -1,0 +1,91 @@
+/// Transforms of real signals at the cost of a complex FFT of half the length: the even samples
+/// go in the real part, the odd ones in the imaginary part, and one butterfly per bin separates
+/// the two spectra afterwards (E[k] = (Z[k] + Z̄[M−k]) / 2, O[k] = (Z[k] − Z̄[M−k]) / 2i,
+/// X[k] = E[k] + W^k O[k], W = e^{−2πi/N}, M = N/2).
+///
+/// The pitch analyser needs exactly two things per frame: the power spectrum of a real, windowed
+/// frame, and the (real, even) autocorrelation back from that power spectrum (Boersma 1993 §2).
+public final class RealFourierTransform {
+    /// Number of real samples; a power of two ≥ 4.
+    public let count: Int
+    @usableFromInline let half: FastFourierTransform
+    @usableFromInline let real: UnsafeMutablePointer<Double>
+    @usableFromInline let imaginary: UnsafeMutablePointer<Double>
+    /// cos/sin(2πk/N), k ≤ N/2.
+    @usableFromInline let cosines: UnsafeMutablePointer<Double>
+    @usableFromInline let sines: UnsafeMutablePointer<Double>
+
+    public init?(count: Int) {
+        guard count >= 4, count & (count - 1) == 0, let half = FastFourierTransform(count: count / 2),
+              let full = FastFourierTransform(count: count) else { return nil }
+        self.count = count
+        self.half = half
+        real = .allocate(capacity: count / 2)
+        imaginary = .allocate(capacity: count / 2)
+        cosines = .allocate(capacity: count / 2 + 1)
+        sines = .allocate(capacity: count / 2 + 1)
+        for k in 0..<(count / 2) {
+            cosines[k] = full.cosines[k]
+            sines[k] = full.sines[k]
+        }
+        cosines[count / 2] = -1
+        sines[count / 2] = 0
+    }
+
+    deinit {
+        real.deallocate()
+        imaginary.deallocate()
+        cosines.deallocate()
+        sines.deallocate()
+    }
+
+    /// |X[k]|² for k = 0 … N/2 of the real signal `input` (N samples). `power` holds N/2 + 1 values.
+    @inlinable
+    public func powerSpectrum(of input: UnsafePointer<Double>, into power: UnsafeMutablePointer<Double>) {
+        let m = count / 2
+        for n in 0..<m {
+            real[n] = input[2 * n]
+            imaginary[n] = input[2 * n + 1]
+        }
+        half.forward(real: real, imaginary: imaginary)
+        for k in 0...m {
+            let zr = real[k % m], zi = imaginary[k % m]
+            let cr = real[(m - k) % m], ci = -imaginary[(m - k) % m]   // conj(Z[M − k])
+            let er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci)
+            // O = (Z − conj) / 2i = (d_i − i d_r) / 2 with d = Z − conj.
+            let dr = zr - cr, di = zi - ci
+            let or = 0.5 * di, oi = -0.5 * dr
+            // W^k = cos − i sin.
+            let wr = cosines[k], wi = -sines[k]
+            let xr = er + wr * or - wi * oi
+            let xi = ei + wr * oi + wi * or
+            power[k] = xr * xr + xi * xi
+        }
+    }
+
+    /// x[n] = Σ_{k=0}^{N−1} S[k] e^{2πikn/N} for a real, even spectrum given by its bins
+    /// k = 0 … N/2 (`spectrum`, N/2 + 1 values). `output` receives N real values, unscaled (as an
+    /// inverse DFT without the 1/N factor).
+    @inlinable
+    public func inverseOfEvenSpectrum(_ spectrum: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) {
+        let m = count / 2
+        // E[k] = (X[k] + conj X[M−k]) / 2 and O[k] = (X[k] − conj X[M−k]) / (2 W^k); with X real:
+        // E[k] = (S[k] + S[M−k]) / 2, O[k] = (S[k] − S[M−k]) / 2 · W^{−k}; Z = E + iO.
+        for k in 0..<m {
+            let a = spectrum[k], b = spectrum[m - k]
+            let e = 0.5 * (a + b)
+            let d = 0.5 * (a - b)
+            // W^{−k} = cos + i sin.
+            let or = d * cosines[k], oi = d * sines[k]
+            real[k] = e - oi
+            imaginary[k] = or
+        }
+        half.inverseUnscaled(real: real, imaginary: imaginary)
+        // Inverse of size M gives M·(e + i o) for x[2n] = e[n], x[2n+1] = o[n] scaled by 1/N·…;
+        // multiply by 2 so the result matches the unscaled size-N inverse.
+        for n in 0..<m {
+            output[2 * n] = 2 * real[n]
+            output[2 * n + 1] = 2 * imaginary[n]
+        }
+    }
+}
