@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
             ]),
         .target(name: "AttuneProsody", dependencies: ["AttuneKernels", "AttuneAudio"]),
+        .target(name: "AttuneTurn", dependencies: ["AttuneKernels", "AttuneAudio", "AttuneProsody"]),
         .target(name: "AttuneText", dependencies: ["AttuneKernels"]),
         .target(
             name: "AttuneStore",
@@ -40,20 +41,21 @@ let package = Package(
         .target(
             name: "AttuneRuntime",
             dependencies: [
-                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneText", "AttuneStore", "CSQLite",
+                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels"]),
+        .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),

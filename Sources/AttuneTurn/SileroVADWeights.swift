@@ -1,0 +1,151 @@
+import Foundation
+
+/// Silero VAD's 16 kHz weights as converted by tools/convert_silero_vad.py (models/silero-vad-16k.bin,
+/// format in that script and models/MODELS.md). Loaded once (≈ 1 MB); the LSTM's two matrices are
+/// joined row by row into one [W_ih | W_hh] so that each gate is one dot product over [x; h].
+public struct SileroVADWeights: Sendable {
+    public static let defaultFileName = "silero-vad-16k.bin"
+
+    let conv1: ConvolutionWeights
+    let conv2: ConvolutionWeights
+    let conv3: ConvolutionWeights
+    let conv4: ConvolutionWeights
+    /// 512 rows (gates i, f, g, o × 128) of 256 columns: W_ih then W_hh.
+    let lstmWeights: [Float]
+    /// b_ih + b_hh.
+    let lstmBias: [Float]
+    let finalWeights: [Float]
+    let finalBias: Float
+    /// Bytes held, for the memory budget.
+    public let byteCount: Int
+
+    struct ConvolutionWeights: Sendable {
+        var outputChannels: Int
+        var inputChannels: Int
+        /// (out, in, 3) row-major: one row of in × 3 per output channel.
+        var weights: [Float]
+        var bias: [Float]
+    }
+
+    /// Loads and validates the model file.
+    /// - Throws: `TurnModelError` naming the file and what is wrong with it.
+    public init(path: String) throws(TurnModelError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path)
+        }
+        var tensors: [String: (shape: [Int], values: [Float])] = [:]
+        var offset = 0
+        func take(_ count: Int) throws(TurnModelError) -> Data {
+            guard offset + count <= data.count else { throw .truncated(path: path, atByte: offset) }
+            defer { offset += count }
+            return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + count))
+        }
+        func u32() throws(TurnModelError) -> Int {
+            let bytes = try take(4)
+            return Int(UInt32(bytes[bytes.startIndex]) | UInt32(bytes[bytes.startIndex + 1]) << 8
+                | UInt32(bytes[bytes.startIndex + 2]) << 16 | UInt32(bytes[bytes.startIndex + 3]) << 24)
+        }
+        guard try take(8) == Data("ATSVAD01".utf8) else { throw .badMagic(path: path) }
+        let count = try u32()
+        guard count <= 64 else { throw .malformed(path: path, reason: "\(count) tensors") }
+        for _ in 0..<count {
+            let nameLength = try u32()
+            guard nameLength <= 256 else { throw .malformed(path: path, reason: "a tensor name of \(nameLength) bytes") }
+            let name = String(decoding: try take(nameLength), as: UTF8.self)
+            let rank = try u32()
+            guard (1...4).contains(rank) else { throw .malformed(path: path, reason: "tensor \(name) has rank \(rank)") }
+            var shape: [Int] = []
+            for _ in 0..<rank { shape.append(try u32()) }
+            let elements = shape.reduce(1, *)
+            guard elements <= 1 << 22 else { throw .malformed(path: path, reason: "tensor \(name) is too large") }
+            let bytes = try take(elements * 4)
+            let values = bytes.withUnsafeBytes { raw in
+                (0..<elements).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+            }
+            tensors[name] = (shape, values)
+        }
+        func tensor(_ name: String, _ shape: [Int]) throws(TurnModelError) -> [Float] {
+            guard let t = tensors[name] else { throw .missingTensor(path: path, name: name) }
+            guard t.shape == shape else { throw .wrongShape(path: path, name: name, expected: shape, found: t.shape) }
+            return t.values
+        }
+        func conv(_ index: Int, _ out: Int, _ input: Int) throws(TurnModelError) -> ConvolutionWeights {
+            ConvolutionWeights(outputChannels: out, inputChannels: input,
+                               weights: try tensor("conv\(index).weight", [out, input, 3]),
+                               bias: try tensor("conv\(index).bias", [out]))
+        }
+        conv1 = try conv(1, 128, 129)
+        conv2 = try conv(2, 64, 128)
+        conv3 = try conv(3, 64, 64)
+        conv4 = try conv(4, 128, 64)
+        let ih = try tensor("lstm_cell.weight_ih", [512, 128])
+        let hh = try tensor("lstm_cell.weight_hh", [512, 128])
+        var joined = [Float](repeating: 0, count: 512 * 256)
+        for row in 0..<512 {
+            for column in 0..<128 {
+                joined[row * 256 + column] = ih[row * 128 + column]
+                joined[row * 256 + 128 + column] = hh[row * 128 + column]
+            }
+        }
+        lstmWeights = joined
+        let bih = try tensor("lstm_cell.bias_ih", [512]), bhh = try tensor("lstm_cell.bias_hh", [512])
+        lstmBias = zip(bih, bhh).map { $0 + $1 }
+        finalWeights = try tensor("final_conv.weight", [1, 128, 1])
+        finalBias = try tensor("final_conv.bias", [1])[0]
+        byteCount = (conv1.weights.count + conv2.weights.count + conv3.weights.count + conv4.weights.count
+            + lstmWeights.count + 1024) * 4
+    }
+
+    /// models/silero-vad-16k.bin next to the executable's package, or under $ATTUNE_MODELS.
+    public static func defaultPath() -> String {
+        ModelLocator.path(of: defaultFileName)
+    }
+}
+
+/// Where Attune's bundled models are: `$ATTUNE_MODELS`, else `models/` beside the executable
+/// (installed layout), else `models/` in the source tree the binary was built from.
+public enum ModelLocator {
+    public static func path(of name: String) -> String {
+        if let directory = ProcessInfo.processInfo.environment["ATTUNE_MODELS"] {
+            return (directory as NSString).appendingPathComponent(name)
+        }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [executable.appendingPathComponent("models")]
+        // .build/<config>/attune → repository root
+        var directory = executable
+        for _ in 0..<4 {
+            directory = directory.deletingLastPathComponent()
+            candidates.append(directory.appendingPathComponent("models"))
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("models"))
+        for candidate in candidates {
+            let path = candidate.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return candidates.last!.appendingPathComponent(name).path
+    }
+}
+
+/// Problems with a turn-taking model file.
+public enum TurnModelError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String)
+    case badMagic(path: String)
+    case truncated(path: String, atByte: Int)
+    case malformed(path: String, reason: String)
+    case missingTensor(path: String, name: String)
+    case wrongShape(path: String, name: String, expected: [Int], found: [Int])
+
+    public var description: String {
+        let hint = "regenerate it with tools/convert_silero_vad.py (models/MODELS.md)"
+        switch self {
+        case let .unreadable(path): return "cannot read the VAD model \(path); set ATTUNE_MODELS to the models directory"
+        case let .badMagic(path): return "\(path) is not an Attune Silero VAD model (bad magic); \(hint)"
+        case let .truncated(path, byte): return "VAD model \(path) is truncated at byte \(byte); \(hint)"
+        case let .malformed(path, reason): return "VAD model \(path) is malformed: \(reason); \(hint)"
+        case let .missingTensor(path, name): return "VAD model \(path) lacks tensor \(name); \(hint)"
+        case let .wrongShape(path, name, expected, found):
+            return "VAD model \(path): tensor \(name) has shape \(found), expected \(expected); \(hint)"
+        }
+    }
+}
