@@ -21,6 +21,7 @@ struct AttuneCommand: AsyncParsableCommand {
             DevicesCommand.self,
             RecordCommand.self,
             AnalyzeCommand.self,
+            TurnsCommand.self,
         ]
     )
 }

@@ -1,0 +1,190 @@
+import AttuneAudio
+import AttuneProsody
+
+/// Streaming turn-taking: VAD (Silero port) and prosody (`ProsodyAnalyzer`) over the same audio,
+/// combined frame by frame into speech starts, pauses, end-of-turn decisions (the fitted
+/// `EndOfTurnModel`, evaluated every 10 ms of a pause), resumptions, barge-ins and backchannel
+/// opportunities.
+///
+/// Timing: frame k is handled once both its prosody (90 ms look-ahead) and its VAD chunk are in,
+/// so every event's `t` is the input time of that moment, t_k + 90 ms or later.
+public final class TurnDetector {
+    public let settings: TurnSettings
+    public let model: EndOfTurnModel
+    private let prosody: ProsodyAnalyzer
+    private let vad: VoiceActivityDetector
+    private var cues = TurnCues()
+    private var chunkProbabilities: [Int: Float] = [:]
+    private var pendingFrames: [ProsodyFrame] = []
+    private var lastChunk = -1
+
+    private enum Phase {
+        /// Nobody has spoken yet.
+        case idle
+        case speaking
+        /// Silence after speech that ended at `endFrame`, not yet judged an end of turn.
+        case pausing(endFrame: Int)
+        /// An end of turn was declared at `decidedT` for speech that ended at `speechEndT`.
+        case yielded(decidedT: Double, speechEndT: Double)
+    }
+
+    private var phase = Phase.idle
+    private var speechRunFrames = 0
+    private var speechRunStart = 0
+    private var lastSpeechFrame = 0
+    private var turnSpeechFrames = 0
+    private var pauseEventSent = false
+    private var backchannelSent = false
+    private var assistantSpokeSinceEndOfTurn = false
+    private var transcript = TranscriptCues()
+    private var assistantSpeaking = false
+
+    /// Every `(frame, features, p)` evaluated in pauses, for fitting (off unless asked for).
+    public var recordFeatures = false
+    public private(set) var featureLog: [(t: Double, speechEndT: Double, pauseMs: Double, features: [Double])] = []
+
+    public init(vadWeights: SileroVADWeights, model: EndOfTurnModel, settings: TurnSettings = TurnSettings()) {
+        self.settings = settings
+        self.model = model
+        prosody = ProsodyAnalyzer()
+        vad = VoiceActivityDetector(weights: vadWeights)
+    }
+
+    /// The input time (s) the detector has been fed up to.
+    public var inputTimeSec: Double { Double(prosody.sampleCount) / ProsodyAnalyzer.sampleRate }
+
+    /// The partial transcript of the current turn, from the host's speech recogniser.
+    public func setTranscript(_ text: String) { transcript = TranscriptCues(text: text) }
+
+    /// The host's own playback started or stopped (speech during playback is a barge-in).
+    public func setAssistantSpeaking(_ speaking: Bool) {
+        assistantSpeaking = speaking
+        if speaking { assistantSpokeSinceEndOfTurn = true }
+    }
+
+    public func process(_ samples: UnsafeBufferPointer<Float>, _ emit: (TurnEvent) -> Void) {
+        vad.process(samples) { chunk, p in chunkProbabilities[chunk] = p; lastChunk = chunk }
+        prosody.process(samples) { event in handle(event) }
+        drain(final: false, emit)
+    }
+
+    public func finish(_ emit: (TurnEvent) -> Void) {
+        vad.finish { chunk, p in chunkProbabilities[chunk] = p; lastChunk = chunk }
+        prosody.finish { event in handle(event) }
+        drain(final: true, emit)
+    }
+
+    private func handle(_ event: ProsodyEvent) {
+        switch event {
+        case .frame(let frame): pendingFrames.append(frame)
+        case .syllableNucleus(let index, _): cues.markNucleus(frameIndex: index)
+        case .pause: break
+        }
+    }
+
+    private func drain(final: Bool, _ emit: (TurnEvent) -> Void) {
+        var consumed = 0
+        for frame in pendingFrames {
+            let chunk = VoiceActivityDetector.chunk(ofFrame: frame.index)
+            guard let p = chunkProbabilities[chunk] ?? (final ? 0 : nil) else { break }
+            step(frame, vadProbability: p, emit)
+            consumed += 1
+            if chunk > 0 { chunkProbabilities.removeValue(forKey: chunk - 1) }
+        }
+        pendingFrames.removeFirst(consumed)
+    }
+
+    private func step(_ frame: ProsodyFrame, vadProbability p: Float, _ emit: (TurnEvent) -> Void) {
+        let k = frame.index
+        // Decided when both inputs for frame k were in: its prosody is the later one, 90 ms behind.
+        let now = frame.timeSec + prosody.lookAheadSeconds
+        var speaking = false
+        if case .speaking = phase { speaking = true }
+        let isSpeech = p >= settings.speechOnProbability || (speaking && p >= settings.speechOffProbability)
+        cues.add(frame, nucleus: false, inSpeech: speaking)
+        if isSpeech {
+            if speechRunFrames == 0 { speechRunStart = k }
+            speechRunFrames += 1
+        } else {
+            speechRunFrames = 0
+        }
+        let sustained = isSpeech && Double(speechRunFrames) * 10 >= settings.minimumSpeechMs
+
+        switch phase {
+        case .idle:
+            if sustained { startTurn(now: now, emit) }
+        case .yielded(let decidedT, let speechEndT):
+            guard sustained else { return }
+            let startT = Double(speechRunStart) * 0.01 - 0.005
+            if !assistantSpokeSinceEndOfTurn && startT - speechEndT < settings.resumeWindowSec {
+                // The person went on before anyone answered: the end of turn was a false cut-in.
+                emit(.turnResumed(t: now, afterEndOfTurnT: decidedT))
+                if assistantSpeaking { emit(.bargeIn(t: now)) }
+                phase = .speaking
+                lastSpeechFrame = k
+                turnSpeechFrames += speechRunFrames
+            } else {
+                startTurn(now: now, emit)
+            }
+        case .speaking:
+            if isSpeech {
+                lastSpeechFrame = k
+                turnSpeechFrames += 1
+            } else {
+                phase = .pausing(endFrame: lastSpeechFrame)
+                pauseEventSent = false
+                backchannelSent = false
+                judgePause(endFrame: lastSpeechFrame, now: now, emit)
+            }
+        case .pausing(let endFrame):
+            if sustained {
+                // The same speaker went on: a hold, which teaches what their holds look like.
+                cues.recordHold(pauseMs: Double(speechRunStart - endFrame) * 10)
+                if assistantSpeaking { emit(.bargeIn(t: now)) }
+                phase = .speaking
+                lastSpeechFrame = k
+                turnSpeechFrames += speechRunFrames
+            } else {
+                judgePause(endFrame: endFrame, now: now, emit)
+            }
+        }
+    }
+
+    private func startTurn(now: Double, _ emit: (TurnEvent) -> Void) {
+        emit(.speechStart(t: now, speechStartT: Double(speechRunStart) * 0.01 - 0.005))
+        if assistantSpeaking { emit(.bargeIn(t: now)) }
+        phase = .speaking
+        lastSpeechFrame = speechRunStart + speechRunFrames - 1
+        turnSpeechFrames = speechRunFrames
+    }
+
+    /// One 10 ms step of a pause: the pause event, the end-of-turn model, a backchannel opportunity.
+    private func judgePause(endFrame: Int, now: Double, _ emit: (TurnEvent) -> Void) {
+        let speechEndT = Double(endFrame) * 0.01 + 0.005
+        let pauseMs = (now - speechEndT) * 1000
+        if !pauseEventSent, pauseMs >= settings.pauseEventMs {
+            emit(.pause(t: now, speechEndT: speechEndT))
+            pauseEventSent = true
+        }
+        guard pauseMs >= settings.minimumEndOfTurnPauseMs else { return }
+        let features = cues.features(pauseMs: pauseMs, speechEndFrame: endFrame,
+                                     turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
+        if recordFeatures { featureLog.append((now, speechEndT, pauseMs, features)) }
+        let (probability, contributions) = model.evaluate(features)
+        if probability >= model.threshold {
+            let delay = max(0, settings.naturalGapMs - pauseMs)
+            emit(.endOfTurn(t: now, speechEndT: speechEndT, p: probability,
+                            cues: TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs),
+                            suggestedDelayMs: Int(delay.rounded())))
+            phase = .yielded(decidedT: now, speechEndT: speechEndT)
+            assistantSpokeSinceEndOfTurn = assistantSpeaking
+            transcript = TranscriptCues()
+            return
+        }
+        if !backchannelSent, pauseMs >= settings.backchannelPauseMs, probability < settings.backchannelMaximumP,
+           abs(features[2] * 10) >= settings.backchannelSlopeSemitonesPerSec {
+            emit(.backchannelOpportunity(t: now, speechEndT: speechEndT, cues: [features[2] < 0 ? "f0_fall" : "f0_rise"]))
+            backchannelSent = true
+        }
+    }
+}
