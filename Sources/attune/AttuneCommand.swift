@@ -22,6 +22,7 @@ struct AttuneCommand: AsyncParsableCommand {
             RecordCommand.self,
             AnalyzeCommand.self,
             TurnsCommand.self,
+            ListenCommand.self,
         ]
     )
 }
