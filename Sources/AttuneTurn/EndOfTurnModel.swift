@@ -12,14 +12,19 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
     public var bias: Double
     /// p(shift) at or above which end_of_turn is declared.
     public var threshold: Double
+    /// A pause this long is an end of turn whatever the cues say: the fitted time-out behind the
+    /// model (holds longer than this were rare enough in training to keep false cut-ins ≤ 5 %).
+    public var fallbackPauseMs: Double
     /// Free-form provenance: script, training files, date, training metrics.
     public var provenance: [String: String]
 
-    public init(featureNames: [String], weights: [Double], bias: Double, threshold: Double, provenance: [String: String]) {
+    public init(featureNames: [String], weights: [Double], bias: Double, threshold: Double, fallbackPauseMs: Double,
+                provenance: [String: String]) {
         self.featureNames = featureNames
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.fallbackPauseMs = fallbackPauseMs
         self.provenance = provenance
     }
 
@@ -35,8 +40,10 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
         guard decoded.featureNames == TurnCues.featureNames else {
             throw .malformed(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit with tools/turn/fit_end_of_turn.py")
         }
-        guard decoded.weights.count == decoded.featureNames.count, (0...1).contains(decoded.threshold) else {
-            throw .malformed(path: path, reason: "\(decoded.weights.count) weights for \(decoded.featureNames.count) features, threshold \(decoded.threshold)")
+        guard decoded.weights.count == decoded.featureNames.count, (0...1).contains(decoded.threshold),
+              decoded.fallbackPauseMs > 0, decoded.weights.allSatisfy({ $0.isFinite }), decoded.bias.isFinite else {
+            throw .malformed(path: path, reason: "\(decoded.weights.count) weights for \(decoded.featureNames.count) features, "
+                + "threshold \(decoded.threshold) (must be 0…1), fallbackPauseMs \(decoded.fallbackPauseMs) (must be > 0)")
         }
         self = decoded
     }

@@ -21,6 +21,9 @@ public struct TurnCues: Sendable {
         "transcriptQuestion",    // … ends with ?
         "pauseLogTimesHoldWord", // interaction: how long a trailing "and" keeps holding
         "pauseLogTimesF0FinalZ", // interaction: a high final pitch holds less as the pause grows
+        "f0FinalRise",           // last 50 ms of F0 above the lowest of the last 400 ms voiced, semitones ÷ 10 (≤ 2)
+        "f0FinalFall",           // highest of the last 400 ms voiced above the last 50 ms, semitones ÷ 10 (≤ 2)
+        "transcriptPresent",     // 1 when the host has given a partial transcript for this turn
     ]
 
     /// One prosody frame as the cue extractor keeps it.
@@ -33,7 +36,8 @@ public struct TurnCues: Sendable {
     }
 
     private var recent: [Frame] = []
-    private let recentCapacity = 200
+    /// 4 s: the 2 s of speech the cues read stay in view through pauses of up to 2 s.
+    private let recentCapacity = 400
     /// Speaker baseline.
     private var semitoneCount = 0.0, semitoneMean = 0.0, semitoneM2 = 0.0
     private var voicedRunCount = 0.0, voicedRunMeanFrames = 0.0
@@ -109,7 +113,17 @@ public struct TurnCues: Sendable {
         }
         let recentSyllables = Double(before.suffix(100).filter(\.nucleus).count)
         let speakerRate = speechFrames > 50 ? syllables / (speechFrames * 0.01) : 0
-        let rateRatio = speakerRate > 0 ? recentSyllables / min(1, Double(before.suffix(100).count) * 0.01) / speakerRate : 1
+        let window = Double(before.suffix(100).count) * 0.01
+        let rateRatio = speakerRate > 0 && window > 0 ? recentSyllables / min(1, window) / speakerRate : 1
+        // Size of the final pitch movement: a question's rise and a statement's fall run further than
+        // the shallow continuation contour of a clause that goes on.
+        var finalRise = 0.0, finalFall = 0.0
+        let last400 = before.filter { $0.index > speechEndFrame - 40 }.compactMap(\.semitones)
+        if last400.count >= 5 {
+            let final = last400.suffix(5).reduce(0, +) / 5
+            finalRise = (final - last400.min()!) / 10
+            finalFall = (last400.max()! - final) / 10
+        }
         let pauseLog = log(1 + pauseMs / 100)
         let clampedZ = min(max(finalZ, -4), 4)
         return [
@@ -127,6 +141,9 @@ public struct TurnCues: Sendable {
             transcript.question,
             pauseLog * transcript.trailingHoldWord,
             pauseLog * clampedZ,
+            min(finalRise, 2),
+            min(finalFall, 2),
+            transcript.present,
         ]
     }
 
@@ -135,6 +152,8 @@ public struct TurnCues: Sendable {
         var named: [(String, Double)] = [("pause_\(Int(pauseMs.rounded()))ms", contributions[0] + contributions[1])]
         func add(_ name: String, _ value: Double) { if value > 0.25 { named.append((name, value)) } }
         add(features[2] < 0 ? "f0_fall" : "f0_rise", contributions[2])
+        add("final_rise", contributions[14])
+        add("final_fall", contributions[15])
         add(features[3] < 0 ? "low_final_pitch" : "high_final_pitch", contributions[3] + contributions[13])
         add("no_final_voicing", contributions[4])
         add("final_lengthening", contributions[5])

@@ -119,6 +119,7 @@ public final class TurnDetector {
             if !assistantSpokeSinceEndOfTurn && startT - speechEndT < settings.resumeWindowSec {
                 // The person went on before anyone answered: the end of turn was a false cut-in.
                 emit(.turnResumed(t: now, afterEndOfTurnT: decidedT))
+                cues.recordHold(pauseMs: (startT - speechEndT) * 1000)
                 if assistantSpeaking { emit(.bargeIn(t: now)) }
                 phase = .speaking
                 lastSpeechFrame = k
@@ -134,19 +135,23 @@ public final class TurnDetector {
                 phase = .pausing(endFrame: lastSpeechFrame)
                 pauseEventSent = false
                 backchannelSent = false
-                judgePause(endFrame: lastSpeechFrame, now: now, emit)
+                judgePause(endFrame: lastSpeechFrame, frame: k, now: now, emit)
             }
         case .pausing(let endFrame):
             if sustained {
-                // The same speaker went on: a hold, which teaches what their holds look like.
-                cues.recordHold(pauseMs: Double(speechRunStart - endFrame) * 10)
+                // The same speaker went on: a hold, which teaches what their holds look like. A gap
+                // longer than the resume window is a new turn that nobody answered, not a hold.
+                let gapMs = Double(speechRunStart - endFrame) * 10
+                if gapMs < settings.resumeWindowSec * 1000 { cues.recordHold(pauseMs: gapMs) }
                 if assistantSpeaking { emit(.bargeIn(t: now)) }
                 phase = .speaking
                 lastSpeechFrame = k
                 turnSpeechFrames += speechRunFrames
-            } else {
-                judgePause(endFrame: endFrame, now: now, emit)
+            } else if !isSpeech {
+                judgePause(endFrame: endFrame, frame: k, now: now, emit)
             }
+            // Speech that has begun but not yet lasted `minimumSpeechMs` suspends the judgement: it is
+            // most likely the same person going on, and ending their turn now would cut them off.
         }
     }
 
@@ -159,9 +164,11 @@ public final class TurnDetector {
     }
 
     /// One 10 ms step of a pause: the pause event, the end-of-turn model, a backchannel opportunity.
-    private func judgePause(endFrame: Int, now: Double, _ emit: (TurnEvent) -> Void) {
+    /// The pause is measured to the end of the silent frame being judged, not to `now`: the look-ahead
+    /// is a delay in deciding, not silence the person left.
+    private func judgePause(endFrame: Int, frame k: Int, now: Double, _ emit: (TurnEvent) -> Void) {
         let speechEndT = Double(endFrame) * 0.01 + 0.005
-        let pauseMs = (now - speechEndT) * 1000
+        let pauseMs = Double(k - endFrame) * 10
         if !pauseEventSent, pauseMs >= settings.pauseEventMs {
             emit(.pause(t: now, speechEndT: speechEndT))
             pauseEventSent = true
@@ -171,10 +178,12 @@ public final class TurnDetector {
                                      turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
         if recordFeatures { featureLog.append((now, speechEndT, pauseMs, features)) }
         let (probability, contributions) = model.evaluate(features)
-        if probability >= model.threshold {
+        let timedOut = pauseMs >= model.fallbackPauseMs
+        if probability >= model.threshold || timedOut {
             let delay = max(0, settings.naturalGapMs - pauseMs)
-            emit(.endOfTurn(t: now, speechEndT: speechEndT, p: probability,
-                            cues: TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs),
+            var reasons = TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs)
+            if timedOut && probability < model.threshold { reasons.insert("time_out", at: 0) }
+            emit(.endOfTurn(t: now, speechEndT: speechEndT, p: probability, cues: reasons,
                             suggestedDelayMs: Int(delay.rounded())))
             phase = .yielded(decidedT: now, speechEndT: speechEndT)
             assistantSpokeSinceEndOfTurn = assistantSpeaking

@@ -40,6 +40,9 @@ struct TurnsCommand: AsyncParsableCommand {
     @Flag(help: "Print the end-of-turn features at every 10 ms of every pause as JSON lines (for tools/turn/fit_end_of_turn.py).")
     var features = false
 
+    @Option(help: ArgumentHelp("End-of-turn model JSON (default: models/end-of-turn.json).", valueName: "FILE"))
+    var model: String?
+
     @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
@@ -68,8 +71,8 @@ struct TurnsCommand: AsyncParsableCommand {
             return
         }
 
-        let model = try EndOfTurnModel(path: EndOfTurnModel.defaultPath())
-        let detector = TurnDetector(vadWeights: vadWeights, model: model)
+        let endOfTurn = try EndOfTurnModel(path: model ?? EndOfTurnModel.defaultPath())
+        let detector = TurnDetector(vadWeights: vadWeights, model: endOfTurn)
         detector.recordFeatures = features
         var first = true
         if json && !features { output.write("{\"events\":[") }
