@@ -17,6 +17,8 @@ public final class TurnDetector {
     private var chunkProbabilities: [Int: Float] = [:]
     private var pendingFrames: [ProsodyFrame] = []
     private var lastChunk = -1
+    private var lastAddedFrame = -1
+    private var pendingNuclei = Set<Int>()
 
     private enum Phase {
         /// Nobody has spoken yet.
@@ -77,7 +79,10 @@ public final class TurnDetector {
     private func handle(_ event: ProsodyEvent) {
         switch event {
         case .frame(let frame): pendingFrames.append(frame)
-        case .syllableNucleus(let index, _): cues.markNucleus(frameIndex: index)
+        case .syllableNucleus(let index, _):
+            // A nucleus whose frame still waits for its VAD chunk is marked when the frame is added,
+            // so the cues do not depend on how the input was chunked.
+            if index > lastAddedFrame { pendingNuclei.insert(index) } else { cues.markNucleus(frameIndex: index) }
         case .pause: break
         }
     }
@@ -101,7 +106,8 @@ public final class TurnDetector {
         var speaking = false
         if case .speaking = phase { speaking = true }
         let isSpeech = p >= settings.speechOnProbability || (speaking && p >= settings.speechOffProbability)
-        cues.add(frame, nucleus: false, inSpeech: speaking)
+        cues.add(frame, nucleus: pendingNuclei.remove(k) != nil, inSpeech: speaking)
+        lastAddedFrame = k
         if isSpeech {
             if speechRunFrames == 0 { speechRunStart = k }
             speechRunFrames += 1

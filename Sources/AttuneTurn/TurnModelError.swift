@@ -1,0 +1,24 @@
+/// Problems with a turn-taking model file.
+public enum TurnModelError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String)
+    case badMagic(path: String)
+    case truncated(path: String, atByte: Int)
+    case malformed(path: String, reason: String)
+    case missingTensor(path: String, name: String)
+    case wrongShape(path: String, name: String, expected: [Int], found: [Int])
+
+    public var description: String {
+        let hint = "regenerate it with tools/convert_silero_vad.py (models/MODELS.md)"
+        switch self {
+        case let .unreadable(path): return "cannot read the model file \(path); set ATTUNE_MODELS to the models directory"
+        case let .malformed(path, reason) where path.hasSuffix(".json"):
+            return "end-of-turn model \(path) is malformed: \(reason); refit it with tools/turn/fit_end_of_turn.py (models/MODELS.md)"
+        case let .badMagic(path): return "\(path) is not an Attune Silero VAD model (bad magic); \(hint)"
+        case let .truncated(path, byte): return "VAD model \(path) is truncated at byte \(byte); \(hint)"
+        case let .malformed(path, reason): return "VAD model \(path) is malformed: \(reason); \(hint)"
+        case let .missingTensor(path, name): return "VAD model \(path) lacks tensor \(name); \(hint)"
+        case let .wrongShape(path, name, expected, found):
+            return "VAD model \(path): tensor \(name) has shape \(found), expected \(expected); \(hint)"
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import AttuneAudio
+@testable import AttuneTurn
+import Foundation
+import Testing
+
+/// The detector on two held-out files of the labelled evaluation set (tools/turn/make_eval_set.py;
+/// voices the fitted model never saw), with their labels: shifts are found soon after speech ends,
+/// holds are not cut into, events are consistent and independent of how the audio is chunked.
+@Suite struct TurnDetectorTests {
+    static let root = SileroVADTests.root
+    static let model = try! EndOfTurnModel(path: root.appendingPathComponent("models/end-of-turn.json").path)
+
+    struct Labels: Decodable {
+        struct File: Decodable { var name: String; var snrDb: Double?; var pauses: [Pause] }
+        struct Pause: Decodable { var kind: String; var speechEndT: Double; var nextSpeechT: Double }
+        var files: [File]
+    }
+
+    static let labels: Labels = {
+        let data = try! Data(contentsOf: root.appendingPathComponent("Tests/Data/turn/labels.json"))
+        return try! JSONDecoder().decode(Labels.self, from: data)
+    }()
+
+    struct Transcript: Decodable { var t: Double; var text: String }
+
+    static func transcript(_ name: String) throws -> [Transcript] {
+        let text = try String(contentsOf: root.appendingPathComponent("Tests/Data/turn/\(name).transcript.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Transcript.self, from: Data($0.utf8)) }
+    }
+
+    static func samples(_ name: String) throws -> [Float] {
+        try WAVFile.readMono16k(path: root.appendingPathComponent("Tests/Data/turn/\(name).wav").path)
+    }
+
+    /// Runs the detector over `samples` in pieces of `chunk` samples, handing over transcripts on time.
+    static func events(_ samples: [Float], chunk: Int = 160, transcript: [Transcript] = [],
+                       model: EndOfTurnModel = model, playback: ((TurnDetector, Double) -> Void)? = nil) -> [TurnEvent] {
+        let detector = TurnDetector(vadWeights: SileroVADTests.weights, model: model)
+        var events: [TurnEvent] = []
+        var next = 0
+        samples.withUnsafeBufferPointer { all in
+            var offset = 0
+            while offset < all.count {
+                while next < transcript.count, transcript[next].t <= detector.inputTimeSec {
+                    detector.setTranscript(transcript[next].text)
+                    next += 1
+                }
+                playback?(detector, detector.inputTimeSec)
+                let end = min(offset + chunk, all.count)
+                detector.process(UnsafeBufferPointer(rebasing: all[offset..<end])) { events.append($0) }
+                offset = end
+            }
+        }
+        detector.finish { events.append($0) }
+        return events
+    }
+
+    static func endsOfTurn(_ events: [TurnEvent]) -> [(t: Double, speechEndT: Double)] {
+        events.compactMap { if case let .endOfTurn(t, end, _, _, _) = $0 { (t, end) } else { nil } }
+    }
+
+    /// With the partial transcripts: every shift found within 400 ms of the labelled speech end, and at
+    /// most one of the 19 holds cut into (the evaluation over the whole test split measures the rate:
+    /// docs/TURN.md; here a broken cue or threshold shows up as many cut-ins or slow shifts).
+    @Test func shiftsAreFoundQuicklyAndHoldsAreKept() throws {
+        var cutIns = 0
+        for file in Self.labels.files {
+            let events = Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
+            let ends = Self.endsOfTurn(events)
+            for pause in file.pauses {
+                let inside = ends.filter { $0.t >= pause.speechEndT && $0.t < pause.nextSpeechT + 0.15 }
+                if pause.kind == "shift" {
+                    let first = try #require(inside.first, "\(file.name): no end of turn for the shift at \(pause.speechEndT) s")
+                    #expect(first.t - pause.speechEndT < 0.4, "\(file.name): shift at \(pause.speechEndT) s found \(first.t - pause.speechEndT) s late")
+                    #expect(abs(first.speechEndT - pause.speechEndT) < 0.15)
+                } else if !inside.isEmpty {
+                    cutIns += 1
+                }
+            }
+        }
+        #expect(cutIns <= 1)
+    }
+
+    /// On the audio alone every shift is still found (the fallback pause guarantees it); the cut-in
+    /// bound is loose (9 holds, two files, one at 10 dB SNR) and guards against a broken model.
+    @Test func audioAloneFindsEveryShift() throws {
+        var holds = 0, cutIns = 0
+        for file in Self.labels.files {
+            let ends = Self.endsOfTurn(Self.events(try Self.samples(file.name)))
+            for pause in file.pauses {
+                let found = ends.contains { $0.t >= pause.speechEndT && $0.t < pause.nextSpeechT + 0.15 }
+                if pause.kind == "shift" { #expect(found, "\(file.name): missed the shift at \(pause.speechEndT) s") }
+                else { holds += 1; cutIns += found ? 1 : 0 }
+            }
+        }
+        #expect(Double(cutIns) <= 0.25 * Double(holds), "\(cutIns) false cut-ins in \(holds) holds")
+    }
+
+    /// Each event's `t` is when it was decided: never before the audio it describes, never after the
+    /// audio fed so far; an end of turn comes at least the look-ahead after the speech end.
+    @Test func eventTimesAreCausal() throws {
+        let samples = try Self.samples("turns-015")
+        let events = Self.events(samples)
+        let duration = Double(samples.count) / 16000
+        var last = 0.0
+        for event in events {
+            #expect(event.t >= last - 1e-9)
+            #expect(event.t <= duration + 0.2)
+            last = event.t
+            switch event {
+            case let .speechStart(t, start): #expect(t > start)
+            case let .pause(t, end): #expect(t >= end + 0.15)
+            case let .endOfTurn(t, end, p, cues, delay):
+                #expect(t - end >= 0.09)
+                #expect((0...1).contains(p))
+                #expect(!cues.isEmpty)
+                #expect(delay >= 0 && delay <= 200)
+            default: break
+            }
+        }
+        #expect(events.contains { $0.typeName == "speech_start" })
+    }
+
+    @Test func chunkingDoesNotChangeTheEvents() throws {
+        let samples = try Self.samples("turns-015")
+        let a = Self.events(samples, chunk: 160).map(TurnEventText.init)
+        let b = Self.events(samples, chunk: 1237).map(TurnEventText.init)
+        #expect(a.count > 5)
+        #expect(a == b)
+    }
+
+    /// A model that ends every turn after 150 ms of pause cuts into holds; the person going on within
+    /// the resume window is reported as `turn_resumed`.
+    @Test func falseCutInsAreFollowedByTurnResumed() throws {
+        var eager = Self.model
+        eager.threshold = 1
+        eager.fallbackPauseMs = 150
+        let events = Self.events(try Self.samples("turns-015"), model: eager)
+        let resumed = events.filter { $0.typeName == "turn_resumed" }
+        let holds = Self.labels.files.first { $0.name == "turns-015" }!.pauses.filter { $0.kind == "hold" }
+        #expect(resumed.count == holds.count)
+        #expect(events.allSatisfy { event in if case let .endOfTurn(_, _, _, cues, _) = event { cues.first == "time_out" } else { true } })
+    }
+
+    /// Speech while the host says its own playback is running is a barge-in.
+    @Test func speechDuringPlaybackIsABargeIn() throws {
+        let samples = try Self.samples("turns-015")
+        let file = Self.labels.files.first { $0.name == "turns-015" }!
+        let shift = file.pauses.first { $0.kind == "shift" }!
+        // The assistant starts answering 0.5 s after the first shift and talks over the next turn.
+        let events = Self.events(samples) { detector, t in
+            if t >= shift.speechEndT + 0.5 && t < shift.speechEndT + 0.52 { detector.setAssistantSpeaking(true) }
+        }
+        let bargeIns = events.filter { $0.typeName == "barge_in" }
+        #expect(bargeIns.count >= 1)
+        let first = try #require(bargeIns.first)
+        #expect(first.t > shift.nextSpeechT && first.t < shift.nextSpeechT + 0.5)
+        // Without playback there is none.
+        #expect(!Self.events(samples).contains { $0.typeName == "barge_in" })
+    }
+
+    /// Pink noise alone (sox, at the level of the 10 dB SNR files' noise and 10 dB above it) never
+    /// starts a turn.
+    @Test func noiseAloneDoesNotStartSpeech() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-noise-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (colour, volume) in [("pink", "0.05"), ("brown", "0.3"), ("white", "0.02")] {
+            let path = directory.appendingPathComponent("\(colour).wav").path
+            let sox = Process()
+            sox.executableURL = URL(fileURLWithPath: "/usr/bin/sox")
+            sox.arguments = ["-R", "-n", "-r", "16000", "-b", "16", "-c", "1", path, "synth", "10", "\(colour)noise", "vol", volume]
+            try sox.run()
+            sox.waitUntilExit()
+            #expect(sox.terminationStatus == 0)
+            let events = Self.events(try WAVFile.readMono16k(path: path))
+            #expect(events.filter { $0.typeName == "speech_start" }.isEmpty, "\(colour) noise started speech")
+        }
+    }
+
+    @Test func malformedModelsAreRefusedClearly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-model-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var wrongCount = Self.model
+        wrongCount.weights.removeLast()
+        var badThreshold = Self.model
+        badThreshold.threshold = 2
+        var oldFeatures = Self.model
+        oldFeatures.featureNames[0] = "pauseSeconds"
+        let cases: [(String, Data, String)] = [
+            ("truncated", Data("{\"featureNames\": [".utf8), "not an end-of-turn model"),
+            ("count", try JSONEncoder().encode(wrongCount), "weights for"),
+            ("threshold", try JSONEncoder().encode(badThreshold), "threshold 2.0"),
+            ("features", try JSONEncoder().encode(oldFeatures), "refit with tools/turn/fit_end_of_turn.py"),
+        ]
+        for (name, data, message) in cases {
+            let path = directory.appendingPathComponent("\(name).json").path
+            try data.write(to: URL(fileURLWithPath: path))
+            let result = Result { () throws(TurnModelError) in try EndOfTurnModel(path: path) }
+            guard case .failure(let error) = result else { Issue.record("\(name) was accepted"); continue }
+            #expect("\(error)".contains(message), "\(name): \(error)")
+        }
+        let missing = Result { () throws(TurnModelError) in try EndOfTurnModel(path: directory.appendingPathComponent("none.json").path) }
+        guard case .failure = missing else { Issue.record("a missing model was accepted"); return }
+    }
+}
+
+/// Events compared as their JSON-like text (TurnEvent holds Doubles and arrays; text equality is exact).
+struct TurnEventText: Equatable {
+    var text: String
+    init(_ event: TurnEvent) { text = "\(event)" }
+}
