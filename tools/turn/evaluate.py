@@ -11,6 +11,8 @@ All in one run, on the same files (default: the held-out test split, whose voice
   weights and fallback pause), for the most shifts it finds at <= 5 % false cut-ins and their latency;
 - silence time-outs of 0.5, 0.8 and 1.0 s after the VAD's speech end (what most voice pipelines do),
   from the same Silero probabilities (`attune turns --vad-probabilities`), and the time-out swept;
+- with --smart-turn, pipecat's smart-turn v3.2 on the same VAD pauses (tools/turn/smart_turn_peer.py),
+  its threshold swept too;
 - false speech_start events in noise: speech starts that began inside a labelled silence of the
   10 dB SNR files, per minute of that silence.
 Prints a table (markdown) and, with --json, writes every number. Metrics: tools/turn/scoring.py.
@@ -49,6 +51,7 @@ def main():
     parser.add_argument("--data", default="/tmp/attune-turn-eval")
     parser.add_argument("--split", default="test", choices=["test", "train", "all"])
     parser.add_argument("--json", help="write all results here")
+    parser.add_argument("--smart-turn", metavar="ONNX", help="smart-turn-v3.2-cpu.onnx from the pipecat-ai wheel: add it as a peer")
     args = parser.parse_args()
     entries = [e for e in runner.load_labels(args.data) if args.split == "all" or e["split"] == args.split]
     model = json.load(open(MODEL))
@@ -94,6 +97,26 @@ def main():
     best = scoring.at_five_percent(sweep)
     if best:
         add("VAD + silence time-out, at 5 %", best[1], f"{best[0]:.2f} s")
+
+    if args.smart_turn:
+        import smart_turn_peer
+        print("smart-turn v3.2 …", file=sys.stderr)
+        model_peer = smart_turn_peer.SmartTurn(args.smart_turn)
+        stop = 0.2
+        scored = [smart_turn_peer.probabilities(model_peer, smart_turn_peer.read_wav(runner.wav(args.data, e)), g, stop)
+                  for e, g in zip(entries, gaps)]
+        name = "smart-turn v3.2 (VAD stop 0.2 s)"
+        add(name, scoring.score([(ps, smart_turn_peer.decisions(sc, stop)) for ps, sc in zip(pauses, scored)]),
+            "p > 0.5, 3 s fallback")
+        sweep = [(round(float(th), 2), scoring.score([(ps, smart_turn_peer.decisions(sc, stop, th))
+                                                      for ps, sc in zip(pauses, scored)]))
+                 for th in np.arange(0.05, 0.996, 0.01)]
+        best = scoring.at_five_percent(sweep)
+        if best:
+            add(name + ", at 5 %", best[1], f"p > {best[0]}")
+        results["smartTurnCpuMsPerInference"] = round(model_peer.cpu_seconds / max(model_peer.calls, 1) * 1000, 1)
+        print(f"smart-turn: {model_peer.calls} inferences, {results['smartTurnCpuMsPerInference']} ms CPU each",
+              file=sys.stderr)
 
     count, seconds = noise_speech_starts(entries, audio_events)
     results["noise10dB"] = {"falseSpeechStarts": count, "silenceMinutes": round(seconds / 60, 2),
