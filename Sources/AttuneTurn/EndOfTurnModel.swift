@@ -1,32 +1,33 @@
 import Foundation
 
-/// The end-of-turn classifier: logistic regression over `TurnCues.featureNames`, fitted by
-/// tools/turn/fit_end_of_turn.py on labelled pauses and stored as JSON in models/end-of-turn.json
-/// (weights, bias, the decision threshold chosen for ≤ 5 % false cut-ins on the training files, and
-/// what it was trained on). The detector evaluates it every 10 ms of a pause.
+/// The end-of-turn classifier, fitted by tools/turn/fit_end_of_turn.py on labelled pauses and stored
+/// as JSON in models/end-of-turn.json; tools/turn/model.py is the same computation in Python:
+///
+///     e = the cues (`TurnCues.featureNames`), then cue[i] · cue[j] for each of `pairs`
+///     p = 1 / (1 + exp(−(bias + Σ weights[k] · (e[k] − mean[k]) / scale[k])))
+///
+/// The pairwise products of the prosodic cues let a logistic regression weigh one cue by another (a
+/// final rise that ends high in the speaker's range yields the turn; one that stays mid-range holds
+/// it). The detector evaluates it every 10 ms of a pause and declares the end of turn at the first
+/// frame with p ≥ `threshold`, or once the pause reaches `fallbackPauseMs`.
 public struct EndOfTurnModel: Sendable, Codable, Equatable {
     public static let defaultFileName = "end-of-turn.json"
 
     public var featureNames: [String]
+    /// Index pairs into `featureNames` whose products follow the cues in the expanded vector.
+    public var pairs: [[Int]]
+    /// Standardisation of the expanded vector (training frames' mean and standard deviation).
+    public var mean: [Double]
+    public var scale: [Double]
     public var weights: [Double]
     public var bias: Double
     /// p(shift) at or above which end_of_turn is declared.
     public var threshold: Double
     /// A pause this long is an end of turn whatever the cues say: the fitted time-out behind the
-    /// model (holds longer than this were rare enough in training to keep false cut-ins ≤ 5 %).
+    /// model, chosen with the threshold in cross-validation.
     public var fallbackPauseMs: Double
-    /// Free-form provenance: script, training files, date, training metrics.
+    /// Free-form provenance: script, training files, date, cross-validated metrics.
     public var provenance: [String: String]
-
-    public init(featureNames: [String], weights: [Double], bias: Double, threshold: Double, fallbackPauseMs: Double,
-                provenance: [String: String]) {
-        self.featureNames = featureNames
-        self.weights = weights
-        self.bias = bias
-        self.threshold = threshold
-        self.fallbackPauseMs = fallbackPauseMs
-        self.provenance = provenance
-    }
 
     /// Loads and checks the model against the features this build computes.
     public init(path: String) throws(TurnModelError) {
@@ -38,25 +39,48 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
             throw .malformed(path: path, reason: "not an end-of-turn model (\(error))")
         }
         guard decoded.featureNames == TurnCues.featureNames else {
-            throw .malformed(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit with tools/turn/fit_end_of_turn.py")
+            throw .malformed(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit it")
         }
-        guard decoded.weights.count == decoded.featureNames.count, (0...1).contains(decoded.threshold),
-              decoded.fallbackPauseMs > 0, decoded.weights.allSatisfy({ $0.isFinite }), decoded.bias.isFinite else {
-            throw .malformed(path: path, reason: "\(decoded.weights.count) weights for \(decoded.featureNames.count) features, "
-                + "threshold \(decoded.threshold) (must be 0…1), fallbackPauseMs \(decoded.fallbackPauseMs) (must be > 0)")
-        }
+        if let reason = decoded.inconsistency { throw .malformed(path: path, reason: reason) }
         self = decoded
+    }
+
+    /// Why the numbers do not fit together, or nil when they do.
+    var inconsistency: String? {
+        let expanded = featureNames.count + pairs.count
+        if weights.count != expanded || mean.count != expanded || scale.count != expanded {
+            return "\(weights.count) weights, \(mean.count) means and \(scale.count) scales for \(expanded) expanded features"
+        }
+        if let bad = pairs.first(where: { $0.count != 2 || !$0.allSatisfy { featureNames.indices.contains($0) } }) {
+            return "pair \(bad) does not name two of the \(featureNames.count) features"
+        }
+        if !(0...1).contains(threshold) { return "threshold \(threshold) must be 0…1" }
+        if !(fallbackPauseMs > 0) { return "fallbackPauseMs \(fallbackPauseMs) must be > 0" }
+        if !(weights + mean + [bias]).allSatisfy({ $0.isFinite }) || !scale.allSatisfy({ $0.isFinite && $0 > 0 }) {
+            return "weights, means, bias and scales must be finite, scales > 0"
+        }
+        return nil
     }
 
     public static func defaultPath() -> String { ModelLocator.path(of: defaultFileName) }
 
-    /// p(shift) and each feature's contribution to the logit.
+    /// p(shift), and each cue's contribution to the logit against the training mean (a product's
+    /// contribution is split evenly between its two cues), for explanations.
     public func evaluate(_ features: [Double]) -> (p: Double, contributions: [Double]) {
         var logit = bias
-        var contributions = [Double](repeating: 0, count: weights.count)
-        for i in 0..<min(weights.count, features.count) {
-            contributions[i] = weights[i] * features[i]
-            logit += contributions[i]
+        let count = featureNames.count
+        var contributions = [Double](repeating: 0, count: count)
+        for i in 0..<min(count, features.count) {
+            let c = weights[i] * (features[i] - mean[i]) / scale[i]
+            contributions[i] += c
+            logit += c
+        }
+        for (k, pair) in pairs.enumerated() {
+            let e = count + k
+            let c = weights[e] * (features[pair[0]] * features[pair[1]] - mean[e]) / scale[e]
+            contributions[pair[0]] += c / 2
+            contributions[pair[1]] += c / 2
+            logit += c
         }
         return (1 / (1 + exp(-logit)), contributions)
     }

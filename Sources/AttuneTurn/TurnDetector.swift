@@ -145,10 +145,15 @@ public final class TurnDetector {
             }
         case .pausing(let endFrame):
             if sustained {
-                // The same speaker went on: a hold, which teaches what their holds look like. A gap
-                // longer than the resume window is a new turn that nobody answered, not a hold.
                 let gapMs = Double(speechRunStart - endFrame) * 10
-                if gapMs < settings.resumeWindowSec * 1000 { cues.recordHold(pauseMs: gapMs) }
+                if gapMs >= settings.resumeWindowSec * 1000 {
+                    // A gap longer than the resume window starts a new turn, end of turn declared or
+                    // not, so "turn length" means the same live and in the fitting logs.
+                    startTurn(now: now, emit)
+                    return
+                }
+                // The same speaker went on: a hold, which teaches what their holds look like.
+                cues.recordHold(pauseMs: gapMs)
                 if assistantSpeaking { emit(.bargeIn(t: now)) }
                 phase = .speaking
                 lastSpeechFrame = k

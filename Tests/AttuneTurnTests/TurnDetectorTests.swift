@@ -178,6 +178,22 @@ import Testing
         }
     }
 
+    /// The Swift model computes what tools/turn/model.py computes (references by
+    /// tools/turn/make_model_reference.py from logged cues of turns-015).
+    @Test func modelEqualsThePythonReference() throws {
+        struct Reference: Decodable {
+            struct Row: Decodable { var features: [Double]; var p: Double }
+            var rows: [Row]
+        }
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Data/turn/model-reference.json"))
+        let reference = try JSONDecoder().decode(Reference.self, from: data)
+        #expect(reference.rows.count > 100)
+        var worst = 0.0
+        for row in reference.rows { worst = max(worst, abs(Self.model.evaluate(row.features).p - row.p)) }
+        #expect(worst < 1e-9)
+        #expect(reference.rows.contains { $0.p > Self.model.threshold } && reference.rows.contains { $0.p < 0.1 })
+    }
+
     @Test func malformedModelsAreRefusedClearly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-model-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -186,13 +202,16 @@ import Testing
         wrongCount.weights.removeLast()
         var badThreshold = Self.model
         badThreshold.threshold = 2
+        var badPair = Self.model
+        badPair.pairs[0] = [0, 17]
         var oldFeatures = Self.model
         oldFeatures.featureNames[0] = "pauseSeconds"
         let cases: [(String, Data, String)] = [
             ("truncated", Data("{\"featureNames\": [".utf8), "not an end-of-turn model"),
-            ("count", try JSONEncoder().encode(wrongCount), "weights for"),
-            ("threshold", try JSONEncoder().encode(badThreshold), "threshold 2.0"),
-            ("features", try JSONEncoder().encode(oldFeatures), "refit with tools/turn/fit_end_of_turn.py"),
+            ("count", try JSONEncoder().encode(wrongCount), "weights, "),
+            ("threshold", try JSONEncoder().encode(badThreshold), "threshold 2.0 must be 0…1"),
+            ("features", try JSONEncoder().encode(oldFeatures), "are not this build's"),
+            ("pair", try JSONEncoder().encode(badPair), "pair [0, 17] does not name two"),
         ]
         for (name, data, message) in cases {
             let path = directory.appendingPathComponent("\(name).json").path

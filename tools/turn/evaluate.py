@@ -23,6 +23,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 import runner, scoring
 from fit_end_of_turn import Replay
+from model import Model
 
 MODEL = os.path.join(runner.ROOT, "models", "end-of-turn.json")
 
@@ -55,7 +56,7 @@ def main():
     args = parser.parse_args()
     entries = [e for e in runner.load_labels(args.data) if args.split == "all" or e["split"] == args.split]
     model = json.load(open(MODEL))
-    weights, bias = np.array(model["weights"]), model["bias"]
+    fitted = Model.from_json(model)
     pauses = [e["pauses"] for e in entries]
     holds = sum(p["kind"] == "hold" for ps in pauses for p in ps)
     shifts = sum(p["kind"] == "shift" for ps in pauses for p in ps)
@@ -80,7 +81,7 @@ def main():
     print("Attune threshold sweep …", file=sys.stderr)
     for name, with_text in (("Attune, audio", False), ("Attune, audio + transcript", True)):
         logs = runner.features(args.data, entries, with_transcript=with_text)
-        replay = Replay(list(zip(entries, logs)), weights, bias)
+        replay = Replay(list(zip(entries, logs)), fitted)
         sweep = [(float(threshold), replay.score(threshold, model["fallbackPauseMs"]))
                  for threshold in np.round(np.arange(0.05, 0.996, 0.01), 2)]
         best = scoring.at_five_percent(sweep)

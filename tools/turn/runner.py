@@ -42,7 +42,9 @@ def never_firing_model(directory):
     """A model file that never declares an end of turn, so `--features` logs every 10 ms of every pause."""
     path = os.path.join(directory, "never.json")
     with open(path, "w") as f:
-        json.dump({"featureNames": FEATURE_NAMES, "weights": [0.0] * len(FEATURE_NAMES), "bias": -50.0,
+        n = len(FEATURE_NAMES)
+        json.dump({"featureNames": FEATURE_NAMES, "pairs": [], "mean": [0.0] * n, "scale": [1.0] * n,
+                   "weights": [0.0] * n, "bias": -50.0,
                    "threshold": 1.0, "fallbackPauseMs": 1e9, "provenance": {"note": "logs features only"}}, f)
     return path
 
