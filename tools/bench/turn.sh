@@ -4,6 +4,7 @@
 #     against Silero VAD's ONNX model through onnxruntime on one thread (tools/bench/vad_peer.py: CPU
 #     of its chunk loop only, model loading excluded), in µs per 512-sample (32 ms) chunk, and how
 #     often the two agree on speech (p >= 0.5);
+#     (on x86-64 also from a build for AVX2 CPUs, in .build-avx2);
 #   - the whole detector: `attune turns --json` (VAD + prosody + end-of-turn model), CPU per 10 ms frame;
 #   - peak RSS of `attune turns --json` on a short and a long input (memory must not grow with length).
 # Usage: tools/bench/turn.sh SILERO_DATA_DIR [seconds-of-audio, default 300] [long-input seconds, default 3600]
@@ -23,6 +24,14 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product attune >/dev/null
 attune=$(swift build -c release --show-bin-path)/attune
+# On x86-64 Swift emits SSE2 only unless told the CPU, while onnxruntime picks AVX2/AVX-512 at run
+# time; a second build for an AVX2 CPU (Haswell and later) shows the comparison at equal footing.
+# (aarch64 builds need no such flag: NEON is the baseline.)
+avx2=""
+if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo; then
+  swift build -c release --product attune --build-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell >/dev/null
+  avx2=$(swift build -c release --build-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell --show-bin-path)/attune
+fi
 speech=(../shared/data/speech/arctic_a0007.wav ../shared/data/speech/arctic_a0009.wav)
 sox -D "${speech[@]}" "$work/pair.wav"
 pair=$(soxi -D "$work/pair.wav")
@@ -51,6 +60,12 @@ for round in 1 2 3; do
   printf "%-46s %14s %10s\n" "attune turns --vad-probabilities (round $round)" "$v_us" "$agreement"
   printf "%-46s %14s\n" "Silero ONNX via onnxruntime (round $round)" "$p_us"
   printf "%-46s %14s\n" "  ratio attune / onnxruntime" "$(awk -v a="$v_us" -v p="$p_us" 'BEGIN { printf "%.2f", a / p }')"
+  if [ -n "$avx2" ]; then
+    read -r x_cpu _ < <(measure "$avx2" turns "$work/bench.wav" --vad-probabilities)
+    x_us=$(awk -v c="$x_cpu" -v n="$chunks" 'BEGIN { printf "%.1f", 1e6 * c / n }')
+    printf "%-46s %14s\n" "  the same, AVX2 build (round $round)" "$x_us"
+    printf "%-46s %14s\n" "  ratio attune AVX2 / onnxruntime" "$(awk -v a="$x_us" -v p="$p_us" 'BEGIN { printf "%.2f", a / p }')"
+  fi
 done
 for round in 1 2 3; do
   read -r t_cpu _ < <(measure "$attune" turns "$work/bench.wav" --json)
