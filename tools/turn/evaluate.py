@@ -52,10 +52,11 @@ def main():
     parser.add_argument("--data", default="/tmp/attune-turn-eval")
     parser.add_argument("--split", default="test", choices=["test", "train", "all"])
     parser.add_argument("--json", help="write all results here")
+    parser.add_argument("--model", default=MODEL, help="end-of-turn model JSON (default: models/end-of-turn.json)")
     parser.add_argument("--smart-turn", metavar="ONNX", help="smart-turn-v3.2-cpu.onnx from the pipecat-ai wheel: add it as a peer")
     args = parser.parse_args()
     entries = [e for e in runner.load_labels(args.data) if args.split == "all" or e["split"] == args.split]
-    model = json.load(open(MODEL))
+    model = json.load(open(args.model))
     fitted = Model.from_json(model)
     pauses = [e["pauses"] for e in entries]
     holds = sum(p["kind"] == "hold" for ps in pauses for p in ps)
@@ -72,8 +73,8 @@ def main():
         results["rows"].append({"detector": name, "setting": knob, **metrics})
 
     print("Attune events …", file=sys.stderr)
-    audio_events = runner.events(args.data, entries, with_transcript=False)
-    text_events = runner.events(args.data, entries, with_transcript=True)
+    audio_events = runner.events(args.data, entries, with_transcript=False, model=args.model)
+    text_events = runner.events(args.data, entries, with_transcript=True, model=args.model)
     for name, evs in (("Attune, audio", audio_events), ("Attune, audio + transcript", text_events)):
         ends = [[e["t"] for e in es if e["type"] == "end_of_turn"] for es in evs]
         add(name, scoring.score(list(zip(pauses, ends))), f"threshold {model['threshold']}, fallback {model['fallbackPauseMs']:.0f} ms")

@@ -32,7 +32,8 @@ import numpy as np
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RATE = 16000
 
-TRAIN_VOICES = ["en-us", "en-gb", "en-us+f3", "en-gb+f2", "en-us+m3", "en-gb-x-rp+f5", "en-us+m7"]
+TRAIN_VOICES = ["en-us", "en-gb", "en-us+f3", "en-gb+f2", "en-us+m3", "en-gb-x-rp+f5", "en-us+m7",
+                "en-us+Annie", "en-gb+Linda", "en-us+Michael", "en-gb+Steph", "en-us+Andy", "en-gb-x-rp+Robert"]
 TEST_VOICES = ["en-029+f4", "en-gb-scotland+f1"]
 
 CONJUNCTION = ["I went to the market this morning and", "we were going to leave early but",
@@ -220,7 +221,7 @@ def real_file(name):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="/tmp/attune-turn-eval")
-    parser.add_argument("--files", type=int, default=60, help="synthetic files (a quarter of them test)")
+    parser.add_argument("--files", type=int, default=96, help="synthetic files (a quarter of them test)")
     parser.add_argument("--seed", type=int, default=20261201)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
