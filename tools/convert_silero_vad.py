@@ -17,9 +17,12 @@ a float64 numpy implementation of the network with the converted weights (what t
 equal), and the wheel's `silero_vad.onnx` through onnxruntime (the peer), writing
 `Tests/Data/vad/reference.json`. Needs numpy, safetensors, onnxruntime.
 """
-import hashlib, json, os, struct, sys, wave
+import hashlib, json, os, struct, sys
 import numpy as np
 from safetensors.numpy import load_file
+
+sys.path.insert(0, os.path.dirname(__file__))
+from wav16k import read_wav
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 ORDER = ["conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "conv3.weight", "conv3.bias",
@@ -94,12 +97,6 @@ def onnx_runtime(path, audio):
         context = x[:, -64:]
         out.append(float(p[0, 0]))
     return out
-
-
-def read_wav(path):
-    with wave.open(path, "rb") as w:
-        assert w.getframerate() == 16000 and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
 
 
 def sha256(path):

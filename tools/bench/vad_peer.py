@@ -9,8 +9,11 @@ one JSON object: chunks, CPU seconds of the chunk loop (process time, model load
 microseconds per chunk. Given Attune's JSON lines for the same file, it also reports how often the
 two agree on speech (p ≥ 0.5) and the largest probability difference.
 """
-import json, os, sys, time, wave
+import json, os, sys, time
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from wav16k import read_wav
 
 
 def main():
@@ -18,9 +21,7 @@ def main():
         sys.exit(__doc__)
     import onnxruntime as ort
     data, path = sys.argv[1], sys.argv[2]
-    with wave.open(path, "rb") as w:
-        assert w.getframerate() == 16000 and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        audio = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768.0
+    audio = read_wav(path, np.float32)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

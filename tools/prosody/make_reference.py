@@ -18,9 +18,12 @@ Intensity: Praat's 'To Intensity' frames can never land on a 10 ms grid (their f
 6.4 / minimum pitch, mean subtracted, dB re (2e-5 Pa)^2) on Attune's grid with numpy, after checking that
 this numpy version agrees with Praat itself to 0.01 dB at Praat's own frame times.
 """
-import argparse, json, math, os, subprocess, sys, tempfile, wave
+import argparse, json, math, os, subprocess, sys, tempfile
 import numpy as np
 import parselmouth
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from wav16k import read_wav, write_wav
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "Tests", "Data", "prosody")
@@ -43,18 +46,6 @@ SENTENCES = [
     ("The old man sat on a bench and read the paper.", 12),        # pa-per
 ]
 RATES = [120, 170, 220, 280]   # espeak-ng -s, words per minute
-
-
-def read_wav(path):
-    with wave.open(path, "rb") as w:
-        assert w.getframerate() == FS and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
-
-
-def write_wav(path, x):
-    pcm = np.clip(np.round(x * 32768.0), -32768, 32767).astype("<i2")
-    with wave.open(path, "wb") as w:
-        w.setnchannels(1); w.setsampwidth(2); w.setframerate(FS); w.writeframes(pcm.tobytes())
 
 
 def fit_grid(x):

@@ -26,8 +26,11 @@ Labels (labels.json): {"files":[{"name","split","voice","rate","pitch","noise","
 "pauses":[{"kind":"hold"|"shift","type","speechEndT","nextSpeechT","transcriptSoFar"}]}]}.
 Needs espeak-ng, sox and numpy.
 """
-import argparse, json, os, random, subprocess, sys, tempfile, wave
+import argparse, json, os, random, subprocess, sys, tempfile
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from wav16k import read_wav, write_wav
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RATE = 16000
@@ -103,26 +106,11 @@ class Synthesiser:
             out = os.path.join(self.work, "16k.wav")
             subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-p", str(pitch), "-w", raw, text],
                            check=True, capture_output=True)
-            subprocess.run(["sox", raw, "-r", str(RATE), "-b", "16", out], check=True, capture_output=True)
+            subprocess.run(["sox", "-D", raw, "-r", str(RATE), "-b", "16", out], check=True, capture_output=True)
             samples = read_wav(out)
             active = np.flatnonzero(np.abs(samples) > 1e-3)
             self.cache[key] = samples[active[0]:active[-1] + 1] if len(active) else samples[:0]
         return self.cache[key]
-
-
-def read_wav(path):
-    with wave.open(path, "rb") as w:
-        assert w.getframerate() == RATE and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
-
-
-def write_wav(path, samples):
-    clipped = np.clip(np.round(samples * 32768.0), -32768, 32767).astype("<i2")
-    with wave.open(path, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(clipped.tobytes())
 
 
 def sox_noise(work, colour, seconds, seed):

@@ -11,9 +11,18 @@ most the last 8 s, zero-padded at the front to 8 s) as Whisper log-mel features 
 Otherwise the turn ends when the silence reaches 3 s. Here the VAD is the same Silero probabilities
 Attune's time-out baselines use, so only the end-of-turn decision differs.
 """
+import os
+import sys
 import time
-import wave
+
 import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from wav16k import read_wav as read_wav16k
+
+
+def read_wav(path):
+    return read_wav16k(path, np.float32)
 
 RATE = 16000
 PRE_SPEECH = 0.5
@@ -43,11 +52,6 @@ class SmartTurn:
         self.cpu_seconds += time.process_time() - start
         self.calls += 1
         return p
-
-
-def read_wav(path):
-    with wave.open(path, "rb") as w:
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768.0
 
 
 def probabilities(model, audio, gaps, stop_secs):
