@@ -147,21 +147,25 @@ public struct TurnCues: Sendable {
         ]
     }
 
-    /// Readable names of the cues that pushed towards a shift, strongest first.
-    static func explain(features: [Double], contributions: [Double], pauseMs: Double) -> [String] {
+    /// Readable names of the cues that pushed towards a shift, strongest first. A cue is named only
+    /// when it is there: a contribution above 0.25 to the logit, and a value on the side its name says
+    /// (above the training mean for "final_rise", "question", …; the sign for "f0_fall" / "f0_rise"),
+    /// so that the absence of a rise is never reported as a rise.
+    static func explain(features: [Double], contributions: [Double], pauseMs: Double, mean: [Double]) -> [String] {
         var named: [(String, Double)] = [("pause_\(Int(pauseMs.rounded()))ms", contributions[0] + contributions[1])]
         func add(_ name: String, _ value: Double) { if value > 0.25 { named.append((name, value)) } }
+        func present(_ i: Int) -> Bool { features[i] > mean[i] }
         add(features[2] < 0 ? "f0_fall" : "f0_rise", contributions[2])
-        add("final_rise", contributions[14])
-        add("final_fall", contributions[15])
+        if present(14) { add("final_rise", contributions[14]) }
+        if present(15) { add("final_fall", contributions[15]) }
         add(features[3] < 0 ? "low_final_pitch" : "high_final_pitch", contributions[3] + contributions[13])
-        add("no_final_voicing", contributions[4])
-        add("final_lengthening", contributions[5])
+        if present(4) { add("no_final_voicing", contributions[4]) }
+        if present(5) { add("final_lengthening", contributions[5]) }
         add(features[6] < 0 ? "energy_decay" : "energy_rise", contributions[6])
         add(features[7] < 1 ? "slowing_down" : "speeding_up", contributions[7])
-        add("long_turn", contributions[8])
-        add("complete_sentence", contributions[10])
-        add("question", contributions[11])
+        if present(8) { add("long_turn", contributions[8]) }
+        if features[10] > 0 { add("complete_sentence", contributions[10]) }
+        if features[11] > 0 { add("question", contributions[11]) }
         let cues = named.sorted { $0.1 > $1.1 }.map(\.0)
         return cues
     }

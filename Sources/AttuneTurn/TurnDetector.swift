@@ -192,7 +192,7 @@ public final class TurnDetector {
         let timedOut = pauseMs >= model.fallbackPauseMs
         if probability >= model.threshold || timedOut {
             let delay = max(0, settings.naturalGapMs - pauseMs)
-            var reasons = TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs)
+            var reasons = TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs, mean: model.mean)
             if timedOut && probability < model.threshold { reasons.insert("time_out", at: 0) }
             emit(.endOfTurn(t: now, speechEndT: speechEndT, p: probability, cues: reasons,
                             suggestedDelayMs: Int(delay.rounded())))

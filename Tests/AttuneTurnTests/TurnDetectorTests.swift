@@ -197,6 +197,24 @@ import Testing
         #expect(reference.rows.contains { $0.p > Self.model.threshold } && reference.rows.contains { $0.p < 0.1 })
     }
 
+    /// Explanations name a cue only when it is there: with every cue at its training mean and no
+    /// transcript, "question", "final_rise" and the like stay out however large their contribution.
+    @Test func explanationsNameOnlyCuesThatArePresent() {
+        var features = Array(Self.model.mean.prefix(TurnCues.featureNames.count))
+        features[10] = 0
+        features[11] = 0
+        let contributions = [Double](repeating: 1, count: features.count)
+        let names = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: Self.model.mean)
+        for absent in ["question", "complete_sentence", "final_rise", "final_fall", "no_final_voicing", "final_lengthening", "long_turn"] {
+            #expect(!names.contains(absent), "\(absent) named in \(names)")
+        }
+        #expect(names.first == "pause_300ms")
+        features[11] = 1
+        features[14] = Self.model.mean[14] + 0.5
+        let withRise = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: Self.model.mean)
+        #expect(withRise.contains("question") && withRise.contains("final_rise"))
+    }
+
     @Test func malformedModelsAreRefusedClearly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-model-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
