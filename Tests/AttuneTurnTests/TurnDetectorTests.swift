@@ -124,6 +124,20 @@ import Testing
         #expect(events.contains { $0.typeName == "speech_start" })
     }
 
+    /// Backchannel opportunities come mid-turn: each at a labelled hold, never at a shift.
+    @Test func backchannelOpportunitiesAreMidTurn() throws {
+        let file = Self.labels.files.first { $0.name == "turns-015" }!
+        let events = Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
+        let opportunities = events.compactMap { event -> Double? in
+            if case let .backchannelOpportunity(_, end, _) = event { end } else { nil }
+        }
+        #expect(!opportunities.isEmpty)
+        for end in opportunities {
+            let pause = file.pauses.min { abs($0.speechEndT - end) < abs($1.speechEndT - end) }!
+            #expect(abs(pause.speechEndT - end) < 0.15 && pause.kind == "hold", "backchannel at \(end) s is not at a hold")
+        }
+    }
+
     @Test func chunkingDoesNotChangeTheEvents() throws {
         let samples = try Self.samples("turns-015")
         let a = Self.events(samples, chunk: 160).map(TurnEventText.init)
