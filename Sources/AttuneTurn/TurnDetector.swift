@@ -6,17 +6,35 @@ import AttuneProsody
 /// `EndOfTurnModel`, evaluated every 10 ms of a pause), resumptions, barge-ins and backchannel
 /// opportunities.
 ///
-/// Timing: frame k is handled once both its prosody (90 ms look-ahead) and its VAD chunk are in,
-/// so every event's `t` is the input time of that moment, t_k + 90 ms or later.
+/// Timing: the turn state advances on the VAD's clock. Frame k (10 ms) is stepped as soon as its
+/// 32 ms VAD chunk is complete, and that moment, the chunk's end, is the `t` of what it decides.
+/// Prosody frames arrive 90 ms after their centre and only feed the cues, which describe the speech
+/// *before* a pause; a pause is judged once the prosody of its last speech frame is in. Both streams
+/// are merged in input-sample order (prosody frame k counts as arriving at sample 160k + look-ahead,
+/// VAD frame k at its chunk's end), so the events do not depend on how the input is chunked.
 public final class TurnDetector {
     public let settings: TurnSettings
     public let model: EndOfTurnModel
     private let prosody: ProsodyAnalyzer
     private let vad: VoiceActivityDetector
     private var cues = TurnCues()
-    private var chunkProbabilities: [Int: Float] = [:]
-    private var pendingFrames: [ProsodyFrame] = []
-    private var lastChunk = -1
+    private let lookAheadSamples: Int
+
+    /// A prosody event and the input sample at which it counts as arrived.
+    private struct ProsodyEntry {
+        var arrival: Int
+        var frame: ProsodyFrame?
+        var nucleusFrame: Int
+    }
+
+    private var prosodyQueue: [ProsodyEntry] = []
+    private var prosodyHead = 0
+    private var lastQueuedProsodyFrame = -1
+    /// VAD frames waiting to be stepped: frame index, chunk probability, arrival sample.
+    private var vadQueue: [(frame: Int, p: Float, arrival: Int)] = []
+    private var vadHead = 0
+    /// Whether each stepped frame was inside speech, until its prosody frame reaches the cues.
+    private var speakingAtFrame: [Int: Bool] = [:]
     private var lastAddedFrame = -1
     private var pendingNuclei = Set<Int>()
 
@@ -50,6 +68,7 @@ public final class TurnDetector {
         self.model = model
         prosody = ProsodyAnalyzer()
         vad = VoiceActivityDetector(weights: vadWeights)
+        lookAheadSamples = Int((prosody.lookAheadSeconds * ProsodyAnalyzer.sampleRate).rounded(.up))
     }
 
     /// The input time (s) the detector has been fed up to.
@@ -65,49 +84,78 @@ public final class TurnDetector {
     }
 
     public func process(_ samples: UnsafeBufferPointer<Float>, _ emit: (TurnEvent) -> Void) {
-        vad.process(samples) { chunk, p in chunkProbabilities[chunk] = p; lastChunk = chunk }
+        vad.process(samples) { chunk, p in enqueue(chunk: chunk, p: p) }
         prosody.process(samples) { event in handle(event) }
         drain(final: false, emit)
     }
 
     public func finish(_ emit: (TurnEvent) -> Void) {
-        vad.finish { chunk, p in chunkProbabilities[chunk] = p; lastChunk = chunk }
+        vad.finish { chunk, p in enqueue(chunk: chunk, p: p) }
         prosody.finish { event in handle(event) }
         drain(final: true, emit)
     }
 
+    /// The 10 ms frames whose centres fall in chunk c take its probability.
+    private func enqueue(chunk c: Int, p: Float) {
+        let size = SileroVAD.chunkSamples
+        let first = (c * size + 159) / 160, last = ((c + 1) * size + 159) / 160 - 1
+        if first <= last {
+            for k in first...last { vadQueue.append((k, p, (c + 1) * size)) }
+        }
+    }
+
     private func handle(_ event: ProsodyEvent) {
         switch event {
-        case .frame(let frame): pendingFrames.append(frame)
+        case .frame(let frame):
+            prosodyQueue.append(ProsodyEntry(arrival: frame.index * 160 + lookAheadSamples, frame: frame, nucleusFrame: -1))
+            lastQueuedProsodyFrame = frame.index
         case .syllableNucleus(let index, _):
-            // A nucleus whose frame still waits for its VAD chunk is marked when the frame is added,
-            // so the cues do not depend on how the input was chunked.
-            if index > lastAddedFrame { pendingNuclei.insert(index) } else { cues.markNucleus(frameIndex: index) }
+            // Reported together with the next frame, so it arrives with it.
+            let arrival = (lastQueuedProsodyFrame + 1) * 160 + lookAheadSamples
+            prosodyQueue.append(ProsodyEntry(arrival: arrival, frame: nil, nucleusFrame: index))
         case .pause: break
         }
     }
 
     private func drain(final: Bool, _ emit: (TurnEvent) -> Void) {
-        var consumed = 0
-        for frame in pendingFrames {
-            let chunk = VoiceActivityDetector.chunk(ofFrame: frame.index)
-            guard let p = chunkProbabilities[chunk] ?? (final ? 0 : nil) else { break }
-            step(frame, vadProbability: p, emit)
-            consumed += 1
-            if chunk > 0 { chunkProbabilities.removeValue(forKey: chunk - 1) }
+        while vadHead < vadQueue.count {
+            let next = vadQueue[vadHead]
+            // Every prosody event that arrives by this VAD frame must be in hand (at the end of the
+            // input, everything is).
+            guard final || (lastQueuedProsodyFrame + 1) * 160 + lookAheadSamples > next.arrival else { break }
+            addProsody(arrivedBy: next.arrival)
+            step(frame: next.frame, vadProbability: next.p, arrival: next.arrival, emit)
+            vadHead += 1
         }
-        pendingFrames.removeFirst(consumed)
+        if final { addProsody(arrivedBy: .max) }
+        if vadHead > 256 { vadQueue.removeFirst(vadHead); vadHead = 0 }
+        if prosodyHead > 256 { prosodyQueue.removeFirst(prosodyHead); prosodyHead = 0 }
     }
 
-    private func step(_ frame: ProsodyFrame, vadProbability p: Float, _ emit: (TurnEvent) -> Void) {
-        let k = frame.index
-        // Decided when both inputs for frame k were in: its prosody is the later one, 90 ms behind.
-        let now = frame.timeSec + prosody.lookAheadSeconds
+    /// Feeds the cues every prosody event that arrived by input sample `sample`, in order.
+    private func addProsody(arrivedBy sample: Int) {
+        while prosodyHead < prosodyQueue.count, prosodyQueue[prosodyHead].arrival <= sample {
+            let entry = prosodyQueue[prosodyHead]
+            prosodyHead += 1
+            if let frame = entry.frame {
+                let k = frame.index
+                cues.add(frame, nucleus: pendingNuclei.remove(k) != nil, inSpeech: speakingAtFrame.removeValue(forKey: k) ?? false)
+                lastAddedFrame = k
+            } else if entry.nucleusFrame > lastAddedFrame {
+                pendingNuclei.insert(entry.nucleusFrame)
+            } else {
+                cues.markNucleus(frameIndex: entry.nucleusFrame)
+            }
+        }
+    }
+
+    private func step(frame k: Int, vadProbability p: Float, arrival: Int, _ emit: (TurnEvent) -> Void) {
+        // Decided when frame k's VAD chunk was complete.
+        let now = Double(arrival) / ProsodyAnalyzer.sampleRate
         var speaking = false
         if case .speaking = phase { speaking = true }
         let isSpeech = p >= settings.speechOnProbability || (speaking && p >= settings.speechOffProbability)
-        cues.add(frame, nucleus: pendingNuclei.remove(k) != nil, inSpeech: speaking)
-        lastAddedFrame = k
+        speakingAtFrame[k] = speaking
         if isSpeech {
             if speechRunFrames == 0 { speechRunStart = k }
             speechRunFrames += 1
@@ -184,7 +232,8 @@ public final class TurnDetector {
             emit(.pause(t: now, speechEndT: speechEndT))
             pauseEventSent = true
         }
-        guard pauseMs >= settings.minimumEndOfTurnPauseMs else { return }
+        // The cues read the speech before the pause: wait until its last frame's prosody is in.
+        guard pauseMs >= settings.minimumEndOfTurnPauseMs, lastAddedFrame >= endFrame else { return }
         let features = cues.features(pauseMs: pauseMs, speechEndFrame: endFrame,
                                      turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
         if recordFeatures { featureLog.append((now, speechEndT, pauseMs, features)) }
