@@ -11,23 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-300}
 long_seconds=${2:-3600}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-swift build -c release --product attune >/dev/null
-attune=$(swift build -c release --show-bin-path)/attune
-speech=(../shared/data/speech/arctic_a0007.wav ../shared/data/speech/arctic_a0009.wav)
-sox -D "${speech[@]}" "$work/pair.wav"
-pair=$(soxi -D "$work/pair.wav")
-sox -D "$work/pair.wav" "$work/bench.wav" repeat "$(awk -v s="$seconds" -v p="$pair" 'BEGIN { print int(s / p) }')"
-sox -D "$work/pair.wav" "$work/long.wav" repeat "$(awk -v s="$long_seconds" -v p="$pair" 'BEGIN { print int(s / p) }')"
-audio=$(soxi -D "$work/bench.wav")
-long_audio=$(soxi -D "$work/long.wav")
-
-measure() {  # prints: cpu_seconds peak_rss_kib
-  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" >/dev/null 2>&1
-  awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$work/time.txt"
-}
+source tools/bench/lib.sh
+bench_setup "$seconds" "$long_seconds"
 
 praat_cpu() {  # CPU seconds of to_pitch_ac with Praat's defaults (the settings Attune uses)
   python3 - "$1" <<'PY'

@@ -19,11 +19,8 @@ fi
 silero=$1
 seconds=${2:-300}
 long_seconds=${3:-3600}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-swift build -c release --product attune >/dev/null
-attune=$(swift build -c release --show-bin-path)/attune
+source tools/bench/lib.sh
+bench_setup "$seconds" "$long_seconds"
 # On x86-64 Swift emits SSE2 only unless told the CPU, while onnxruntime picks AVX2/AVX-512 at run
 # time; a second build for an AVX2 CPU (Haswell and later) shows the comparison at equal footing.
 # (aarch64 builds need no such flag: NEON is the baseline.)
@@ -32,20 +29,8 @@ if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo; then
   swift build -c release --product attune --build-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell >/dev/null
   avx2=$(swift build -c release --build-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell --show-bin-path)/attune
 fi
-speech=(../shared/data/speech/arctic_a0007.wav ../shared/data/speech/arctic_a0009.wav)
-sox -D "${speech[@]}" "$work/pair.wav"
-pair=$(soxi -D "$work/pair.wav")
-sox -D "$work/pair.wav" "$work/bench.wav" repeat "$(awk -v s="$seconds" -v p="$pair" 'BEGIN { print int(s / p) }')"
-sox -D "$work/pair.wav" "$work/long.wav" repeat "$(awk -v s="$long_seconds" -v p="$pair" 'BEGIN { print int(s / p) }')"
-audio=$(soxi -D "$work/bench.wav")
-long_audio=$(soxi -D "$work/long.wav")
 chunks=$(awk -v d="$audio" 'BEGIN { print int(d * 16000 / 512) }')
 frames=$(awk -v d="$audio" 'BEGIN { print int(d * 100) }')
-
-measure() {  # prints: cpu_seconds peak_rss_kib
-  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" >"$work/out.txt" 2>/dev/null
-  awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$work/time.txt"
-}
 
 printf "machine: %s, %s cores, %s; %s; %.0f s of audio per run (%d chunks)\n" "$(uname -m)" "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$(date -u +%Y-%m-%d)" "$audio" "$chunks"
