@@ -13,7 +13,8 @@ struct TurnsCommand: AsyncParsableCommand {
             10 ms of a pause, the end-of-turn model (models/end-of-turn.json) on the cues that tell a hold \
             from a shift: final pitch fall or rise, final lengthening, energy decay, pause length, speech rate, \
             and the partial transcript when given. Each event carries `t`, the input time at which it was \
-            decided; for end_of_turn, `latencyMs` = t − speechEndT.
+            decided; for end_of_turn, `latencyMs` = t − speechEndT. Without --json, one readable line per \
+            event. How it works and how well it does: docs/TURN.md.
 
             --transcript takes JSON lines {"t": seconds, "text": "partial transcript so far"}: at input time t \
             the host's recogniser had heard `text` (a trailing "and" holds the turn; a full stop yields it).
