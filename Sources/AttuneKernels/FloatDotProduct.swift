@@ -17,11 +17,7 @@ public func floatDotProduct(
     while index + 8 <= count {
         let va = rawA.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
         let vb = rawB.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
-        #if arch(arm64)
-        accumulator.addProduct(va, vb)
-        #else
-        accumulator += va * vb
-        #endif
+        multiplyAdd(&accumulator, va, vb)
         index &+= 8
     }
     var sum = accumulator.sum()
@@ -30,6 +26,18 @@ public func floatDotProduct(
         index &+= 1
     }
     return sum
+}
+
+/// accumulator += a · b lane-wise: one fused `fmla` on aarch64, a separate multiply and add on x86-64
+/// (whose baseline has no FMA, where `addProduct` becomes a libm call per lane). Every float kernel
+/// accumulates through this.
+@inlinable @inline(__always)
+public func multiplyAdd(_ accumulator: inout SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) {
+    #if arch(arm64)
+    accumulator.addProduct(a, b)
+    #else
+    accumulator += a * b
+    #endif
 }
 
 /// The obviously correct dot product the SIMD path is tested against.

@@ -18,6 +18,7 @@ public func floatMatrixTimesColumns(
         floatMatrixTimesVector(weights, rows: rows, width: width, columns, into: output)
         return
     }
+    // From here on there are at least two columns.
     let rawColumns = UnsafeRawPointer(columns)
     let stride = width &* 4
     for r in 0..<rows {
@@ -28,30 +29,23 @@ public func floatMatrixTimesColumns(
         while i &+ 8 <= width {
             let offset = i &* 4
             let w = row.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-            #if arch(arm64)
-            a0.addProduct(w, rawColumns.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self))
-            if columnCount > 1 { a1.addProduct(w, rawColumns.loadUnaligned(fromByteOffset: stride &+ offset, as: SIMD8<Float>.self)) }
-            if columnCount > 2 { a2.addProduct(w, rawColumns.loadUnaligned(fromByteOffset: 2 &* stride &+ offset, as: SIMD8<Float>.self)) }
-            if columnCount > 3 { a3.addProduct(w, rawColumns.loadUnaligned(fromByteOffset: 3 &* stride &+ offset, as: SIMD8<Float>.self)) }
-            #else
-            a0 += w * rawColumns.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-            if columnCount > 1 { a1 += w * rawColumns.loadUnaligned(fromByteOffset: stride &+ offset, as: SIMD8<Float>.self) }
-            if columnCount > 2 { a2 += w * rawColumns.loadUnaligned(fromByteOffset: 2 &* stride &+ offset, as: SIMD8<Float>.self) }
-            if columnCount > 3 { a3 += w * rawColumns.loadUnaligned(fromByteOffset: 3 &* stride &+ offset, as: SIMD8<Float>.self) }
-            #endif
+            multiplyAdd(&a0, w, rawColumns.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self))
+            multiplyAdd(&a1, w, rawColumns.loadUnaligned(fromByteOffset: stride &+ offset, as: SIMD8<Float>.self))
+            if columnCount > 2 { multiplyAdd(&a2, w, rawColumns.loadUnaligned(fromByteOffset: 2 &* stride &+ offset, as: SIMD8<Float>.self)) }
+            if columnCount > 3 { multiplyAdd(&a3, w, rawColumns.loadUnaligned(fromByteOffset: 3 &* stride &+ offset, as: SIMD8<Float>.self)) }
             i &+= 8
         }
         var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()
         while i < width {
             let w = weights[r &* width &+ i]
             s0 += w * columns[i]
-            if columnCount > 1 { s1 += w * columns[width &+ i] }
+            s1 += w * columns[width &+ i]
             if columnCount > 2 { s2 += w * columns[2 &* width &+ i] }
             if columnCount > 3 { s3 += w * columns[3 &* width &+ i] }
             i &+= 1
         }
         output[r] = s0
-        if columnCount > 1 { output[rows &+ r] = s1 }
+        output[rows &+ r] = s1
         if columnCount > 2 { output[2 &* rows &+ r] = s2 }
         if columnCount > 3 { output[3 &* rows &+ r] = s3 }
     }
@@ -81,11 +75,7 @@ public func floatMatrixTimesVector(
             let w1 = row0.loadUnaligned(fromByteOffset: rowBytes &+ offset, as: SIMD8<Float>.self)
             let w2 = row0.loadUnaligned(fromByteOffset: 2 &* rowBytes &+ offset, as: SIMD8<Float>.self)
             let w3 = row0.loadUnaligned(fromByteOffset: 3 &* rowBytes &+ offset, as: SIMD8<Float>.self)
-            #if arch(arm64)
-            a0.addProduct(w0, x); a1.addProduct(w1, x); a2.addProduct(w2, x); a3.addProduct(w3, x)
-            #else
-            a0 += w0 * x; a1 += w1 * x; a2 += w2 * x; a3 += w3 * x
-            #endif
+            multiplyAdd(&a0, w0, x); multiplyAdd(&a1, w1, x); multiplyAdd(&a2, w2, x); multiplyAdd(&a3, w3, x)
             i &+= 8
         }
         var s0 = a0.sum(), s1 = a1.sum(), s2 = a2.sum(), s3 = a3.sum()

@@ -36,12 +36,12 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
         do {
             decoded = try JSONDecoder().decode(EndOfTurnModel.self, from: data)
         } catch {
-            throw .malformed(path: path, reason: "not an end-of-turn model (\(error))")
+            throw .malformedEndOfTurnModel(path: path, reason: "not an end-of-turn model (\(error))")
         }
         guard decoded.featureNames == TurnCues.featureNames else {
-            throw .malformed(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit it")
+            throw .malformedEndOfTurnModel(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit it")
         }
-        if let reason = decoded.inconsistency { throw .malformed(path: path, reason: reason) }
+        if let reason = decoded.inconsistency { throw .malformedEndOfTurnModel(path: path, reason: reason) }
         self = decoded
     }
 

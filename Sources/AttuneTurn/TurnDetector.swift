@@ -22,9 +22,9 @@ public final class TurnDetector {
 
     /// A prosody event and the input sample at which it counts as arrived.
     private struct ProsodyEntry {
+        enum Event { case frame(ProsodyFrame), nucleus(frameIndex: Int) }
         var arrival: Int
-        var frame: ProsodyFrame?
-        var nucleusFrame: Int
+        var event: Event
     }
 
     private var prosodyQueue: [ProsodyEntry] = []
@@ -95,24 +95,21 @@ public final class TurnDetector {
         drain(final: true, emit)
     }
 
-    /// The 10 ms frames whose centres fall in chunk c take its probability.
+    /// Frame k is known once its chunk is complete.
     private func enqueue(chunk c: Int, p: Float) {
-        let size = SileroVAD.chunkSamples
-        let first = (c * size + 159) / 160, last = ((c + 1) * size + 159) / 160 - 1
-        if first <= last {
-            for k in first...last { vadQueue.append((k, p, (c + 1) * size)) }
-        }
+        let arrival = (c + 1) * SileroVAD.chunkSamples
+        for k in VoiceActivityDetector.frames(ofChunk: c) { vadQueue.append((k, p, arrival)) }
     }
 
     private func handle(_ event: ProsodyEvent) {
         switch event {
         case .frame(let frame):
-            prosodyQueue.append(ProsodyEntry(arrival: frame.index * 160 + lookAheadSamples, frame: frame, nucleusFrame: -1))
+            prosodyQueue.append(ProsodyEntry(arrival: frame.index * 160 + lookAheadSamples, event: .frame(frame)))
             lastQueuedProsodyFrame = frame.index
         case .syllableNucleus(let index, _):
             // Reported together with the next frame, so it arrives with it.
             let arrival = (lastQueuedProsodyFrame + 1) * 160 + lookAheadSamples
-            prosodyQueue.append(ProsodyEntry(arrival: arrival, frame: nil, nucleusFrame: index))
+            prosodyQueue.append(ProsodyEntry(arrival: arrival, event: .nucleus(frameIndex: index)))
         case .pause: break
         }
     }
@@ -137,14 +134,15 @@ public final class TurnDetector {
         while prosodyHead < prosodyQueue.count, prosodyQueue[prosodyHead].arrival <= sample {
             let entry = prosodyQueue[prosodyHead]
             prosodyHead += 1
-            if let frame = entry.frame {
+            switch entry.event {
+            case .frame(let frame):
                 let k = frame.index
                 cues.add(frame, nucleus: pendingNuclei.remove(k) != nil, inSpeech: speakingAtFrame.removeValue(forKey: k) ?? false)
                 lastAddedFrame = k
-            } else if entry.nucleusFrame > lastAddedFrame {
-                pendingNuclei.insert(entry.nucleusFrame)
-            } else {
-                cues.markNucleus(frameIndex: entry.nucleusFrame)
+            case .nucleus(let k) where k > lastAddedFrame:
+                pendingNuclei.insert(k)
+            case .nucleus(let k):
+                cues.markNucleus(frameIndex: k)
             }
         }
     }

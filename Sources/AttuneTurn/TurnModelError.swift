@@ -4,6 +4,8 @@ public enum TurnModelError: Error, Equatable, CustomStringConvertible {
     case badMagic(path: String)
     case truncated(path: String, atByte: Int)
     case malformed(path: String, reason: String)
+    /// The end-of-turn model's JSON does not decode or does not fit this build.
+    case malformedEndOfTurnModel(path: String, reason: String)
     case missingTensor(path: String, name: String)
     case wrongShape(path: String, name: String, expected: [Int], found: [Int])
 
@@ -11,7 +13,7 @@ public enum TurnModelError: Error, Equatable, CustomStringConvertible {
         let hint = "regenerate it with tools/convert_silero_vad.py (models/MODELS.md)"
         switch self {
         case let .unreadable(path): return "cannot read the model file \(path); set ATTUNE_MODELS to the models directory"
-        case let .malformed(path, reason) where path.hasSuffix(".json"):
+        case let .malformedEndOfTurnModel(path, reason):
             return "end-of-turn model \(path) is malformed: \(reason); refit it with tools/turn/fit_end_of_turn.py (models/MODELS.md)"
         case let .badMagic(path): return "\(path) is not an Attune Silero VAD model (bad magic); \(hint)"
         case let .truncated(path, byte): return "VAD model \(path) is truncated at byte \(byte); \(hint)"

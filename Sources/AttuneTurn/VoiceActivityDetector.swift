@@ -39,8 +39,9 @@ public final class VoiceActivityDetector {
         pendingCount = 0
     }
 
-    /// The chunk a 10 ms frame falls in.
-    public static func chunk(ofFrame frame: Int) -> Int {
-        frame * 160 / SileroVAD.chunkSamples
+    /// The 10 ms frames whose centres (sample 160k) fall in chunk c: those that take its probability.
+    public static func frames(ofChunk c: Int) -> Range<Int> {
+        let size = SileroVAD.chunkSamples
+        return (c * size + 159) / 160 ..< ((c + 1) * size + 159) / 160
     }
 }

@@ -41,13 +41,9 @@ def label_rows(rows, pauses):
     for t, _, pause_ms, features in rows:
         if pause_ms > MAX_PAUSE_MS:
             continue
-        kind = "speech"
-        for p in pauses:
-            if p["speechEndT"] <= t < p["nextSpeechT"] + scoring.GRACE:
-                kind = p["kind"]
-                break
+        i = scoring.pause_at(t, pauses)
         X.append(features)
-        y.append(1.0 if kind == "shift" else 0.0)
+        y.append(1.0 if i is not None and pauses[i]["kind"] == "shift" else 0.0)
     return X, y
 
 

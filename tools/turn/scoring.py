@@ -17,19 +17,25 @@ import numpy as np
 GRACE = 0.15
 
 
+def pause_at(t, pauses):
+    """Index of the labelled pause a decision at input time t belongs to, or None (inside speech)."""
+    for i, p in enumerate(pauses):
+        if p["speechEndT"] <= t < p["nextSpeechT"] + GRACE:
+            return i
+    return None
+
+
 def assign(decisions, pauses):
     """decisions: sorted input times of end-of-turn decisions. Returns (per-pause first decision or None,
     decisions that fall in no pause)."""
     first = [None] * len(pauses)
     stray = 0
     for t in decisions:
-        for i, p in enumerate(pauses):
-            if p["speechEndT"] <= t < p["nextSpeechT"] + GRACE:
-                if first[i] is None:
-                    first[i] = t
-                break
-        else:
+        i = pause_at(t, pauses)
+        if i is None:
             stray += 1
+        elif first[i] is None:
+            first[i] = t
     return first, stray
 
 
