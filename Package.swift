@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio"]),
+        .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),

@@ -1,0 +1,135 @@
+import CSQLite
+import Foundation
+
+/// A thin owner of one `sqlite3*` through the raw C API (no GRDB: the store needs file controls and
+/// a custom VFS at open, and the raw API keeps the binary small on a Pi). Errors name the store, and
+/// an authentication failure seen by the VFS replaces SQLite's generic "disk I/O error".
+final class SQLiteConnection {
+    let handle: OpaquePointer
+    let path: String
+    private let context: StoreFileContext?
+
+    init(uri: String, path: String, flags: Int32, vfs: String?, context: StoreFileContext?) throws {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(uri, &db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, vfs)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw StoreError.sqlite(path: path, code: rc, message: message)
+        }
+        sqlite3_extended_result_codes(db, 1)
+        handle = db
+        self.path = path
+        self.context = context
+    }
+
+    func close() {
+        sqlite3_close_v2(handle)
+    }
+
+    func error(_ rc: Int32) -> StoreError {
+        if let failure = context?.failure { return .tampered(path: path, failure: failure) }
+        return .sqlite(path: path, code: rc, message: String(cString: sqlite3_errmsg(handle)))
+    }
+
+    func execute(_ sql: String) throws {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw error(rc) }
+    }
+
+    func prepare(_ sql: String) throws -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw error(rc) }
+        return SQLiteStatement(statement, connection: self)
+    }
+
+    /// The first column of the first row, as an integer.
+    func integer(_ sql: String) throws -> Int64? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.int64(0) : nil
+    }
+
+    func text(_ sql: String) throws -> String? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    /// Runs `body` in one write transaction: committed if it returns, rolled back if it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            throw error
+        }
+    }
+
+    var totalChanges: Int64 { Int64(sqlite3_total_changes(handle)) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+/// One prepared statement; finalized when released.
+final class SQLiteStatement {
+    let handle: OpaquePointer
+    private let connection: SQLiteConnection
+
+    init(_ handle: OpaquePointer, connection: SQLiteConnection) {
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ values: [SQLiteValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (index, value) in values.enumerated() {
+            let position = Int32(index + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(handle, position)
+            case let .integer(number): rc = sqlite3_bind_int64(handle, position, number)
+            case let .text(text): rc = sqlite3_bind_text(handle, position, text, -1, Self.transient)
+            }
+            guard rc == SQLITE_OK else { throw connection.error(rc) }
+        }
+    }
+
+    /// Steps once: true for a row, false when done.
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        let failure = connection.error(rc)
+        sqlite3_reset(handle)
+        throw failure
+    }
+
+    func run(_ values: [SQLiteValue] = []) throws {
+        try bind(values)
+        while try step() {}
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func text(_ column: Int32) -> String { sqlite3_column_text(handle, column).map { String(cString: $0) } ?? "" }
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+}
+
+enum SQLiteValue: Equatable {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    init(_ number: Int64?) { self = number.map { .integer($0) } ?? .null }
+}

@@ -1,0 +1,8 @@
+import CSQLite
+
+// SQLite's extended result codes are C macros built from expressions (`SQLITE_IOERR | (3<<8)`),
+// which Swift does not import; the values are from sqlite3.h.
+let SQLITE_IOERR_SHORT_READ: Int32 = SQLITE_IOERR | (2 << 8)
+let SQLITE_IOERR_WRITE: Int32 = SQLITE_IOERR | (3 << 8)
+/// What a VFS returns for data that fails its check (the cksumvfs extension uses it the same way).
+let SQLITE_IOERR_DATA: Int32 = SQLITE_IOERR | (32 << 8)

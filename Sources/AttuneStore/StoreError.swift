@@ -1,0 +1,52 @@
+/// Everything that can go wrong with a store, each with a message a person can act on. No message
+/// ever contains a key, a passphrase or stored text.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case noKeyGiven
+    case wrongKey(path: String)
+    case keyFileTooOpen(path: String, mode: UInt16)
+    case keyFileTooShort(path: String, bytes: Int)
+    case unreadable(path: String, reason: String)
+    case notFound(path: String)
+    case alreadyExists(path: String)
+    case missingKeyEnvelope(path: String, envelope: String)
+    case malformedKeyEnvelope(path: String, reason: String)
+    case tampered(path: String, failure: PageAuthenticationFailure)
+    case rolledBack(path: String, storeGeneration: Int64, envelopeGeneration: Int64)
+    case newerSchema(path: String, version: Int, supported: Int)
+    case migrationFailed(path: String, version: Int, message: String)
+    case sqlite(path: String, code: Int32, message: String)
+    case badLine(line: Int, reason: String)
+    /// An import refused as a whole because of one line.
+    case importRefused(line: Int, reason: String)
+    case badArgument(String)
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noKeyGiven:
+            return "no key for the store: set ATTUNE_PASSPHRASE, or pass --passphrase-file FILE or --key-file FILE (Attune prompts only when standard input is a terminal)"
+        case let .wrongKey(path): return "wrong passphrase or key for \(path)"
+        case let .keyFileTooOpen(path, mode):
+            return "key file \(path) has mode \(String(mode, radix: 8)); it must be readable by its owner only: chmod 600 \(path)"
+        case let .keyFileTooShort(path, bytes):
+            return "key file \(path) holds \(bytes) bytes; it needs at least 32 random bytes: head -c 32 /dev/urandom > \(path) && chmod 600 \(path)"
+        case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
+        case let .notFound(path): return "no store at \(path); create one with: attune store init --db \(path)"
+        case let .alreadyExists(path): return "\(path) already exists; Attune does not overwrite a store (attune store erase --db \(path) removes it)"
+        case let .missingKeyEnvelope(path, envelope):
+            return "the store \(path) has no key envelope (\(envelope) is missing); without it the store cannot be opened"
+        case let .malformedKeyEnvelope(path, reason): return "the key envelope \(path) is damaged: \(reason)"
+        case let .tampered(path, failure): return "\(path): \(failure); the store was modified outside Attune or is damaged (attune store verify --db \(path))"
+        case let .rolledBack(path, storeGeneration, envelopeGeneration):
+            return "\(path) is an older copy of the store (generation \(storeGeneration), but its key envelope has seen generation \(envelopeGeneration)); it was rolled back or restored from a backup"
+        case let .newerSchema(path, version, supported):
+            return "\(path) has schema version \(version); this Attune understands up to \(supported): upgrade Attune"
+        case let .migrationFailed(path, version, message): return "migration to schema version \(version) of \(path) failed and was rolled back: \(message)"
+        case let .sqlite(path, code, message): return "\(path): \(message) (SQLite error \(code))"
+        case let .badLine(line, reason): return "line \(line) \(reason)"
+        case let .importRefused(line, reason): return "line \(line) \(reason); nothing from the input was imported"
+        case let .badArgument(message): return message
+        case let .io(path, reason): return "\(path): \(reason)"
+        }
+    }
+}
