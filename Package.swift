@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -35,6 +35,12 @@ public final class EncryptedStore {
 
     /// Creates a new store at `path` with a fresh random data key sealed under `key`.
     public static func create(at path: String, key: StoreKeySource, scrypt: ScryptParameters = .default, settings: StoreSettings = .init()) throws -> EncryptedStore {
+        try create(at: path, key: key, scrypt: scrypt, settings: settings, dataKey: SymmetricKey(size: .bits256), migrateTo: StoreSchema.latestVersion)
+    }
+
+    /// Tests pass a data key (to make two stores share one) and an older schema version.
+    static func create(at path: String, key: StoreKeySource, scrypt: ScryptParameters = .default, settings: StoreSettings = .init(),
+                       dataKey: SymmetricKey, migrateTo: Int) throws -> EncryptedStore {
         let absolute = absolutePath(path)
         let envelopePath = KeyEnvelope.path(forStore: absolute)
         for existing in [absolute, envelopePath] where FileManager.default.fileExists(atPath: existing) {
@@ -44,11 +50,15 @@ public final class EncryptedStore {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw StoreError.io(path: absolute, reason: "the directory \(directory) does not exist")
         }
-        let dataKey = SymmetricKey(size: .bits256)
         let (envelope, kek) = try KeyEnvelope.seal(dataKey: dataKey, source: key, scrypt: scrypt, generation: 0)
-        try envelope.write(storePath: absolute)
+        // The database holds personal data even sealed: owner only. SQLite gives its WAL and shm
+        // files the main file's mode.
+        let fd = Foundation.open(absolute, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io(path: absolute, reason: "cannot create: \(String(cString: strerror(errno)))") }
+        Foundation.close(fd)
         do {
-            return try EncryptedStore(path: absolute, dataKey: dataKey, kek: kek, envelope: envelope, creating: true, migrateTo: StoreSchema.latestVersion, settings: settings)
+            try envelope.write(storePath: absolute)
+            return try EncryptedStore(path: absolute, dataKey: dataKey, kek: kek, envelope: envelope, creating: true, migrateTo: migrateTo, settings: settings)
         } catch {
             for file in [absolute, absolute + "-wal", absolute + "-shm", absolute + "-journal", envelopePath] { unlink(file) }
             throw error
@@ -137,7 +147,7 @@ public final class EncryptedStore {
         defer { EncryptedPageVFS.registry.remove(token) }
         var generation: Int64?
         do {
-            if connection.totalChanges > changesAtOpen {
+            if connection.totalChanges > changesAtOpen, try StoreSchema.currentVersion(connection) >= StoreSchema.generationVersion {
                 generation = try connection.transaction {
                     try connection.execute("UPDATE store_meta SET value = value + 1 WHERE name = 'generation'")
                     return try connection.integer("SELECT value FROM store_meta WHERE name = 'generation'")

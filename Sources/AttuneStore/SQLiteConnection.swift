@@ -15,6 +15,8 @@ final class SQLiteConnection {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
+            // SQLite reads the database header while opening: page 1 may already have failed.
+            if let failure = context?.failure { throw StoreError.tampered(path: path, failure: failure) }
             throw StoreError.sqlite(path: path, code: rc, message: message)
         }
         sqlite3_extended_result_codes(db, 1)

@@ -24,7 +24,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noKeyGiven:
-            return "no key for the store: set ATTUNE_PASSPHRASE, or pass --passphrase-file FILE or --key-file FILE (Attune prompts only when standard input is a terminal)"
+            return "no key for the store: set ATTUNE_PASSPHRASE, or pass --passphrase-file FILE or --key-file FILE (Attune asks for a passphrase only when it runs on a terminal)"
         case let .wrongKey(path): return "wrong passphrase or key for \(path)"
         case let .keyFileTooOpen(path, mode):
             return "key file \(path) has mode \(String(mode, radix: 8)); it must be readable by its owner only: chmod 600 \(path)"

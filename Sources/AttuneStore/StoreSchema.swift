@@ -37,6 +37,8 @@ enum StoreSchema {
     ]
 
     static var latestVersion: Int { migrations.last!.version }
+    /// The first version with `store_meta`'s generation.
+    static let generationVersion = 3
 
     static func currentVersion(_ connection: SQLiteConnection) throws -> Int {
         try connection.execute("""

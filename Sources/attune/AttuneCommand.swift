@@ -23,6 +23,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AnalyzeCommand.self,
             TurnsCommand.self,
             ListenCommand.self,
+            StoreCommand.self,
         ]
     )
 }

@@ -8,6 +8,11 @@ struct StoreSandbox {
     var store: String { directory + "/memory.db" }
     var key: StoreKeySource { .keyFile(path: keyFile) }
 
+    init(directory: String, keyFile: String) {
+        self.directory = directory
+        self.keyFile = keyFile
+    }
+
     init() {
         directory = NSTemporaryDirectory() + "attune-store-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
