@@ -53,7 +53,7 @@ final class EncryptedFile {
     }
 
     func baseWrite(_ buffer: UnsafeRawPointer, _ amount: Int, _ offset: Int64) -> Int32 {
-        switch StoreFaultInjector.shared.faultForNextWrite() {
+        switch context.faults.faultForNextWrite() {
         case nil: return base.pointee.pMethods.pointee.xWrite(base, buffer, Int32(amount), offset)
         case .ioError: return SQLITE_IOERR_WRITE
         case .diskFull: return SQLITE_FULL
@@ -110,7 +110,17 @@ final class EncryptedFile {
             } else if rc != SQLITE_OK {
                 return rc
             } else {
-                guard context.cipher.open(page: pageNumber, storeID: context.storeID, sealed: UnsafeRawBufferPointer(sealedScratch), into: plainScratch) else {
+                if !context.cipher.open(page: pageNumber, storeID: context.storeID, sealed: UnsafeRawBufferPointer(sealedScratch), into: plainScratch) {
+                    if pageNumber == 1 && offset + Int64(amount) <= Int64(Self.fixedHeader.count) {
+                        // SQLite reads the first 100 bytes straight from the file while opening, before
+                        // it looks at the WAL, only to learn the page size and reserved bytes. A crash
+                        // in a checkpoint can leave page 1 torn here while the WAL holds it whole, so
+                        // this read gets those two constants of every store; the page itself is read
+                        // later through the pager (from the WAL, or failing here if it is not there).
+                        Self.fixedHeader.withUnsafeBytes { destination.copyMemory(from: $0.baseAddress!.advanced(by: within), byteCount: count) }
+                        position += Int64(count)
+                        continue
+                    }
                     context.record(.init(file: .main, page: pageNumber, frame: nil, reason: "failed authentication (tampered, moved, or from another store)"))
                     return SQLITE_IOERR_DATA
                 }
@@ -280,6 +290,14 @@ final class EncryptedFile {
     private func isJournalPage(amount: Int, offset: Int64) -> Bool {
         amount == pageSize && offset % 512 != 0 && offset >= 4
     }
+
+    /// The database header fields every store shares: magic, page size 4096, WAL file format (2, 2),
+    /// 28 reserved bytes, payload fractions 64/32/32; the rest zero.
+    static let fixedHeader: [UInt8] = {
+        var header = PageCipher.sqliteMagic + [0x10, 0x00, 2, 2, UInt8(PageCipher.reservedBytesPerPage), 64, 32, 32]
+        header += [UInt8](repeating: 0, count: 100 - header.count)
+        return header
+    }()
 
     static func bigEndianUInt32(_ pointer: UnsafeRawPointer) -> UInt32 {
         UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self))

@@ -176,6 +176,9 @@ public final class EncryptedStore {
         }
     }
 
+    /// The fault-injection hook of this store's files, for tests.
+    var faultInjector: StoreFaultInjector { context.faults }
+
     /// Scrypt parameters and protector of the key envelope, for `stats`.
     var envelopeSummary: (protector: KeyEnvelope.Protector, scrypt: ScryptParameters, generation: Int64) {
         (envelope.protector, envelope.scrypt, envelope.generation)

@@ -2,7 +2,7 @@ import Foundation
 
 /// An I/O fault the encrypting VFS can inject into its own writes, for fault tests (SQLite's
 /// testing culture: every write of a transaction is made to fail once, in each way).
-public enum StoreFault: String, Sendable, CaseIterable {
+enum StoreFault: String, Sendable, CaseIterable {
     /// The write fails with `SQLITE_IOERR_WRITE` and writes nothing.
     case ioError
     /// The write fails with `SQLITE_FULL` and writes nothing.
@@ -12,23 +12,22 @@ public enum StoreFault: String, Sendable, CaseIterable {
     case shortWrite
 }
 
-/// Counts the VFS's writes to store files and fails the chosen one. Process-wide: tests that use it
-/// run serially.
-public final class StoreFaultInjector: @unchecked Sendable {
-    public static let shared = StoreFaultInjector()
+/// Counts the VFS's writes to one store's files and fails the chosen one (each open store has its
+/// own, so fault tests run beside other tests).
+final class StoreFaultInjector: @unchecked Sendable {
     private let lock = NSLock()
     private var plan: (fault: StoreFault, atWrite: Int)?
     private var writes = 0
 
     /// Fails write number `atWrite` (1-based, counted from now) with `fault`; nil stops injecting.
-    public func arm(_ fault: StoreFault?, atWrite: Int = 1) {
+    func arm(_ fault: StoreFault?, atWrite: Int = 1) {
         lock.lock(); defer { lock.unlock() }
         plan = fault.map { ($0, atWrite) }
         writes = 0
     }
 
     /// Writes seen since the last `arm`.
-    public var writesSinceArmed: Int {
+    var writesSinceArmed: Int {
         lock.lock(); defer { lock.unlock() }
         return writes
     }

@@ -21,6 +21,8 @@ public struct PageAuthenticationFailure: Equatable, Sendable, CustomStringConver
 /// WAL and its rollback journal).
 final class StoreFileContext: @unchecked Sendable {
     let cipher: PageCipher
+    /// The test hook that fails chosen writes (`StoreFault`).
+    let faults = StoreFaultInjector()
     private let lock = NSLock()
     private var chosenStoreID: [UInt8]?
     private var firstFailure: PageAuthenticationFailure?

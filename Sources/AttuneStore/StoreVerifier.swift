@@ -56,6 +56,10 @@ public enum StoreVerifier {
             if page.isEmpty { break }
             pageNumber += 1
             guard page.count == PageCipher.pageSize else {
+                if wal.pagesInLog.contains(pageNumber) {
+                    report.notes.append("page \(pageNumber) of the database is cut short by an interrupted checkpoint; the WAL holds it and the next checkpoint writes it")
+                    break
+                }
                 report.firstBadPage = PageAuthenticationFailure(file: .main, page: pageNumber, frame: nil, reason: "is cut short (the file is truncated)").description
                 return report
             }
@@ -76,8 +80,14 @@ public enum StoreVerifier {
             }
         }
         if let headerPages, report.databasePages < Int(headerPages) {
-            report.firstBadPage = PageAuthenticationFailure(file: .main, page: UInt32(report.databasePages + 1), frame: nil, reason: "is missing: the header counts \(headerPages) pages, the file holds \(report.databasePages) (the file is truncated)").description
-            return report
+            // A checkpoint interrupted by a crash writes page 1 before the pages that grow the file;
+            // the WAL still holds those, and the next checkpoint writes them.
+            let missing = (UInt32(report.databasePages) + 1)...headerPages
+            if let lost = missing.first(where: { !wal.pagesInLog.contains($0) }) {
+                report.firstBadPage = PageAuthenticationFailure(file: .main, page: lost, frame: nil, reason: "is missing: the header counts \(headerPages) pages, the file holds \(report.databasePages) (the file is truncated)").description
+                return report
+            }
+            report.notes.append("pages \(missing.lowerBound)–\(headerPages) are not in the database file yet; the WAL holds them and the next checkpoint writes them")
         }
         let store = try EncryptedStore.open(at: absolute, key: key, migrateTo: nil)
         defer { try? store.close() }
