@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
-        .testTarget(name: "AttuneCLITests", dependencies: ["attune"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore"]),
     ]
 )

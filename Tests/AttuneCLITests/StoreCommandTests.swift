@@ -1,0 +1,180 @@
+import AttuneStore
+import Foundation
+import Testing
+
+/// `attune store …` end to end through the built binary: the lines a person sees, exit codes, files.
+@Suite struct StoreCommandTests {
+    struct Setup {
+        let directory: URL
+        let keyFile: String
+        var db: String { directory.appendingPathComponent("memory.db").path }
+        var keyArguments: [String] { ["--db", db, "--key-file", keyFile] }
+    }
+
+    static func setup(initialise: Bool = true) throws -> Setup {
+        let directory = try CLITestPaths.temporaryDirectory()
+        let keyFile = directory.appendingPathComponent("store.keyfile").path
+        var generator = SystemRandomNumberGenerator()
+        FileManager.default.createFile(atPath: keyFile, contents: Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }),
+                                       attributes: [.posixPermissions: 0o600])
+        let setup = Setup(directory: directory, keyFile: keyFile)
+        if initialise {
+            let result = try AttuneBinary.run(["store", "init"] + setup.keyArguments)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        return setup
+    }
+
+    static let lines = """
+        {"kind":"utterance","text":"I walk the dog at seven","time":"2026-11-22T10:00:00Z","speaker":"ana","session":"morning","tags":["routine"]}
+        {"kind":"preference","text":"Prefers tea to coffee","time":"2026-11-22T10:05:00Z"}
+        {"kind":"event","text":"Sister visits on Sunday","time":"2026-11-22T10:06:00Z","expires":"2026-11-30T00:00:00Z"}
+
+        """
+
+    @Test func importStatsExportAndForget() throws {
+        let setup = try Self.setup()
+        let input = setup.directory.appendingPathComponent("in.jsonl").path
+        FileManager.default.createFile(atPath: input, contents: Data(Self.lines.utf8))
+        let imported = try AttuneBinary.run(["store", "import", input] + setup.keyArguments)
+        #expect(imported.status == 0 && imported.standardOutput.contains("imported 3 items"), "\(imported.standardError)")
+        let stats = try AttuneBinary.run(["store", "stats", "--json"] + setup.keyArguments)
+        let decoded = try JSONDecoder().decode(StoreStats.self, from: Data(stats.standardOutput.utf8))
+        #expect(decoded.items == 3 && decoded.itemsByKind["preference"] == 1 && decoded.sessions == 1)
+        let table = try AttuneBinary.run(["store", "stats"] + setup.keyArguments)
+        #expect(table.standardOutput.contains("items ") && table.standardOutput.contains("key file, HKDF-SHA256"))
+        let exportFile = setup.directory.appendingPathComponent("out.jsonl").path
+        let exported = try AttuneBinary.run(["store", "export", exportFile] + setup.keyArguments)
+        #expect(exported.status == 0 && exported.standardError.contains("exported 3 items"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: exportFile)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600, "the plaintext export is readable by its owner only")
+        let text = try String(contentsOfFile: exportFile, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 3 && text.contains("\"text\":\"Prefers tea to coffee\""))
+        let dry = try AttuneBinary.run(["store", "forget", "--match", "TEA", "--dry-run", "--json"] + setup.keyArguments)
+        #expect(dry.standardOutput.contains("\"forgotten\":1") && dry.standardOutput.contains("\"dryRun\":true"))
+        let forgot = try AttuneBinary.run(["store", "forget", "--match", "TEA"] + setup.keyArguments)
+        #expect(forgot.standardOutput == "forgot 1 item\n")
+        let after = try AttuneBinary.run(["store", "export"] + setup.keyArguments)
+        #expect(after.standardOutput.split(separator: "\n").count == 2 && !after.standardOutput.contains("tea"))
+        let verify = try AttuneBinary.run(["store", "verify"] + setup.keyArguments)
+        #expect(verify.status == 0 && verify.standardOutput.contains("SQLite integrity check        ok"), "\(verify.standardOutput)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path)
+        for file in files where file.hasPrefix("memory.db") {
+            let mode = (try FileManager.default.attributesOfItem(atPath: setup.directory.appendingPathComponent(file).path)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
+    @Test func keyMistakesGetOneClearLine() throws {
+        let setup = try Self.setup()
+        let otherKey = setup.directory.appendingPathComponent("other.keyfile").path
+        FileManager.default.createFile(atPath: otherKey, contents: Data(repeating: 7, count: 32), attributes: [.posixPermissions: 0o600])
+        let wrong = try AttuneBinary.run(["store", "stats", "--db", setup.db, "--key-file", otherKey])
+        #expect(wrong.status != 0)
+        #expect(wrong.standardError == "Error: wrong passphrase or key for \(setup.db)\n")
+        // No key and no terminal: an error at once, not a prompt that waits.
+        let none = try AttuneBinary.run(["store", "stats", "--db", setup.db], environment: ["ATTUNE_PASSPHRASE": ""])
+        #expect(none.status != 0 && none.standardError.contains("no key for the store: set ATTUNE_PASSPHRASE"))
+        chmod(setup.keyFile, 0o644)
+        let open = try AttuneBinary.run(["store", "stats"] + setup.keyArguments)
+        #expect(open.standardError.contains("has mode 644; it must be readable by its owner only: chmod 600"))
+        chmod(setup.keyFile, 0o600)
+        let passphraseStore = setup.directory.appendingPathComponent("p.db").path
+        let created = try AttuneBinary.run(["store", "init", "--db", passphraseStore, "--scrypt-cost", "10"], environment: ["ATTUNE_PASSPHRASE": "right one"])
+        #expect(created.status == 0, "\(created.standardError)")
+        let wrongPassphrase = try AttuneBinary.run(["store", "stats", "--db", passphraseStore], environment: ["ATTUNE_PASSPHRASE": "wrong one"])
+        #expect(wrongPassphrase.standardError == "Error: wrong passphrase or key for \(passphraseStore)\n")
+        let rekeyed = try AttuneBinary.run(["store", "rekey", "--db", passphraseStore, "--scrypt-cost", "10"],
+                                           environment: ["ATTUNE_PASSPHRASE": "right one", "ATTUNE_NEW_PASSPHRASE": "newer one"])
+        #expect(rekeyed.status == 0, "\(rekeyed.standardError)")
+        let withNew = try AttuneBinary.run(["store", "stats", "--db", passphraseStore], environment: ["ATTUNE_PASSPHRASE": "newer one"])
+        #expect(withNew.status == 0)
+        let again = try AttuneBinary.run(["store", "init"] + setup.keyArguments)
+        #expect(again.standardError.contains("already exists; Attune does not overwrite a store"))
+    }
+
+    @Test func badInputIsNamedAndNothingIsImported() throws {
+        let setup = try Self.setup()
+        let bad = Self.lines + "{\"kind\":\"utterance\",\"text\":\"half\n"
+        let result = try AttuneBinary.run(["store", "import", "-"] + setup.keyArguments, standardInput: Data(bad.utf8))
+        #expect(result.status != 0)
+        #expect(result.standardError == "Error: line 4 is not valid JSON; nothing from the input was imported\n")
+        let binary = try AttuneBinary.run(["store", "import", "-"] + setup.keyArguments, standardInput: Data([0x00, 0xFF, 0xFE, 0x0A]))
+        #expect(binary.standardError == "Error: line 1 is not valid UTF-8; nothing from the input was imported\n")
+        let missing = try AttuneBinary.run(["store", "import", "/nonexistent.jsonl"] + setup.keyArguments)
+        #expect(missing.standardError.contains("cannot read /nonexistent.jsonl"))
+        let stats = try AttuneBinary.run(["store", "stats", "--json"] + setup.keyArguments)
+        #expect(try JSONDecoder().decode(StoreStats.self, from: Data(stats.standardOutput.utf8)).items == 0)
+        let noStore = try AttuneBinary.run(["store", "stats", "--db", setup.directory.appendingPathComponent("nope.db").path, "--key-file", setup.keyFile])
+        #expect(noStore.standardError.contains("no store at") && noStore.standardError.contains("attune store init --db"))
+    }
+
+    /// Each page in turn gets a flipped bit: verify names it and exits 1; export either fails naming
+    /// it or (when it does not read that page, an index page say) prints exactly what it printed before.
+    @Test func verifyNamesTheFirstBadPageAndExitsNonZero() throws {
+        let setup = try Self.setup()
+        let input = setup.directory.appendingPathComponent("in.jsonl").path
+        FileManager.default.createFile(atPath: input, contents: Data(String(repeating: Self.lines, count: 100).utf8))
+        _ = try AttuneBinary.run(["store", "import", input] + setup.keyArguments)
+        let original = try AttuneBinary.run(["store", "export"] + setup.keyArguments).standardOutput
+        let pages = Int(try FileManager.default.attributesOfItem(atPath: setup.db)[.size] as! NSNumber) / 4096
+        var exportsRefused = 0
+        for page in 2...pages {
+            let offset = UInt64((page - 1) * 4096 + 500)
+            let handle = FileHandle(forUpdatingAtPath: setup.db)!
+            try handle.seek(toOffset: offset)
+            let byte = handle.readData(ofLength: 1)[0]
+            try handle.seek(toOffset: offset)
+            handle.write(Data([byte ^ 0x10]))
+            let verify = try AttuneBinary.run(["store", "verify", "--json"] + setup.keyArguments)
+            #expect(verify.status == 1)
+            #expect(verify.standardError.contains("verify failed: \(setup.db): page \(page) of the database failed authentication"))
+            #expect(verify.standardOutput.contains("\"passed\" : false"))
+            let export = try AttuneBinary.run(["store", "export"] + setup.keyArguments)
+            if export.status == 0 {
+                #expect(export.standardOutput == original, "page \(page)")
+            } else {
+                exportsRefused += 1
+                #expect(export.standardError.contains("page \(page) of the database failed authentication"), "\(export.standardError)")
+                #expect(export.standardOutput.isEmpty || original.hasPrefix(export.standardOutput), "only authentic items before the bad page")
+            }
+            try handle.seek(toOffset: offset)
+            handle.write(Data([byte]))
+            try handle.close()
+        }
+        #expect(exportsRefused >= 3, "the export reads table pages")
+        #expect(try AttuneBinary.run(["store", "verify"] + setup.keyArguments).status == 0)
+    }
+
+    @Test func eraseNeedsConfirmationAndRemovesEverything() throws {
+        let setup = try Self.setup()
+        let refused = try AttuneBinary.run(["store", "erase", "--db", setup.db])
+        #expect(refused.status != 0 && refused.standardError.contains("add --yes to confirm"))
+        #expect(FileManager.default.fileExists(atPath: setup.db))
+        let erased = try AttuneBinary.run(["store", "erase", "--db", setup.db, "--yes", "--json"])
+        #expect(erased.status == 0 && erased.standardOutput.contains("memory.db.key"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).filter { $0.hasPrefix("memory.db") }
+        #expect(left.isEmpty)
+    }
+
+    @Test func twoProcessesAppendingAtOnceLoseNothing() throws {
+        let setup = try Self.setup()
+        let perProcess = 150
+        @Sendable func input(_ writer: Int) -> Data {
+            Data((0..<perProcess).map { "{\"kind\":\"utterance\",\"text\":\"writer \(writer) line \($0)\",\"time\":\"2026-11-22T10:00:00Z\"}\n" }.joined().utf8)
+        }
+        nonisolated(unsafe) var results: [AttuneBinary.Result?] = [nil, nil]
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            results[writer] = try? AttuneBinary.run(["store", "append"] + setup.keyArguments, standardInput: input(writer))
+        }
+        for result in results {
+            #expect(result?.status == 0, "\(result?.standardError ?? "did not run")")
+            #expect(result?.standardOutput.split(separator: "\n").count == perProcess)
+        }
+        let report = try StoreVerifier.verify(at: setup.db, key: .keyFile(path: setup.keyFile))
+        #expect(report.passed, "\(report)")
+        let store = try EncryptedStore.open(at: setup.db, key: .keyFile(path: setup.keyFile))
+        #expect(try store.stats().items == Int64(2 * perProcess))
+        try store.close()
+    }
+}
