@@ -8,10 +8,14 @@ public struct StoreSettings: Sendable {
     public var cacheKiB: Int
     /// How long a write waits for another process's write to finish before failing with "busy".
     public var busyTimeoutMs: Int
+    /// WAL pages after which a commit also checkpoints (SQLite's `wal_autocheckpoint`): fewer keeps
+    /// the WAL small on a small card, more batches writes to the database file.
+    public var checkpointPages: Int
 
-    public init(cacheKiB: Int = 4096, busyTimeoutMs: Int = 10_000) {
+    public init(cacheKiB: Int = 4096, busyTimeoutMs: Int = 10_000, checkpointPages: Int = 1000) {
         self.cacheKiB = cacheKiB
         self.busyTimeoutMs = busyTimeoutMs
+        self.checkpointPages = checkpointPages
     }
 }
 
@@ -112,6 +116,7 @@ public final class EncryptedStore {
                 PRAGMA mmap_size = 0;
                 PRAGMA foreign_keys = ON;
                 PRAGMA cache_size = -\(settings.cacheKiB);
+                PRAGMA wal_autocheckpoint = \(settings.checkpointPages);
                 """)
             let mode = try connection.text("PRAGMA journal_mode")
             guard mode == "wal" else { throw StoreError.sqlite(path: path, code: SQLITE_ERROR, message: "could not switch to WAL mode (got \(mode ?? "nothing"))") }

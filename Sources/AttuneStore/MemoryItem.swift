@@ -102,22 +102,12 @@ public enum MemoryItemJSON {
 
     /// Parses an RFC 3339 time ("2026-11-22T10:00:00Z", "2026-11-22T11:00:00.250+01:00") into UTC ms.
     public static func time(_ text: String, field: String) throws(Problem) -> Int64 {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var date = formatter.date(from: text)
-        if date == nil {
-            formatter.formatOptions = [.withInternetDateTime]
-            date = formatter.date(from: text)
+        guard let ms = RFC3339Time.parse(text) else {
+            throw .init("has a \"\(field)\" that is not an RFC 3339 time like 2026-11-22T10:00:00Z")
         }
-        guard let date else { throw .init("has a \"\(field)\" that is not an RFC 3339 time like 2026-11-22T10:00:00Z") }
-        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        return ms
     }
 
     /// UTC, with milliseconds only when there are any, so imports of exports are byte-identical.
-    public static func formatTime(_ ms: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = ms % 1000 == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
-    }
+    public static func formatTime(_ ms: Int64) -> String { RFC3339Time.format(ms) }
 }

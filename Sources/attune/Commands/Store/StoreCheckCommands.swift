@@ -60,7 +60,7 @@ struct StoreStatsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key())
+        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         defer { try? opened.close() }
         let stats = try opened.stats()
         if json { return try JSONOutput.print(stats, pretty: true) }
@@ -112,7 +112,7 @@ struct StoreRekeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (10...20).contains(scryptCost) else { throw ValidationError("--scrypt-cost must be between 10 and 20") }
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key())
+        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         defer { try? opened.close() }
         let newKey = try KeySourceResolver.resolve(
             keyFile: newKeyFile, passphraseFile: newPassphraseFile, environmentVariable: "ATTUNE_NEW_PASSPHRASE",

@@ -24,7 +24,7 @@ struct StoreInitCommand: AsyncParsableCommand {
     func run() async throws {
         guard (10...20).contains(scryptCost) else { throw ValidationError("--scrypt-cost must be between 10 and 20") }
         let path = try store.databasePath(creatingDirectory: true)
-        let created = try EncryptedStore.create(at: path, key: try store.key(confirmingNew: true), scrypt: ScryptParameters(log2N: scryptCost))
+        let created = try EncryptedStore.create(at: path, key: try store.key(confirmingNew: true), scrypt: ScryptParameters(log2N: scryptCost), settings: try store.settings)
         try created.close()
         print("created \(created.path) and its key envelope \(created.path).key; keep the key envelope with the store and your passphrase or key file apart from both")
     }
@@ -56,7 +56,7 @@ struct StoreImportCommand: AsyncParsableCommand {
         let fd = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.unreadable(path: input, reason: String(cString: strerror(errno))) }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key())
+        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         var reader = JSONLineReader(fileDescriptor: fd)
         do {
             let count = try opened.importJSONLines(&reader)
@@ -86,7 +86,7 @@ struct StoreAppendCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key())
+        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         var reader = JSONLineReader(fileDescriptor: STDIN_FILENO)
         do {
             try opened.appendJSONLines(&reader) { line, id in
@@ -119,7 +119,7 @@ struct StoreExportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key())
+        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         defer { try? opened.close() }
         var fd = STDOUT_FILENO
         if let output {
