@@ -181,11 +181,18 @@ final class EncryptedFile {
                     context.recordDuringRecovery(failure)
                 }
             }
-            for index in 0..<count {
-                let at = within + index
-                destination.storeBytes(
-                    of: at < Self.walFrameHeaderSize ? frameScratch[at] : plainScratch[at - Self.walFrameHeaderSize],
-                    toByteOffset: index, as: UInt8.self)
+            let headerBytes = max(0, min(Self.walFrameHeaderSize - within, count))
+            if headerBytes > 0 {
+                destination.copyMemory(from: frameScratch.baseAddress!.advanced(by: within), byteCount: headerBytes)
+            }
+            if count > headerBytes {
+                let pageStart = within + headerBytes - Self.walFrameHeaderSize
+                destination.advanced(by: headerBytes).copyMemory(from: plainScratch.baseAddress!.advanced(by: pageStart), byteCount: count - headerBytes)
+            }
+            if within == Self.walFrameHeaderSize && count == pageSize && !short {
+                context.checkpointCarry.remember(
+                    page: Self.bigEndianUInt32(frameScratch.baseAddress!),
+                    sealed: UnsafeRawBufferPointer(rebasing: frameScratch[Self.walFrameHeaderSize...]), plain: UnsafeRawBufferPointer(plainScratch))
             }
             position += Int64(count)
         }
@@ -242,7 +249,12 @@ final class EncryptedFile {
                 // Without the reserved bytes the tag would overwrite SQLite's data.
                 return SQLITE_IOERR_WRITE
             }
-            let rc = sealAndWrite(page: pageNumber, plaintext: plaintext, at: pageStart)
+            let rc: Int32
+            if context.checkpointCarry.take(page: pageNumber, plain: UnsafeRawBufferPointer(start: plaintext, count: pageSize), into: sealedScratch) {
+                rc = baseWrite(sealedScratch.baseAddress!, pageSize, pageStart)
+            } else {
+                rc = sealAndWrite(page: pageNumber, plaintext: plaintext, at: pageStart)
+            }
             guard rc == SQLITE_OK else { return rc }
         }
         return SQLITE_OK

@@ -54,14 +54,23 @@ extension EncryptedStore {
     /// Adds items in one transaction and returns their ids.
     @discardableResult
     public func add(_ items: [MemoryItem]) throws -> [Int64] {
+        try Self.add(items, to: connection)
+    }
+
+    /// The insert itself, on any connection (the benchmark runs it on a plain SQLite database too).
+    static func add(_ items: [MemoryItem], to connection: SQLiteConnection) throws -> [Int64] {
         try connection.transaction {
-            let insert = try connection.prepare(Self.insertSQL)
-            let session = try connection.prepare(Self.sessionSQL)
-            return try items.map { try insertItem($0, insert: insert, session: session) }
+            let insert = try connection.prepare(insertSQL)
+            let session = try connection.prepare(sessionSQL)
+            return try items.map { try insertItem($0, insert: insert, session: session, connection: connection) }
         }
     }
 
     private func insertItem(_ item: MemoryItem, insert: SQLiteStatement, session: SQLiteStatement) throws -> Int64 {
+        try Self.insertItem(item, insert: insert, session: session, connection: connection)
+    }
+
+    private static func insertItem(_ item: MemoryItem, insert: SQLiteStatement, session: SQLiteStatement, connection: SQLiteConnection) throws -> Int64 {
         if let name = item.session {
             try session.run([.text(name), .integer(item.timeMs), .integer(item.timeMs)])
         }

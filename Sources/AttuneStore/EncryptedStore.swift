@@ -107,17 +107,7 @@ public final class EncryptedStore {
                 let rc = sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve)
                 guard rc == SQLITE_OK else { throw connection.error(rc) }
             }
-            try connection.execute("""
-                PRAGMA busy_timeout = \(settings.busyTimeoutMs);
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = FULL;
-                PRAGMA secure_delete = ON;
-                PRAGMA temp_store = MEMORY;
-                PRAGMA mmap_size = 0;
-                PRAGMA foreign_keys = ON;
-                PRAGMA cache_size = -\(settings.cacheKiB);
-                PRAGMA wal_autocheckpoint = \(settings.checkpointPages);
-                """)
+            try connection.execute(Self.pragmas(settings))
             let mode = try connection.text("PRAGMA journal_mode")
             guard mode == "wal" else { throw StoreError.sqlite(path: path, code: SQLITE_ERROR, message: "could not switch to WAL mode (got \(mode ?? "nothing"))") }
             if let target = migrateTo {
@@ -216,6 +206,21 @@ public final class EncryptedStore {
     }
 
     // MARK: - Helpers
+
+    /// How every store connection runs (and the benchmark's plain SQLite baseline too).
+    static func pragmas(_ settings: StoreSettings) -> String {
+        """
+        PRAGMA busy_timeout = \(settings.busyTimeoutMs);
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = FULL;
+        PRAGMA secure_delete = ON;
+        PRAGMA temp_store = MEMORY;
+        PRAGMA mmap_size = 0;
+        PRAGMA foreign_keys = ON;
+        PRAGMA cache_size = -\(settings.cacheKiB);
+        PRAGMA wal_autocheckpoint = \(settings.checkpointPages);
+        """
+    }
 
     static func absolutePath(_ path: String) -> String {
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))

@@ -49,9 +49,10 @@ final class PageCipher: @unchecked Sendable {
         let start = pageNumber == 1 ? Self.storeIDByteCount : 0
         let end = size - Self.reservedBytesPerPage
         let nonce = ChaChaPoly.Nonce()
-        let associated = Self.associatedData(page: pageNumber, storeID: storeID)
         // A ChaCha20-Poly1305 seal with a valid 32-byte key and 12-byte nonce cannot fail.
-        let box = try! ChaChaPoly.seal(UnsafeRawBufferPointer(rebasing: plaintext[start..<end]), using: key, nonce: nonce, authenticating: associated)
+        let box = Self.withAssociatedData(page: pageNumber, storeID: storeID) {
+            try! ChaChaPoly.seal(UnsafeRawBufferPointer(rebasing: plaintext[start..<end]), using: key, nonce: nonce, authenticating: $0)
+        }
         if start > 0 { storeID.withUnsafeBytes { output.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: start) } }
         box.ciphertext.withUnsafeBytes { output.baseAddress!.advanced(by: start).copyMemory(from: $0.baseAddress!, byteCount: end - start) }
         nonce.withUnsafeBytes { output.baseAddress!.advanced(by: end).copyMemory(from: $0.baseAddress!, byteCount: Self.nonceByteCount) }
@@ -63,25 +64,31 @@ final class PageCipher: @unchecked Sendable {
     func open(page pageNumber: UInt32, storeID: [UInt8], sealed: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
         let size = Self.pageSize
         precondition(sealed.count == size && output.count == size && storeID.count == Self.storeIDByteCount)
-        output.initializeMemory(as: UInt8.self, repeating: 0)
         let start = pageNumber == 1 ? Self.storeIDByteCount : 0
         let end = size - Self.reservedBytesPerPage
-        if start > 0 && !storeID.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(rebasing: sealed[0..<start])) }) {
-            return false
-        }
-        guard let nonce = try? ChaChaPoly.Nonce(data: UnsafeRawBufferPointer(rebasing: sealed[end..<(end + Self.nonceByteCount)])),
+        guard start == 0 || storeID.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(rebasing: sealed[0..<start])) }),
+              let nonce = try? ChaChaPoly.Nonce(data: UnsafeRawBufferPointer(rebasing: sealed[end..<(end + Self.nonceByteCount)])),
               let box = try? ChaChaPoly.SealedBox(
                 nonce: nonce,
                 ciphertext: UnsafeRawBufferPointer(rebasing: sealed[start..<end]),
                 tag: UnsafeRawBufferPointer(rebasing: sealed[(end + Self.nonceByteCount)..<size])),
-              let plain = try? ChaChaPoly.open(box, using: key, authenticating: Self.associatedData(page: pageNumber, storeID: storeID))
-        else { return false }
+              let plain = Self.withAssociatedData(page: pageNumber, storeID: storeID, { try? ChaChaPoly.open(box, using: key, authenticating: $0) })
+        else {
+            output.initializeMemory(as: UInt8.self, repeating: 0)
+            return false
+        }
         plain.withUnsafeBytes { output.baseAddress!.advanced(by: start).copyMemory(from: $0.baseAddress!, byteCount: end - start) }
         if start > 0 { Self.sqliteMagic.withUnsafeBytes { output.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: start) } }
+        UnsafeMutableRawBufferPointer(rebasing: output[end...]).initializeMemory(as: UInt8.self, repeating: 0)
         return true
     }
 
-    private static func associatedData(page: UInt32, storeID: [UInt8]) -> [UInt8] {
-        storeID + [UInt8(truncatingIfNeeded: page >> 24), UInt8(truncatingIfNeeded: page >> 16), UInt8(truncatingIfNeeded: page >> 8), UInt8(truncatingIfNeeded: page)]
+    /// The 20 bytes of associated data, on the stack.
+    private static func withAssociatedData<T>(page: UInt32, storeID: [UInt8], _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        var bytes: (UInt64, UInt64, UInt32) = (0, 0, page.bigEndian)
+        return try withUnsafeMutableBytes(of: &bytes) { raw in
+            storeID.withUnsafeBytes { raw.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: storeIDByteCount) }
+            return try body(UnsafeRawBufferPointer(rebasing: raw[0..<(storeIDByteCount + 4)]))
+        }
     }
 }

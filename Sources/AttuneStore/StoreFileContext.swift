@@ -23,6 +23,7 @@ final class StoreFileContext: @unchecked Sendable {
     let cipher: PageCipher
     /// The test hook that fails chosen writes (`StoreFault`).
     let faults = StoreFaultInjector()
+    let checkpointCarry = CheckpointCarry()
     private let lock = NSLock()
     private var chosenStoreID: [UInt8]?
     private var firstFailure: PageAuthenticationFailure?
@@ -68,5 +69,38 @@ final class StoreFileContext: @unchecked Sendable {
     var failuresDuringRecovery: [PageAuthenticationFailure] {
         lock.lock(); defer { lock.unlock() }
         return recoveryFailures
+    }
+}
+
+/// A checkpoint reads each page from the WAL and at once writes it to the database file. The sealed
+/// page in the WAL is already bound to this store and this page number, exactly as the database copy
+/// must be, so when the page written is the page just read (same number, same bytes) its sealed bytes
+/// go to disk as they are: one seal less per checkpointed page, and no new nonce is needed because
+/// the message is the same. Anything else is sealed afresh.
+final class CheckpointCarry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var page: UInt32?
+    private let sealed = UnsafeMutableRawBufferPointer.allocate(byteCount: PageCipher.pageSize, alignment: 16)
+    private let plain = UnsafeMutableRawBufferPointer.allocate(byteCount: PageCipher.pageSize, alignment: 16)
+
+    deinit {
+        sealed.deallocate()
+        plain.deallocate()
+    }
+
+    func remember(page: UInt32, sealed: UnsafeRawBufferPointer, plain: UnsafeRawBufferPointer) {
+        lock.lock(); defer { lock.unlock() }
+        self.page = page
+        self.sealed.copyMemory(from: sealed)
+        self.plain.copyMemory(from: plain)
+    }
+
+    /// Copies the sealed page into `output` if `plain` is the page last read; forgets it either way.
+    func take(page: UInt32, plain: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        defer { self.page = nil }
+        guard self.page == page, memcmp(self.plain.baseAddress!, plain.baseAddress!, PageCipher.pageSize) == 0 else { return false }
+        output.copyMemory(from: UnsafeRawBufferPointer(sealed))
+        return true
     }
 }
