@@ -49,3 +49,33 @@ import Testing
         }
     }
 }
+
+extension EncryptedStoreTests {
+    /// A checkpoint writes each page's sealed bytes from the WAL as they are (`CheckpointCarry`), so
+    /// the database page equals the WAL's last frame of that page byte for byte, and still verifies.
+    @Test func checkpointCopiesSealedPagesFromTheWAL() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        try store.connection.execute("PRAGMA wal_autocheckpoint = 0")
+        try store.add((0..<300).map { StoreSandbox.item("item \($0) " + String(repeating: "c", count: 100)) })
+        let wal = [UInt8](FileManager.default.contents(atPath: sandbox.store + "-wal")!)
+        var lastFrame: [UInt32: [UInt8]] = [:]
+        let frameSize = PageCipher.pageSize + 24
+        var offset = 32
+        while offset + frameSize <= wal.count {
+            let page = wal.withUnsafeBytes { EncryptedFile.bigEndianUInt32($0.baseAddress! + offset) }
+            lastFrame[page] = Array(wal[(offset + 24)..<(offset + frameSize)])
+            offset += frameSize
+        }
+        #expect(lastFrame.count > 10)
+        try store.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        let database = [UInt8](FileManager.default.contents(atPath: sandbox.store)!)
+        for (page, sealed) in lastFrame {
+            let start = Int(page - 1) * PageCipher.pageSize
+            #expect(Array(database[start..<(start + PageCipher.pageSize)]) == sealed, "page \(page)")
+        }
+        try store.close()
+        #expect(try StoreVerifier.verify(at: sandbox.store, key: sandbox.key).passed)
+    }
+}
