@@ -93,6 +93,19 @@ import Testing
         #expect(again.standardError.contains("already exists; Attune does not overwrite a store"))
     }
 
+    /// On a terminal (a pseudo-terminal from `script`), init asks twice with echo off.
+    @Test func asksForThePassphraseOnATerminalWithoutEchoingIt() throws {
+        let setup = try Self.setup(initialise: false)
+        let passphrase = "tangerine lighthouse 42"
+        let command = "(sleep 1; printf '\(passphrase)\\n'; sleep 1; printf '\(passphrase)\\n') | script -qec '\(AttuneBinary.url.path) store init --db \(setup.db) --scrypt-cost 10' /dev/null"
+        let result = try AttuneBinary.runProgram("/bin/sh", ["-c", command], environment: ["ATTUNE_PASSPHRASE": ""])
+        #expect(result.standardOutput.contains("Passphrase for the Attune store:") && result.standardOutput.contains("Again:"))
+        #expect(result.standardOutput.contains("created \(setup.db)"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains(passphrase), "the passphrase was echoed")
+        let stats = try AttuneBinary.run(["store", "stats", "--db", setup.db], environment: ["ATTUNE_PASSPHRASE": passphrase])
+        #expect(stats.status == 0, "\(stats.standardError)")
+    }
+
     @Test func badInputIsNamedAndNothingIsImported() throws {
         let setup = try Self.setup()
         let bad = Self.lines + "{\"kind\":\"utterance\",\"text\":\"half\n"

@@ -85,9 +85,9 @@ enum TerminalPrompt {
         tcgetattr(fd, &saved)
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(fd, TCSAFLUSH, &silent)
+        tcsetattr(fd, TCSANOW, &silent)
         defer {
-            tcsetattr(fd, TCSAFLUSH, &saved)
+            tcsetattr(fd, TCSANOW, &saved)
             _ = write(fd, "\n", 1)
         }
         _ = prompt.withCString { write(fd, $0, strlen($0)) }
