@@ -79,3 +79,42 @@ extension EncryptedStoreTests {
         #expect(try StoreVerifier.verify(at: sandbox.store, key: sandbox.key).passed)
     }
 }
+
+extension EncryptedStoreTests {
+    /// The rollback journal: pages go into it sealed, a rollback reads them back through the VFS, and
+    /// a hot journal left by a crash is played back when the store is opened again.
+    @Test func rollbackJournalPagesAreSealedAndPlayBack() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        try store.add((0..<2000).map { StoreSandbox.item("original text \($0) " + String(repeating: "o", count: 200)) })
+        // Leave WAL mode for a rollback journal that stays on disk, with a cache small enough that an
+        // open transaction writes changed pages into the database file before it commits.
+        try store.connection.execute("PRAGMA journal_mode = PERSIST; PRAGMA cache_size = 10;")
+        let marker = "journal-marker-\(UUID().uuidString)"
+        try store.connection.execute("BEGIN; UPDATE memory_items SET text = '\(marker) ' || id;")
+        let journal = sandbox.store + "-journal"
+        #expect(EncryptedStore.fileSize(journal) > 100 * 4096, "the update spilled pages through the journal")
+        // A crash now: copy what is on disk, a database with changed pages and a hot journal.
+        let crashed = sandbox.directory + "/crashed"
+        try FileManager.default.createDirectory(atPath: crashed, withIntermediateDirectories: true)
+        for suffix in ["", "-journal", ".key"] { try FileManager.default.copyItem(atPath: sandbox.store + suffix, toPath: crashed + "/memory.db" + suffix) }
+        for file in sandbox.storeFiles() {
+            #expect(!file.bytes.contains(bytes: Array("original text".utf8)), "plaintext in \(file.name)")
+            #expect(!file.bytes.contains(bytes: Array(marker.utf8)), "plaintext in \(file.name)")
+        }
+        try store.connection.execute("ROLLBACK")
+        var lines: [String] = []
+        try store.exportJSONLines { lines.append($0) }
+        #expect(lines.count == 2000 && lines.allSatisfy { $0.contains("original text") })
+        try store.close()
+        #expect(try StoreVerifier.verify(at: sandbox.store, key: sandbox.key).passed)
+
+        let recovered = try EncryptedStore.open(at: crashed + "/memory.db", key: sandbox.key)
+        var recoveredLines: [String] = []
+        try recovered.exportJSONLines { recoveredLines.append($0) }
+        #expect(recoveredLines == lines, "the hot journal rolled the crashed copy back")
+        try recovered.close()
+        #expect(try StoreVerifier.verify(at: crashed + "/memory.db", key: sandbox.key).passed)
+    }
+}
