@@ -9,14 +9,20 @@ import Testing
         let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
         let ids = try store.add((0..<50).map { StoreSandbox.item("item number \($0)") })
         #expect(ids == Array(1...50))
+        // Text longer than a page lives in overflow pages, which SQLite may read in part, directly.
+        let long = (0..<5000).map { "word\($0)" }.joined(separator: " ")
+        try store.add([StoreSandbox.item(long)])
         try store.close()
         let reopened = try EncryptedStore.open(at: sandbox.store, key: sandbox.key)
         var lines: [String] = []
         try reopened.exportJSONLines { lines.append($0) }
-        #expect(lines.count == 50)
+        #expect(lines.count == 51)
         #expect(lines[7].contains("\"text\":\"item number 7\""))
+        #expect(lines[50].contains(long))
+        let substring = try reopened.connection.text("SELECT substr(text, 30001, 20) FROM memory_items WHERE id = 51")
+        #expect(substring == String(long.dropFirst(30000).prefix(20)))
         let stats = try reopened.stats()
-        #expect(stats.items == 50 && stats.sessions == 1 && stats.schemaVersion == StoreSchema.latestVersion)
+        #expect(stats.items == 51 && stats.sessions == 1 && stats.schemaVersion == StoreSchema.latestVersion)
         #expect(stats.generation == 1)
         try reopened.close()
         #expect(EncryptedPageVFS.refusedTemporaryFiles == 0)
