@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio"]),
+        .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).

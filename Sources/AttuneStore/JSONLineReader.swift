@@ -27,6 +27,11 @@ public struct JSONLineReader {
         }
     }
 
+    /// The next line, blank or not, or nil at the end of input.
+    public mutating func nextIncludingBlank() throws -> (number: Int, bytes: Data)? {
+        try nextLine().map { (lineNumber, $0) }
+    }
+
     private mutating func nextLine() throws -> Data? {
         var line = Data()
         while true {

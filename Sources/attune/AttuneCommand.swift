@@ -23,6 +23,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AnalyzeCommand.self,
             TurnsCommand.self,
             ListenCommand.self,
+            TokenizeCommand.self,
             StoreCommand.self,
             BenchCommand.self,
         ]

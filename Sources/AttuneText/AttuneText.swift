@@ -1,1 +1,0 @@
-// AttuneText: see docs/ARCHITECTURE.md for what this module owns and what it may import.
