@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels"]),
         .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio"]),
+        .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
         .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),

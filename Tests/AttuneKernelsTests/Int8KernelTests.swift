@@ -1,0 +1,82 @@
+import AttuneKernels
+import Foundation
+import Testing
+
+/// The int8 kernels against their scalar references on random shapes, odd sizes and tails included:
+/// integer results must be identical, float results identical too (same scaling order).
+@Suite struct Int8KernelTests {
+    static func randomInt8(_ count: Int, using generator: inout some RandomNumberGenerator) -> [Int8] {
+        (0..<count).map { _ in Int8.random(in: -127...127, using: &generator) }
+    }
+
+    @Test func dotProductMatchesTheReferenceOnEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for count in Array(0...70) + [127, 384, 1536, 1537, 4099] {
+            var a = Self.randomInt8(count, using: &generator)
+            var b = Self.randomInt8(count, using: &generator)
+            if count > 3 { a[0] = -127; b[0] = -127; a[count - 1] = 127; b[count - 1] = -127 }
+            let fast = int8DotProduct(a, b, count: count)
+            let reference = int8DotProductReference(a, b, count: count)
+            #expect(fast == reference, "count \(count)")
+        }
+        // The extreme case: every product at its largest.
+        let extreme = [Int8](repeating: -127, count: 1536)
+        #expect(int8DotProduct(extreme, extreme, count: 1536) == 1536 * 16129)
+    }
+
+    @Test func matrixProductMatchesTheReferenceOnRandomShapes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let tokens = Int.random(in: 1...9, using: &generator)
+            let outputs = Int.random(in: 1...70, using: &generator)
+            let inner = [1, 15, 16, 17, 31, 33, 64, 100, 384].randomElement(using: &generator)!
+            let activations = Self.randomInt8(tokens * inner, using: &generator)
+            let weights = Self.randomInt8(outputs * inner, using: &generator)
+            let activationScales = (0..<tokens).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let weightScales = (0..<outputs).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let bias: [Float]? = Bool.random(using: &generator) ? (0..<outputs).map { _ in Float.random(in: -1...1, using: &generator) } : nil
+            var fast = [Float](repeating: .nan, count: tokens * outputs)
+            var reference = [Float](repeating: .nan, count: tokens * outputs)
+            bias.withOptionalPointer { biasPointer in
+                int8MatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens, weights: weights, weightScales: weightScales,
+                                   outputs: outputs, inner: inner, bias: biasPointer, into: &fast)
+                int8MatrixMultiplyReference(activations: activations, activationScales: activationScales, tokens: tokens, weights: weights, weightScales: weightScales,
+                                            outputs: outputs, inner: inner, bias: biasPointer, into: &reference)
+            }
+            #expect(fast == reference, "\(tokens)×\(inner) · \(outputs)×\(inner)")
+            if tokens == 1 {
+                var vector = [Float](repeating: .nan, count: outputs)
+                bias.withOptionalPointer { biasPointer in
+                    int8MatrixVector(activation: activations, activationScale: activationScales[0], weights: weights, weightScales: weightScales,
+                                     outputs: outputs, inner: inner, bias: biasPointer, into: &vector)
+                }
+                #expect(vector == reference)
+            }
+        }
+    }
+
+    @Test func quantizationUsesTheFullRangeAndRoundsToNearest() {
+        let values: [Float] = [0.5, -1.0, 0.25, 0.0, /* row 2 */ 0, 0, 0, 0, /* row 3 */ 3.0, 1.5, -0.75, 2.99]
+        var quantized = [Int8](repeating: 99, count: values.count)
+        var scales = [Float](repeating: .nan, count: 3)
+        quantizeRowsSymmetric(values, rows: 3, columns: 4, into: &quantized, scales: &scales)
+        #expect(quantized == [64, -127, 32, 0, 0, 0, 0, 0, 127, 64, -32, 127])
+        #expect(scales == [1.0 / 127, 0, 3.0 / 127])
+        // Dequantized values are within half a step of the originals.
+        var generator = SystemRandomNumberGenerator()
+        let row = (0..<384).map { _ in Float.random(in: -4...4, using: &generator) }
+        var q = [Int8](repeating: 0, count: 384)
+        var s: Float = 0
+        quantizeRowsSymmetric(row, rows: 1, columns: 384, into: &q, scales: &s)
+        for index in 0..<384 { #expect(abs(Float(q[index]) * s - row[index]) <= s / 2 * 1.0001) }
+    }
+}
+
+extension Optional where Wrapped == [Float] {
+    func withOptionalPointer<R>(_ body: (UnsafePointer<Float>?) -> R) -> R {
+        switch self {
+        case let .some(array): return array.withUnsafeBufferPointer { body($0.baseAddress) }
+        case .none: return body(nil)
+        }
+    }
+}

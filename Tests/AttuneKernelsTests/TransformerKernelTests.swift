@@ -1,0 +1,72 @@
+import AttuneKernels
+import Foundation
+import Testing
+
+/// The float kernels of the encoder against double-precision references (Foundation's exp and erf,
+/// and the scalar references beside the kernels).
+@Suite struct TransformerKernelTests {
+    @Test func expAndErfAreAccurate() {
+        var worstExp = 0.0
+        for x in stride(from: -87.0, through: 88.0, by: 0.0137) {
+            let relative = abs(Double(kernelExp(Float(x))) - Foundation.exp(Double(Float(x)))) / Foundation.exp(Double(Float(x)))
+            worstExp = max(worstExp, relative)
+        }
+        #expect(worstExp < 3e-7, "exp relative error \(worstExp)")
+        #expect(kernelExp(-100) == 0 && kernelExp(0) == 1)
+        var worstErf = 0.0
+        for x in stride(from: -6.0, through: 6.0, by: 0.001) {
+            worstErf = max(worstErf, abs(Double(kernelErf(Float(x))) - Foundation.erf(Double(Float(x)))))
+        }
+        #expect(worstErf < 5e-7, "erf absolute error \(worstErf)")  // 1.5e-7 from the formula, the rest float rounding
+    }
+
+    @Test func softmaxAndGeluMatchDoublePrecision() {
+        var generator = SystemRandomNumberGenerator()
+        for columns in [1, 7, 10, 60, 256] {
+            var x = (0..<(3 * columns)).map { _ in Float.random(in: -20...20, using: &generator) }
+            let original = x
+            softmaxRows(&x, rows: 3, columns: columns)
+            for row in 0..<3 {
+                let slice = original[(row * columns)..<((row + 1) * columns)].map(Double.init)
+                let largest = slice.max()!
+                let total = slice.map { Foundation.exp($0 - largest) }.reduce(0, +)
+                for column in 0..<columns {
+                    let expected = Foundation.exp(slice[column] - largest) / total
+                    #expect(abs(Double(x[row * columns + column]) - expected) < 1e-6)
+                }
+            }
+        }
+        var y = (0..<1537).map { _ in Float.random(in: -8...8, using: &generator) }
+        let original = y
+        geluInPlace(&y, count: y.count)
+        for index in y.indices {
+            let v = Double(original[index])
+            #expect(abs(Double(y[index]) - 0.5 * v * (1 + Foundation.erf(v / 2.0.squareRoot()))) < 2e-6)
+        }
+    }
+
+    @Test func layerNormMeanPoolAndNormalizeMatchTheirReferences() {
+        var generator = SystemRandomNumberGenerator()
+        for columns in [1, 8, 13, 384, 385] {
+            let rows = Int.random(in: 1...7, using: &generator)
+            let x = (0..<(rows * columns)).map { _ in Float.random(in: -3...3, using: &generator) }
+            let gamma = (0..<columns).map { _ in Float.random(in: 0.5...1.5, using: &generator) }
+            let beta = (0..<columns).map { _ in Float.random(in: -0.2...0.2, using: &generator) }
+            var fast = x, reference = x
+            layerNormRows(&fast, rows: rows, columns: columns, gamma: gamma, beta: beta, epsilon: 1e-12)
+            layerNormRowsReference(&reference, rows: rows, columns: columns, gamma: gamma, beta: beta, epsilon: 1e-12)
+            for index in fast.indices { #expect(abs(fast[index] - reference[index]) < 2e-5, "layer norm \(rows)×\(columns)") }
+            var pooled = [Float](repeating: .nan, count: columns), pooledReference = pooled
+            meanPoolRows(x, rows: rows, columns: columns, into: &pooled)
+            meanPoolRowsReference(x, rows: rows, columns: columns, into: &pooledReference)
+            for index in pooled.indices { #expect(abs(pooled[index] - pooledReference[index]) < 1e-6) }
+            var normalized = x, normalizedReference = x
+            l2NormalizeInPlace(&normalized, count: x.count)
+            l2NormalizeReference(&normalizedReference, count: x.count)
+            for index in normalized.indices { #expect(abs(normalized[index] - normalizedReference[index]) < 1e-6) }
+        }
+        var zeros = [Float](repeating: 0, count: 9)
+        l2NormalizeInPlace(&zeros, count: 9)
+        #expect(zeros.allSatisfy { $0 == 0 })
+    }
+}

@@ -1,0 +1,143 @@
+// Runs fixed test vectors through AttuneKernels and prints one line per check: a name and an
+// FNV-1a hash of the results' bit patterns. Built twice by cross/check-kernels.sh from the same
+// sources: natively (x86-64, regular Swift) and with Embedded Swift for aarch64 (run under
+// qemu-aarch64). Kernels that are exact by design must print identical lines on both. Kernels that
+// accumulate through `multiplyAdd` (fused on AArch64, not on x86-64) print their values instead,
+// which the script compares within a tolerance.
+//
+// No Foundation and no float formatting here: Embedded Swift has neither.
+
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int8() -> Int8 { Int8(truncatingIfNeeded: Int(next() % 255) - 127) }
+    /// A float in [-range, range) from 24 random bits, exactly representable.
+    mutating func float(_ range: Float) -> Float { (Float(next() >> 40) / 8_388_608 - 1) * range }
+}
+
+struct Hash {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    mutating func add(_ bits: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) {
+            value ^= UInt64((bits >> UInt32(shift)) & 0xFF)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+    mutating func add(_ x: Float) { add(x.bitPattern) }
+    mutating func add(_ x: Int32) { add(UInt32(bitPattern: x)) }
+}
+
+func hex(_ value: UInt64, digits: Int = 16) -> String {
+    let symbols: [UInt8] = Array("0123456789abcdef".utf8)
+    var bytes: [UInt8] = []
+    for position in stride(from: digits - 1, through: 0, by: -1) {
+        bytes.append(symbols[Int((value >> UInt64(position * 4)) & 0xF)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func report(_ name: String, _ hash: Hash) { print("exact " + name + " " + hex(hash.value)) }
+
+func reportValues(_ name: String, _ values: [Float]) {
+    var line = "close " + name
+    for value in values { line += " " + hex(UInt64(value.bitPattern), digits: 8) }
+    print(line)
+}
+
+@main
+struct KernelCheck {
+    static func main() {
+        var random = SplitMix64(state: 20_261_201)
+
+        // int8 dot products, every length to 70 and model sizes.
+        var dots = Hash()
+        for count in [0, 1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 70, 127, 384, 1536, 1537] {
+            let a = (0..<count).map { _ in random.int8() }
+            let b = (0..<count).map { _ in random.int8() }
+            dots.add(int8DotProduct(a, b, count: count))
+            dots.add(int8DotProductReference(a, b, count: count))
+        }
+        report("int8DotProduct", dots)
+
+        // Quantization and int8 matrix products (tokens × 384 against 70 × 384, and odd shapes).
+        var products = Hash()
+        for (tokens, outputs, inner) in [(1, 70, 384), (4, 33, 384), (10, 17, 1536), (3, 5, 17), (7, 9, 1)] {
+            let x = (0..<(tokens * inner)).map { _ in random.float(4) }
+            let w = (0..<(outputs * inner)).map { _ in random.float(0.5) }
+            let bias = (0..<outputs).map { _ in random.float(1) }
+            var qx = [Int8](repeating: 0, count: x.count), sx = [Float](repeating: 0, count: tokens)
+            var qw = [Int8](repeating: 0, count: w.count), sw = [Float](repeating: 0, count: outputs)
+            quantizeRowsSymmetric(x, rows: tokens, columns: inner, into: &qx, scales: &sx)
+            quantizeRowsSymmetric(w, rows: outputs, columns: inner, into: &qw, scales: &sw)
+            for q in qx { products.add(Int32(q)) }
+            for s in sx { products.add(s) }
+            var y = [Float](repeating: 0, count: tokens * outputs)
+            int8MatrixMultiply(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                               outputs: outputs, inner: inner, bias: bias, into: &y)
+            for value in y { products.add(value) }
+        }
+        report("int8MatrixMultiply", products)
+
+        // exp, erf, softmax, GELU, layer norm, mean pooling, L2 normalisation.
+        var elementary = Hash()
+        var x: Float = -90
+        while x < 90 {
+            elementary.add(kernelExp(x))
+            elementary.add(kernelErf(x / 10))
+            x += 0.37
+        }
+        report("kernelExp+kernelErf", elementary)
+
+        var transformer = Hash()
+        var scores = (0..<(12 * 60)).map { _ in random.float(8) }
+        softmaxRows(&scores, rows: 12, columns: 60)
+        for value in scores { transformer.add(value) }
+        var hidden = (0..<(10 * 384)).map { _ in random.float(3) }
+        let gamma = (0..<384).map { _ in 1 + random.float(0.5) }
+        let beta = (0..<384).map { _ in random.float(0.1) }
+        layerNormRows(&hidden, rows: 10, columns: 384, gamma: gamma, beta: beta, epsilon: 1e-12)
+        for value in hidden { transformer.add(value) }
+        var activated = (0..<1537).map { _ in random.float(6) }
+        geluInPlace(&activated, count: activated.count)
+        for value in activated { transformer.add(value) }
+        var pooled = [Float](repeating: 0, count: 384)
+        meanPoolRows(hidden, rows: 10, columns: 384, into: &pooled)
+        l2NormalizeInPlace(&pooled, count: 384)
+        for value in pooled { transformer.add(value) }
+        report("softmax+layerNorm+gelu+meanPool+l2Normalize", transformer)
+
+        // The FFTs (Double, no fused operations): a complex transform and a real power spectrum.
+        var spectra = Hash()
+        let fft = FastFourierTransform(count: 512)!
+        var real = (0..<512).map { _ in Double(random.float(1)) }
+        var imaginary = (0..<512).map { _ in Double(random.float(1)) }
+        fft.forward(real: &real, imaginary: &imaginary)
+        for value in real + imaginary { spectra.add(UInt32(truncatingIfNeeded: value.bitPattern)); spectra.add(UInt32(truncatingIfNeeded: value.bitPattern >> 32)) }
+        let realFFT = RealFourierTransform(count: 1024)!
+        let signal = (0..<1024).map { _ in Double(random.float(1)) }
+        var power = [Double](repeating: 0, count: 513)
+        realFFT.powerSpectrum(of: signal, into: &power)
+        for value in power { spectra.add(UInt32(truncatingIfNeeded: value.bitPattern)); spectra.add(UInt32(truncatingIfNeeded: value.bitPattern >> 32)) }
+        report("FastFourierTransform+RealFourierTransform", spectra)
+
+        // Float dot products accumulate through multiplyAdd: fused on AArch64, so compared within a tolerance.
+        var dotValues: [Float] = []
+        for count in [5, 8, 64, 385, 1536] {
+            let a = (0..<count).map { _ in random.float(1) }
+            let b = (0..<count).map { _ in random.float(1) }
+            dotValues.append(floatDotProduct(a, b, count: count))
+        }
+        reportValues("floatDotProduct", dotValues)
+        let weights = (0..<(13 * 70)).map { _ in random.float(1) }
+        let columns = (0..<(3 * 70)).map { _ in random.float(1) }
+        var matrixValues = [Float](repeating: 0, count: 3 * 13)
+        floatMatrixTimesColumns(weights, rows: 13, width: 70, columns, columnCount: 3, into: &matrixValues)
+        reportValues("floatMatrixTimesColumns", matrixValues)
+    }
+}

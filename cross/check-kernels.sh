@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds AttuneKernels for aarch64 with Embedded Swift (baseline Armv8-a as on a Pi 4's Cortex-A72,
+# and Armv8.2-a with dotprod as on a Pi 5's Cortex-A76), links each with a driver of fixed test
+# vectors (cross/KernelCheck.swift) against Debian's aarch64 C library, runs them under qemu-aarch64,
+# and requires the exact kernels to print the same as the same driver built natively. Then checks
+# with objdump that the dotprod build uses `sdot` and the baseline does not.
+#
+# Needs: the Swift toolchain (swiftc, clang, ld.lld, llvm-objdump), and Debian's gcc-aarch64-linux-gnu
+# and qemu-user (tools/install-debian-packages.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift_bin="$(dirname "$(readlink -f "$(command -v swiftc)")")"
+work="${ATTUNE_CROSS_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+sources=(Sources/AttuneKernels/*.swift cross/KernelCheck.swift)
+sysroot=/usr/aarch64-linux-gnu
+gcc_lib="$(dirname "$(aarch64-linux-gnu-gcc -print-libgcc-file-name)")"
+
+echo "== native x86-64 build"
+swiftc -O -wmo -parse-as-library -module-name KernelCheck "${sources[@]}" -lm -o "$work/native"
+"$work/native" > "$work/native.txt"
+
+status=0
+for variant in "cortex-a72:baseline Armv8-a (Pi 4)" "cortex-a76:Armv8.2-a + dotprod (Pi 5)"; do
+  cpu="${variant%%:*}"; label="${variant#*:}"
+  echo "== aarch64 $label: Embedded Swift, -target-cpu $cpu"
+  swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library \
+    -target-cpu "$cpu" -module-name KernelCheck -emit-object "${sources[@]}" -o "$work/kernels-$cpu.o"
+  "$swift_bin/clang" --target=aarch64-linux-gnu -fuse-ld=lld -static -nostdlib \
+    "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" "$gcc_lib/crtbeginT.o" \
+    "$work/kernels-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \
+    -Wl,--start-group -lc -lm -lgcc -lgcc_eh -Wl,--end-group \
+    "$gcc_lib/crtend.o" "$sysroot/lib/crtn.o" -o "$work/check-$cpu"
+  qemu-aarch64 -cpu max "$work/check-$cpu" > "$work/$cpu.txt"
+  if diff <(grep '^exact' "$work/native.txt") <(grep '^exact' "$work/$cpu.txt") > /dev/null; then
+    echo "   exact kernels: identical to x86-64 ($(grep -c '^exact' "$work/$cpu.txt") checks)"
+  else
+    echo "   exact kernels DIFFER from x86-64:"; diff <(grep '^exact' "$work/native.txt") <(grep '^exact' "$work/$cpu.txt") || true
+    status=1
+  fi
+  python3 - "$work/native.txt" "$work/$cpu.txt" <<'PY' || status=1
+import struct, sys
+def values(path):
+    out = {}
+    for line in open(path):
+        parts = line.split()
+        if parts[0] == "close":
+            out[parts[1]] = [struct.unpack("<f", int(h, 16).to_bytes(4, "little"))[0] for h in parts[2:]]
+    return out
+a, b = values(sys.argv[1]), values(sys.argv[2])
+worst = max(abs(x - y) / max(abs(x), 1e-3) for name in a for x, y in zip(a[name], b[name]))
+ok = a.keys() == b.keys() and worst < 1e-5
+print(f"   fused-multiply-add kernels: largest relative difference {worst:.2e} ({'within' if ok else 'OUTSIDE'} 1e-5)")
+sys.exit(0 if ok else 1)
+PY
+done
+
+dotprod_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a76.o" | grep -c $'\tsdot' || true)
+baseline_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c $'\tsdot' || true)
+baseline_smull=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c -E $'\t(smull|smlal|sadalp)' || true)
+echo "== objdump: dotprod build has $dotprod_sdot sdot; baseline has $baseline_sdot sdot and $baseline_smull smull/smlal/sadalp"
+if [ "$dotprod_sdot" -eq 0 ] || [ "$baseline_sdot" -ne 0 ]; then
+  echo "   expected sdot in the dotprod build only"; status=1
+fi
+[ "$status" -eq 0 ] && echo "cross/check-kernels.sh: passed" || echo "cross/check-kernels.sh: FAILED"
+exit "$status"
