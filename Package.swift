@@ -19,7 +19,9 @@ let package = Package(
     ],
     targets: [
         // Pure Swift compute: no Foundation, no existentials; also builds with Embedded Swift.
-        .target(name: "AttuneKernels"),
+        // Optimised even in debug builds: the int8 encoder runs minutes unoptimised, seconds optimised,
+        // and the tests run it.
+        .target(name: "AttuneKernels", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
@@ -30,7 +32,7 @@ let package = Package(
             ]),
         .target(name: "AttuneProsody", dependencies: ["AttuneKernels", "AttuneAudio"]),
         .target(name: "AttuneTurn", dependencies: ["AttuneKernels", "AttuneAudio", "AttuneProsody"]),
-        .target(name: "AttuneText", dependencies: ["AttuneKernels"]),
+        .target(name: "AttuneText", dependencies: ["AttuneKernels"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "AttuneStore",
             dependencies: [

@@ -27,3 +27,34 @@ public func quantizeRowsSymmetric(
         }
     }
 }
+
+/// `quantizeRowsSymmetric` of `values · channelScales` (each column multiplied by its own factor
+/// first): the run-time half of SmoothQuant (Xiao et al. 2023), whose other half, the inverse factors,
+/// the converter has already multiplied into the weight columns. It moves the few very large
+/// activation channels of a transformer into the weights, so one per-token scale no longer has to
+/// span them.
+@inlinable
+public func quantizeRowsSymmetric(
+    _ values: UnsafePointer<Float>, rows: Int, columns: Int, channelScales: UnsafePointer<Float>,
+    into quantized: UnsafeMutablePointer<Int8>, scales: UnsafeMutablePointer<Float>
+) {
+    for row in 0..<rows {
+        let source = values + row &* columns
+        let target = quantized + row &* columns
+        var largest: Float = 0
+        for column in 0..<columns {
+            let magnitude = (source[column] * channelScales[column]).magnitude
+            if magnitude > largest { largest = magnitude }
+        }
+        guard largest > 0 else {
+            scales[row] = 0
+            target.update(repeating: 0, count: columns)
+            continue
+        }
+        scales[row] = largest / 127
+        let inverse = 127 / largest
+        for column in 0..<columns {
+            target[column] = Int8((source[column] * channelScales[column] * inverse).rounded())
+        }
+    }
+}

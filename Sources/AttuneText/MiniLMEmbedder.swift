@@ -1,0 +1,189 @@
+import AttuneKernels
+
+/// Sentence embeddings from all-MiniLM-L6-v2 with int8 matrix products (`AttuneKernels`): the six
+/// encoder layers' query, key, value, attention-output, intermediate and output projections run on
+/// int8 weights (per output channel) and int8 activations (per token, quantized at run time) with
+/// int32 sums; embeddings, attention scores, softmax, layer norms, GELU and pooling stay in float.
+/// Each projection's input is first multiplied by its SmoothQuant factors (tools/text/convert_minilm.py
+/// explains them). The sentence vector is the mean of the last layer's token vectors, L2-normalised,
+/// as sentence-transformers computes it for this model.
+///
+/// One embedder owns its scratch buffers (sized for `maximumLength` tokens at creation, nothing is
+/// allocated per sentence but the returned vector), so use one per thread.
+public final class MiniLMEmbedder {
+    public let weights: MiniLMWeights
+    public let maximumLength: Int
+    public var dimension: Int { hidden }
+
+    struct Layer {
+        let query, key, value, attentionOutput, intermediate, output: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>)
+        let queryBias, keyBias, valueBias, attentionOutputBias, intermediateBias, outputBias: UnsafePointer<Float>
+        let attentionNormWeight, attentionNormBias, outputNormWeight, outputNormBias: UnsafePointer<Float>
+        /// SmoothQuant factors each projection's input is multiplied by before it is quantized.
+        let qkvSmooth, attentionOutputSmooth, intermediateSmooth, outputSmooth: UnsafePointer<Float>
+    }
+
+    private let hidden: Int
+    private let heads: Int
+    private let inner: Int
+    private let epsilon: Float
+    private let wordEmbeddings: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>)
+    private let positionEmbeddings: UnsafePointer<Float>
+    private let tokenTypeEmbeddings: UnsafePointer<Float>
+    private let embeddingNormWeight: UnsafePointer<Float>
+    private let embeddingNormBias: UnsafePointer<Float>
+    private let layers: [Layer]
+
+    // Scratch, sized for maximumLength tokens.
+    private let state: UnsafeMutablePointer<Float>
+    private let query: UnsafeMutablePointer<Float>
+    private let key: UnsafeMutablePointer<Float>
+    private let value: UnsafeMutablePointer<Float>
+    private let context: UnsafeMutablePointer<Float>
+    private let projected: UnsafeMutablePointer<Float>
+    private let expanded: UnsafeMutablePointer<Float>
+    private let scores: UnsafeMutablePointer<Float>
+    private let quantized: UnsafeMutablePointer<Int8>
+    private let tokenScales: UnsafeMutablePointer<Float>
+
+    /// Bytes of scratch, for the memory budget (the mapped model is `weights.mappedBytes`).
+    public let scratchBytes: Int
+
+    public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength) throws {
+        let config = weights.config
+        guard maximumLength >= 2, maximumLength <= config.maxPositionEmbeddings, config.hiddenSize % config.numAttentionHeads == 0 else {
+            throw MiniLMWeights.LoadError.malformed(path: weights.path, reason: "a maximum length of \(maximumLength) does not fit this model")
+        }
+        self.weights = weights
+        self.maximumLength = maximumLength
+        hidden = config.hiddenSize
+        heads = config.numAttentionHeads
+        inner = config.intermediateSize
+        epsilon = config.layerNormEps
+        let h = hidden, i = inner
+        wordEmbeddings = try weights.int8("embeddings.word", shape: [config.vocabSize, h])
+        positionEmbeddings = try weights.float("embeddings.position", shape: [config.maxPositionEmbeddings, h])
+        tokenTypeEmbeddings = try weights.float("embeddings.token_type", shape: [config.typeVocabSize, h])
+        embeddingNormWeight = try weights.float("embeddings.norm.weight", shape: [h])
+        embeddingNormBias = try weights.float("embeddings.norm.bias", shape: [h])
+        layers = try (0..<config.numHiddenLayers).map { index in
+            let p = "encoder.layer.\(index)."
+            return Layer(
+                query: try weights.int8(p + "attention.self.query", shape: [h, h]),
+                key: try weights.int8(p + "attention.self.key", shape: [h, h]),
+                value: try weights.int8(p + "attention.self.value", shape: [h, h]),
+                attentionOutput: try weights.int8(p + "attention.output.dense", shape: [h, h]),
+                intermediate: try weights.int8(p + "intermediate.dense", shape: [i, h]),
+                output: try weights.int8(p + "output.dense", shape: [h, i]),
+                queryBias: try weights.float(p + "attention.self.query.bias", shape: [h]),
+                keyBias: try weights.float(p + "attention.self.key.bias", shape: [h]),
+                valueBias: try weights.float(p + "attention.self.value.bias", shape: [h]),
+                attentionOutputBias: try weights.float(p + "attention.output.dense.bias", shape: [h]),
+                intermediateBias: try weights.float(p + "intermediate.dense.bias", shape: [i]),
+                outputBias: try weights.float(p + "output.dense.bias", shape: [h]),
+                attentionNormWeight: try weights.float(p + "attention.output.LayerNorm.weight", shape: [h]),
+                attentionNormBias: try weights.float(p + "attention.output.LayerNorm.bias", shape: [h]),
+                outputNormWeight: try weights.float(p + "output.LayerNorm.weight", shape: [h]),
+                outputNormBias: try weights.float(p + "output.LayerNorm.bias", shape: [h]),
+                qkvSmooth: try weights.float(p + "qkv.smooth", shape: [h]),
+                attentionOutputSmooth: try weights.float(p + "attention_output.smooth", shape: [h]),
+                intermediateSmooth: try weights.float(p + "intermediate.smooth", shape: [h]),
+                outputSmooth: try weights.float(p + "output.smooth", shape: [i]))
+        }
+        let tokens = maximumLength
+        state = .allocate(capacity: tokens * h)
+        query = .allocate(capacity: tokens * h)
+        key = .allocate(capacity: tokens * h)
+        value = .allocate(capacity: tokens * h)
+        context = .allocate(capacity: tokens * h)
+        projected = .allocate(capacity: tokens * h)
+        expanded = .allocate(capacity: tokens * i)
+        scores = .allocate(capacity: tokens * tokens)
+        quantized = .allocate(capacity: tokens * max(h, i))
+        tokenScales = .allocate(capacity: tokens)
+        scratchBytes = 4 * (6 * tokens * h + tokens * i + tokens * tokens + tokens) + tokens * max(h, i)
+    }
+
+    deinit {
+        for buffer in [state, query, key, value, context, projected, expanded, scores, tokenScales] { buffer.deallocate() }
+        quantized.deallocate()
+    }
+
+    /// The L2-normalised sentence vector of token ids (with [CLS] and [SEP], as `WordPieceTokenizer`
+    /// makes them); ids beyond `maximumLength` are ignored.
+    public func embed(ids: [Int32]) -> [Float] {
+        let tokens = min(ids.count, maximumLength)
+        var result = [Float](repeating: 0, count: hidden)
+        guard tokens > 0 else { return result }
+        let h = hidden
+        // Embeddings: the int8 word row, dequantized, plus position and token type 0; then layer norm.
+        for t in 0..<tokens {
+            let id = Int(ids[t])
+            let row = wordEmbeddings.weights + id * h
+            let scale = wordEmbeddings.scales[id]
+            let position = positionEmbeddings + t * h
+            let target = state + t * h
+            for c in 0..<h { target[c] = Float(row[c]) * scale + position[c] + tokenTypeEmbeddings[c] }
+        }
+        layerNormRows(state, rows: tokens, columns: h, gamma: embeddingNormWeight, beta: embeddingNormBias, epsilon: epsilon)
+        for layer in layers { run(layer, tokens: tokens) }
+        result.withUnsafeMutableBufferPointer { output in
+            meanPoolRows(state, rows: tokens, columns: h, into: output.baseAddress!)
+            l2NormalizeInPlace(output.baseAddress!, count: h)
+        }
+        return result
+    }
+
+    private func project(_ input: UnsafePointer<Float>, tokens: Int, width: Int, smooth: UnsafePointer<Float>,
+                         _ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), outputs: Int,
+                         bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+        quantizeRowsSymmetric(input, rows: tokens, columns: width, channelScales: smooth, into: quantized, scales: tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: matrix.weights,
+                           weightScales: matrix.scales, outputs: outputs, inner: width, bias: bias, into: output)
+    }
+
+    private func run(_ layer: Layer, tokens: Int) {
+        let h = hidden
+        // The three projections share one quantization of the state.
+        quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: layer.qkvSmooth, into: quantized, scales: tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.query.weights,
+                           weightScales: layer.query.scales, outputs: h, inner: h, bias: layer.queryBias, into: query)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.key.weights,
+                           weightScales: layer.key.scales, outputs: h, inner: h, bias: layer.keyBias, into: key)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.value.weights,
+                           weightScales: layer.value.scales, outputs: h, inner: h, bias: layer.valueBias, into: value)
+        attend(tokens: tokens)
+        project(context, tokens: tokens, width: h, smooth: layer.attentionOutputSmooth, layer.attentionOutput, outputs: h, bias: layer.attentionOutputBias, into: projected)
+        for index in 0..<(tokens * h) { state[index] += projected[index] }
+        layerNormRows(state, rows: tokens, columns: h, gamma: layer.attentionNormWeight, beta: layer.attentionNormBias, epsilon: epsilon)
+        project(state, tokens: tokens, width: h, smooth: layer.intermediateSmooth, layer.intermediate, outputs: inner, bias: layer.intermediateBias, into: expanded)
+        geluInPlace(expanded, count: tokens * inner)
+        project(expanded, tokens: tokens, width: inner, smooth: layer.outputSmooth, layer.output, outputs: h, bias: layer.outputBias, into: projected)
+        for index in 0..<(tokens * h) { state[index] += projected[index] }
+        layerNormRows(state, rows: tokens, columns: h, gamma: layer.outputNormWeight, beta: layer.outputNormBias, epsilon: epsilon)
+    }
+
+    /// Scaled dot-product attention per head, in float (scores are T × T per head, small).
+    private func attend(tokens: Int) {
+        let h = hidden
+        let size = h / heads
+        let scale = 1 / Float(size).squareRoot()
+        for head in 0..<heads {
+            let offset = head * size
+            for i in 0..<tokens {
+                let q = query + i * h + offset
+                for j in 0..<tokens { scores[i * tokens + j] = floatDotProduct(q, key + j * h + offset, count: size) * scale }
+            }
+            softmaxRows(scores, rows: tokens, columns: tokens)
+            for i in 0..<tokens {
+                let out = context + i * h + offset
+                out.update(repeating: 0, count: size)
+                for j in 0..<tokens {
+                    let p = scores[i * tokens + j]
+                    let v = value + j * h + offset
+                    for c in 0..<size { out[c] += p * v[c] }
+                }
+            }
+        }
+    }
+}
