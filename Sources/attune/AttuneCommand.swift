@@ -24,6 +24,7 @@ struct AttuneCommand: AsyncParsableCommand {
             TurnsCommand.self,
             ListenCommand.self,
             TokenizeCommand.self,
+            EmbedCommand.self,
             StoreCommand.self,
             BenchCommand.self,
         ]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AttuneStore
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -31,44 +30,13 @@ struct TokenizeCommand: AsyncParsableCommand {
         guard maxLength >= 2 else { throw ValidationError("--max-length must be at least 2") }
         let modelsDirectory = (ModelLocator.path(of: "minilm-l6-v2-vocab.txt") as NSString).deletingLastPathComponent
         let tokenizer = try WordPieceTokenizer(modelsDirectory: modelsDirectory, maximumLength: maxLength)
-        var reader = JSONLineReader(fileDescriptor: STDIN_FILENO)
-        var output = Data()
-        var failed = false
-        let flush = { (output: inout Data) in
-            FileHandle.standardOutput.write(output)
-            output.removeAll(keepingCapacity: true)
-        }
-        while true {
-            let line: (number: Int, bytes: Data)
-            do {
-                guard let next = try reader.nextIncludingBlank() else { break }
-                line = next
-            } catch let StoreError.badLine(number, reason) {
-                failed = true
-                FileHandle.standardError.write(Data("line \(number) \(reason)\n".utf8))
-                output.append(Data("null\n".utf8))
-                flush(&output)
-                continue
-            }
-            guard let text = String(data: line.bytes, encoding: .utf8) else {
-                failed = true
-                FileHandle.standardError.write(Data("line \(line.number) is not valid UTF-8\n".utf8))
-                output.append(Data("null\n".utf8))
-                flush(&output)
-                continue
-            }
+        let failed = try TextLinesOutput.run { text in
             let ids = tokenizer.encode(text)
             if tokens {
-                let encoded = try JSONSerialization.data(withJSONObject: tokenizer.tokens(of: ids), options: [.withoutEscapingSlashes])
-                output.append(encoded)
-            } else {
-                output.append(Data(("[" + ids.map(String.init).joined(separator: ",") + "]").utf8))
+                return String(decoding: try JSONSerialization.data(withJSONObject: tokenizer.tokens(of: ids), options: [.withoutEscapingSlashes]), as: UTF8.self)
             }
-            output.append(0x0A)
-            // One write per line: a host that sends a line and waits for its ids must get them now.
-            flush(&output)
+            return "[" + ids.map(String.init).joined(separator: ",") + "]"
         }
-        flush(&output)
         if failed { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import AttuneText
+import AttuneTurn
+import Foundation
+
+struct EmbedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Turn text into all-MiniLM-L6-v2 sentence vectors (384 floats, L2-normalised), on the device, in int8.",
+        discussion: """
+            Reads one text per line on standard input and writes one JSON array of 384 numbers per line \
+            on standard output, in order, flushed per line. The cosine of two vectors is their dot \
+            product. Texts longer than 256 tokens are truncated, as sentence-transformers does. An \
+            empty line gives the vector of an empty text; a line that is not valid UTF-8 or is longer \
+            than 1 MiB gives null, an error naming the line, and exit status 1 at the end. The model \
+            (models/minilm-l6-v2-int8.bin, 23 MB) is memory-mapped, not read; one thread.
+
+            Examples:
+              echo "I walk the dog every morning" | attune embed
+              attune embed < memories.txt > vectors.jsonl
+            """)
+
+    func run() async throws {
+        let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")
+        let modelsDirectory = (modelPath as NSString).deletingLastPathComponent
+        let tokenizer = try WordPieceTokenizer(modelsDirectory: modelsDirectory)
+        let embedder = try MiniLMEmbedder(weights: MiniLMWeights(path: modelPath))
+        let failed = try TextLinesOutput.run { text in
+            "[" + embedder.embed(ids: tokenizer.encode(text)).map { "\($0)" }.joined(separator: ",") + "]"
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
