@@ -25,6 +25,7 @@ struct AttuneCommand: AsyncParsableCommand {
             ListenCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
+            AffectCommand.self,
             StoreCommand.self,
             BenchCommand.self,
         ]
