@@ -33,57 +33,70 @@ public struct BertNormalizer: Sendable {
     private let removed: [ClosedRange<UInt32>]
     private let padded: [ClosedRange<UInt32>]
     private let splits: [ClosedRange<UInt32>]
-    private let mapped: [UInt32: [Unicode.Scalar]]
+    /// Mapped scalars in flat arrays (sorted keys, where each replacement starts, all replacements):
+    /// a dictionary of 14,000 small arrays cost about a megabyte more of memory.
+    private let mappedKeys: [UInt32]
+    private let mappedStarts: [Int32]
+    private let mappedScalars: [Unicode.Scalar]
     private let asciiOutcome: [Outcome]
     private let asciiSplits: [Bool]
 
     public init(path: String) throws(LoadError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8, Array(bytes[0..<8]) == Array("ATWPN001".utf8) else { throw .malformed(path: path, reason: "it does not start with ATWPN001") }
-        var offset = 8
-        func word() throws(LoadError) -> UInt32 {
-            guard offset + 4 <= bytes.count else { throw .malformed(path: path, reason: "it ends early, at byte \(offset)") }
-            defer { offset += 4 }
-            return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
-        }
-        func rangeTable() throws(LoadError) -> [ClosedRange<UInt32>] {
-            let count = Int(try word())
-            var table: [ClosedRange<UInt32>] = []
-            table.reserveCapacity(count)
-            for _ in 0..<count {
-                let first = try word(), last = try word()
-                guard first <= last, last <= 0x10FFFF, (table.last?.upperBound ?? 0) <= first else {
-                    throw .malformed(path: path, reason: "range \(first)–\(last) is out of order")
+        var removed: [ClosedRange<UInt32>] = [], padded: [ClosedRange<UInt32>] = [], splits: [ClosedRange<UInt32>] = []
+        var keys: [UInt32] = [], starts: [Int32] = [], scalars: [Unicode.Scalar] = []
+        let parsed: LoadError? = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> LoadError? in
+            guard bytes.count >= 8, memcmp(bytes.baseAddress!, "ATWPN001", 8) == 0 else { return .malformed(path: path, reason: "it does not start with ATWPN001") }
+            var offset = 8
+            func word() -> UInt32? {
+                guard offset + 4 <= bytes.count else { return nil }
+                defer { offset += 4 }
+                return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            }
+            func rangeTable() -> [ClosedRange<UInt32>]? {
+                guard let count = word() else { return nil }
+                var table: [ClosedRange<UInt32>] = []
+                table.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    guard let first = word(), let last = word(), first <= last, last <= 0x10FFFF, (table.last?.upperBound ?? 0) <= first else { return nil }
+                    table.append(first...last)
                 }
-                table.append(first...last)
+                return table
             }
-            return table
-        }
-        removed = try rangeTable()
-        padded = try rangeTable()
-        splits = try rangeTable()
-        let count = Int(try word())
-        var mapped: [UInt32: [Unicode.Scalar]] = [:]
-        mapped.reserveCapacity(count)
-        for _ in 0..<count {
-            let key = try word()
-            let length = Int(try word())
-            guard length <= 18 else { throw .malformed(path: path, reason: "U+\(String(key, radix: 16)) maps to \(length) scalars") }
-            var scalars: [Unicode.Scalar] = []
-            for _ in 0..<length {
-                let value = try word()
-                guard let scalar = Unicode.Scalar(value) else { throw .malformed(path: path, reason: "\(value) is not a Unicode scalar") }
-                scalars.append(scalar)
+            guard let r = rangeTable(), let p = rangeTable(), let s = rangeTable() else {
+                return .malformed(path: path, reason: "a range table is cut short or out of order near byte \(offset)")
             }
-            mapped[key] = scalars
+            (removed, padded, splits) = (r, p, s)
+            guard let count = word() else { return .malformed(path: path, reason: "it ends early, at byte \(offset)") }
+            keys.reserveCapacity(Int(count))
+            starts.reserveCapacity(Int(count) + 1)
+            for _ in 0..<count {
+                guard let key = word(), let length = word() else { return .malformed(path: path, reason: "it ends early, at byte \(offset)") }
+                guard length <= 18, (keys.last ?? 0) < key || keys.isEmpty else {
+                    return .malformed(path: path, reason: "mapped scalar U+\(String(key, radix: 16)) is out of order or too long")
+                }
+                keys.append(key)
+                starts.append(Int32(scalars.count))
+                for _ in 0..<length {
+                    guard let value = word(), let scalar = Unicode.Scalar(value) else { return .malformed(path: path, reason: "it ends early or holds a non-scalar near byte \(offset)") }
+                    scalars.append(scalar)
+                }
+            }
+            starts.append(Int32(scalars.count))
+            guard offset == bytes.count else { return .malformed(path: path, reason: "\(bytes.count - offset) bytes left over") }
+            return nil
         }
-        guard offset == bytes.count else { throw .malformed(path: path, reason: "\(bytes.count - offset) bytes left over") }
-        self.mapped = mapped
+        if let parsed { throw parsed }
+        self.removed = removed
+        self.padded = padded
+        self.splits = splits
+        mappedKeys = keys
+        mappedStarts = starts
+        mappedScalars = scalars
         var asciiOutcome: [Outcome] = []
         var asciiSplits: [Bool] = []
         for value in UInt32(0)..<128 {
-            asciiOutcome.append(Self.lookUp(value, removed: removed, padded: padded, mapped: mapped))
+            asciiOutcome.append(Self.lookUp(value, removed: removed, padded: padded, keys: keys, starts: starts, scalars: scalars))
             asciiSplits.append(Self.contains(splits, value))
         }
         self.asciiOutcome = asciiOutcome
@@ -109,11 +122,19 @@ public struct BertNormalizer: Sendable {
     }
 
     func outcome(_ scalar: Unicode.Scalar) -> Outcome {
-        scalar.value < 128 ? asciiOutcome[Int(scalar.value)] : Self.lookUp(scalar.value, removed: removed, padded: padded, mapped: mapped)
+        scalar.value < 128 ? asciiOutcome[Int(scalar.value)]
+            : Self.lookUp(scalar.value, removed: removed, padded: padded, keys: mappedKeys, starts: mappedStarts, scalars: mappedScalars)
     }
 
-    private static func lookUp(_ value: UInt32, removed: [ClosedRange<UInt32>], padded: [ClosedRange<UInt32>], mapped: [UInt32: [Unicode.Scalar]]) -> Outcome {
-        if let scalars = mapped[value] { return .map(scalars) }
+    private static func lookUp(_ value: UInt32, removed: [ClosedRange<UInt32>], padded: [ClosedRange<UInt32>],
+                               keys: [UInt32], starts: [Int32], scalars: [Unicode.Scalar]) -> Outcome {
+        var low = 0, high = keys.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if keys[middle] < value { low = middle + 1 } else if keys[middle] > value { high = middle - 1 } else {
+                return .map(Array(scalars[Int(starts[middle])..<Int(starts[middle + 1])]))
+            }
+        }
         if contains(removed, value) { return .remove }
         if contains(padded, value) { return .pad }
         return .keep

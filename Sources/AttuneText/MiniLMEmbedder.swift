@@ -125,6 +125,7 @@ public final class MiniLMEmbedder {
             let target = state + t * h
             for c in 0..<h { target[c] = Float(row[c]) * scale + position[c] + tokenTypeEmbeddings[c] }
         }
+        weights.releaseResidentPages(of: "embeddings.word")
         layerNormRows(state, rows: tokens, columns: h, gamma: embeddingNormWeight, beta: embeddingNormBias, epsilon: epsilon)
         for layer in layers { run(layer, tokens: tokens) }
         result.withUnsafeMutableBufferPointer { output in

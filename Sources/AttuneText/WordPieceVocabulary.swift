@@ -24,17 +24,32 @@ public struct WordPieceVocabulary: Sendable {
     }
 
     public init(path: String) throws(LoadError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path)
-        }
-        var tokens = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
-        if tokens.last == "" { tokens.removeLast() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        // One token per line, read straight from the bytes (no copy of the whole text, no array of
+        // substrings: the vocabulary's memory is its dictionary and its token list).
+        var tokens: [String] = []
         var ids: [String: Int32] = [:]
-        ids.reserveCapacity(tokens.count)
-        for (index, token) in tokens.enumerated() {
-            guard ids[token] == nil else { throw .duplicate(path: path, token: token, line: index + 1) }
-            ids[token] = Int32(index)
+        tokens.reserveCapacity(32_000)
+        ids.reserveCapacity(32_000)
+        var duplicate: (String, Int)?
+        let valid: Bool = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var start = 0
+            let count = bytes.count
+            while start < count {
+                var end = start
+                while end < count && bytes[end] != 0x0A { end += 1 }
+                var last = end
+                if last > start && bytes[last - 1] == 0x0D { last -= 1 }
+                guard let token = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self) else { return false }
+                if ids[token] != nil && duplicate == nil { duplicate = (token, tokens.count + 1) }
+                ids[token] = ids[token] ?? Int32(tokens.count)
+                tokens.append(token)
+                start = end + 1
+            }
+            return true
         }
+        guard valid else { throw .unreadable(path: path) }
+        if let (token, line) = duplicate { throw .duplicate(path: path, token: token, line: line) }
         func special(_ token: String) throws(LoadError) -> Int32 {
             guard let id = ids[token] else { throw .missingSpecialToken(path: path, token: token) }
             return id

@@ -1,0 +1,72 @@
+// One all-MiniLM-L6-v2 encoder layer's arithmetic on synthetic weights, for instruction counting under
+// qemu (cross/check-kernels.sh): quantize, the six int8 projections (query, key, value and attention
+// output 384×384, intermediate 1536×384, output 384×1536), attention over 12 heads of 32, two layer
+// norms and GELU, for T tokens. The embedder does exactly these calls per layer, six times.
+
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func float() -> Float { Float(next() >> 40) / 8_388_608 - 1 }
+    mutating func int8() -> Int8 { Int8(truncatingIfNeeded: Int(next() % 255) - 127) }
+}
+
+@main
+struct EncoderLayerWorkload {
+    static func main() {
+        let tokens = tokenCount
+        let h = 384, i = 1536, heads = 12, size = 32
+        var random = Random(state: 7)
+        let weights = (0..<(i * h)).map { _ in random.int8() }
+        let scales = (0..<i).map { _ in 0.001 + random.float() * 0.0001 }
+        let bias = (0..<i).map { _ in random.float() }
+        let smooth = (0..<i).map { _ in 1 + random.float() * 0.1 }
+        let gamma = (0..<h).map { _ in 1 + random.float() * 0.1 }
+        var state = (0..<(tokens * h)).map { _ in random.float() }
+        var q = [Float](repeating: 0, count: tokens * h), k = q, v = q, context = q, projected = q
+        var expanded = [Float](repeating: 0, count: tokens * i)
+        var scores = [Float](repeating: 0, count: tokens * tokens)
+        var quantized = [Int8](repeating: 0, count: tokens * i)
+        var tokenScales = [Float](repeating: 0, count: tokens)
+
+        quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &q)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &k)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &v)
+        let scale: Float = 0.17677669
+        for head in 0..<heads {
+            let offset = head * size
+            for a in 0..<tokens {
+                for b in 0..<tokens {
+                    scores[a * tokens + b] = q.withUnsafeBufferPointer { qp in k.withUnsafeBufferPointer { kp in
+                        floatDotProduct(qp.baseAddress! + a * h + offset, kp.baseAddress! + b * h + offset, count: size) * scale } }
+                }
+            }
+            softmaxRows(&scores, rows: tokens, columns: tokens)
+            for a in 0..<tokens {
+                for c in 0..<size { context[a * h + offset + c] = 0 }
+                for b in 0..<tokens {
+                    let p = scores[a * tokens + b]
+                    for c in 0..<size { context[a * h + offset + c] += p * v[b * h + offset + c] }
+                }
+            }
+        }
+        quantizeRowsSymmetric(context, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &projected)
+        for index in 0..<(tokens * h) { state[index] += projected[index] }
+        layerNormRows(&state, rows: tokens, columns: h, gamma: gamma, beta: bias, epsilon: 1e-12)
+        quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: i, inner: h, bias: bias, into: &expanded)
+        geluInPlace(&expanded, count: tokens * i)
+        quantizeRowsSymmetric(expanded, rows: tokens, columns: i, channelScales: smooth, into: &quantized, scales: &tokenScales)
+        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: i, bias: bias, into: &projected)
+        for index in 0..<(tokens * h) { state[index] += projected[index] }
+        layerNormRows(&state, rows: tokens, columns: h, gamma: gamma, beta: bias, epsilon: 1e-12)
+        print(state[0] > 1000 ? "unexpected" : "layer done")
+    }
+}
