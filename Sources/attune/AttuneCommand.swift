@@ -13,7 +13,8 @@ struct AttuneCommand: AsyncParsableCommand {
 
             Start with `attune doctor` to check the machine, `attune devices` to list microphones, \
             `attune record --device default --seconds 5 hello.wav` to hear one, and \
-            `attune analyze hello.wav` to see how it was said.
+            `attune analyze hello.wav` to see how it was said. `attune affect "TEXT"` and \
+            `attune embed` read text; `attune store init --db memory.db` starts the encrypted memory.
             """,
         version: AttuneVersion.string,
         subcommands: [
