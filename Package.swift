@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "AttuneStore",
             dependencies: [
-                "CSQLite",
+                "AttuneKernels", "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),

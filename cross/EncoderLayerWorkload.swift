@@ -3,30 +3,17 @@
 // output 384×384, intermediate 1536×384, output 384×1536), attention over 12 heads of 32, two layer
 // norms and GELU, for T tokens. The embedder does exactly these calls per layer, six times.
 
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func float() -> Float { Float(next() >> 40) / 8_388_608 - 1 }
-    mutating func int8() -> Int8 { Int8(truncatingIfNeeded: Int(next() % 255) - 127) }
-}
-
 @main
 struct EncoderLayerWorkload {
     static func main() {
         let tokens = tokenCount
         let h = 384, i = 1536, heads = 12, size = 32
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         let weights = (0..<(i * h)).map { _ in random.int8() }
-        let scales = (0..<i).map { _ in 0.001 + random.float() * 0.0001 }
+        let scales = (0..<i).map { _ in 0.001 + random.float(0.0001) }
         let bias = (0..<i).map { _ in random.float() }
-        let smooth = (0..<i).map { _ in 1 + random.float() * 0.1 }
-        let gamma = (0..<h).map { _ in 1 + random.float() * 0.1 }
+        let smooth = (0..<i).map { _ in 1 + random.float(0.1) }
+        let gamma = (0..<h).map { _ in 1 + random.float(0.1) }
         var state = (0..<(tokens * h)).map { _ in random.float() }
         var q = [Float](repeating: 0, count: tokens * h), k = q, v = q, context = q, projected = q
         var expanded = [Float](repeating: 0, count: tokens * i)

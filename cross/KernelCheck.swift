@@ -7,20 +7,6 @@
 //
 // No Foundation and no float formatting here: Embedded Swift has neither.
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int8() -> Int8 { Int8(truncatingIfNeeded: Int(next() % 255) - 127) }
-    /// A float in [-range, range) from 24 random bits, exactly representable.
-    mutating func float(_ range: Float) -> Float { (Float(next() >> 40) / 8_388_608 - 1) * range }
-}
-
 struct Hash {
     var value: UInt64 = 0xCBF2_9CE4_8422_2325
     mutating func add(_ bits: UInt32) {
@@ -53,7 +39,7 @@ func reportValues(_ name: String, _ values: [Float]) {
 @main
 struct KernelCheck {
     static func main() {
-        var random = SplitMix64(state: 20_261_201)
+        var random = SplitMix64(seed: 20_261_201)
 
         // int8 dot products, every length to 70 and model sizes.
         var dots = Hash()

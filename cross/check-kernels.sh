@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 swift_bin="$(dirname "$(readlink -f "$(command -v swiftc)")")"
 work="${ATTUNE_CROSS_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
-sources=(Sources/AttuneKernels/*.swift cross/KernelCheck.swift)
+sources=(Sources/AttuneKernels/*.swift cross/TestVectors.swift cross/KernelCheck.swift)
 sysroot=/usr/aarch64-linux-gnu
 gcc_lib="$(dirname "$(aarch64-linux-gnu-gcc -print-libgcc-file-name)")"
 
@@ -75,7 +75,7 @@ if [ "${1:-}" = "--count" ]; then
       echo "let tokenCount = $tokens" > "$work/tokens.swift"
       swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library \
         -target-cpu "$cpu" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
-        cross/EncoderLayerWorkload.swift "$work/tokens.swift" -o "$work/layer-$cpu.o"
+        cross/TestVectors.swift cross/EncoderLayerWorkload.swift "$work/tokens.swift" -o "$work/layer-$cpu.o"
       "$swift_bin/clang" --target=aarch64-linux-gnu -fuse-ld=lld -static -nostdlib \
         "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" "$gcc_lib/crtbeginT.o" \
         "$work/layer-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \

@@ -90,26 +90,15 @@ extension EncryptedStore {
         try connection.transaction {
             let insert = try connection.prepare(Self.insertSQL)
             let session = try connection.prepare(Self.sessionSQL)
+            let existing = try connection.prepare(Self.existsSQL)
             var count = 0
-            while true {
-                let next: (number: Int, bytes: Data)?
-                do {
-                    next = try reader.next()
-                } catch let StoreError.badLine(line, reason) {
-                    throw StoreError.importRefused(line: line, reason: reason)
+            do {
+                while let (_, item) = try nextItem(&reader, existing: existing) {
+                    _ = try insertItem(item, insert: insert, session: session)
+                    count += 1
                 }
-                guard let (number, bytes) = next else { break }
-                let item: MemoryItem
-                do {
-                    item = try MemoryItemJSON.parse(bytes)
-                } catch {
-                    throw StoreError.importRefused(line: number, reason: "\(error)")
-                }
-                if let id = item.id, try exists(id: id) {
-                    throw StoreError.importRefused(line: number, reason: "has id \(id), which the store already holds")
-                }
-                _ = try insertItem(item, insert: insert, session: session)
-                count += 1
+            } catch let StoreError.badLine(line, reason) {
+                throw StoreError.importRefused(line: line, reason: reason)
             }
             return count
         }
@@ -118,25 +107,32 @@ extension EncryptedStore {
     /// Appends JSON lines one by one, each committed (durably) before `committed` hears of it; a bad
     /// line stops the run with an error naming it, and the lines before it stay.
     public func appendJSONLines(_ reader: inout JSONLineReader, committed: (_ line: Int, _ id: Int64) throws -> Void) throws {
-        while let (number, bytes) = try reader.next() {
-            let item: MemoryItem
-            do {
-                item = try MemoryItemJSON.parse(bytes)
-            } catch {
-                throw StoreError.badLine(line: number, reason: "\(error)")
-            }
-            if let id = item.id, try exists(id: id) {
-                throw StoreError.badLine(line: number, reason: "has id \(id), which the store already holds")
-            }
+        let existing = try connection.prepare(Self.existsSQL)
+        while let (number, item) = try nextItem(&reader, existing: existing) {
             let id = try add([item])[0]
             try committed(number, id)
         }
     }
 
-    private func exists(id: Int64) throws -> Bool {
-        let statement = try connection.prepare("SELECT 1 FROM memory_items WHERE id = ?")
-        try statement.bind([.integer(id)])
-        return try statement.step()
+    private static let existsSQL = "SELECT 1 FROM memory_items WHERE id = ?"
+
+    /// The next line as an item, or `StoreError.badLine` naming what is wrong with it (unreadable,
+    /// not an item, or an id the store already holds).
+    private func nextItem(_ reader: inout JSONLineReader, existing: SQLiteStatement) throws -> (line: Int, item: MemoryItem)? {
+        guard let (number, bytes) = try reader.next() else { return nil }
+        let item: MemoryItem
+        do {
+            item = try MemoryItemJSON.parse(bytes)
+        } catch {
+            throw StoreError.badLine(line: number, reason: "\(error)")
+        }
+        if let id = item.id {
+            try existing.bind([.integer(id)])
+            let held = try existing.step()
+            existing.reset()
+            if held { throw StoreError.badLine(line: number, reason: "has id \(id), which the store already holds") }
+        }
+        return (number, item)
     }
 
     /// Every item, in id order, as `MemoryItemJSON` lines, from one consistent snapshot.

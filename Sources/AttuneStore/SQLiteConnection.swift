@@ -115,6 +115,9 @@ final class SQLiteStatement {
         throw failure
     }
 
+    /// Ends a step in progress, so the statement holds no read snapshot open.
+    func reset() { sqlite3_reset(handle) }
+
     func run(_ values: [SQLiteValue] = []) throws {
         try bind(values)
         while try step() {}

@@ -1,3 +1,4 @@
+import AttuneKernels
 import CSQLite
 import Crypto
 import Foundation
@@ -200,18 +201,5 @@ public struct StoreBenchmark {
         let clock = ContinuousClock()
         let elapsed = try clock.measure(body)
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-    }
-}
-
-/// A small deterministic generator (Steele et al. 2014), so both sides see the same data and keys.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

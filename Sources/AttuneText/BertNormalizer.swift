@@ -28,7 +28,8 @@ public struct BertNormalizer: Sendable {
         }
     }
 
-    enum Outcome: Equatable, Sendable { case keep, remove, pad, map([Unicode.Scalar]) }
+    /// What becomes of one scalar; a mapping is a range of `mappedScalars`, so no array is made per scalar.
+    enum Outcome: Equatable, Sendable { case keep, remove, pad, map(Range<Int>) }
 
     private let removed: [ClosedRange<UInt32>]
     private let padded: [ClosedRange<UInt32>]
@@ -96,7 +97,7 @@ public struct BertNormalizer: Sendable {
         var asciiOutcome: [Outcome] = []
         var asciiSplits: [Bool] = []
         for value in UInt32(0)..<128 {
-            asciiOutcome.append(Self.lookUp(value, removed: removed, padded: padded, keys: keys, starts: starts, scalars: scalars))
+            asciiOutcome.append(Self.lookUp(value, removed: removed, padded: padded, keys: keys, starts: starts))
             asciiSplits.append(Self.contains(splits, value))
         }
         self.asciiOutcome = asciiOutcome
@@ -111,7 +112,7 @@ public struct BertNormalizer: Sendable {
             case .keep: output.append(scalar)
             case .remove: break
             case .pad: output.append(" "); output.append(scalar); output.append(" ")
-            case let .map(scalars): output.append(contentsOf: scalars)
+            case let .map(range): output.append(contentsOf: mappedScalars[range])
             }
         }
     }
@@ -123,16 +124,16 @@ public struct BertNormalizer: Sendable {
 
     func outcome(_ scalar: Unicode.Scalar) -> Outcome {
         scalar.value < 128 ? asciiOutcome[Int(scalar.value)]
-            : Self.lookUp(scalar.value, removed: removed, padded: padded, keys: mappedKeys, starts: mappedStarts, scalars: mappedScalars)
+            : Self.lookUp(scalar.value, removed: removed, padded: padded, keys: mappedKeys, starts: mappedStarts)
     }
 
     private static func lookUp(_ value: UInt32, removed: [ClosedRange<UInt32>], padded: [ClosedRange<UInt32>],
-                               keys: [UInt32], starts: [Int32], scalars: [Unicode.Scalar]) -> Outcome {
+                               keys: [UInt32], starts: [Int32]) -> Outcome {
         var low = 0, high = keys.count - 1
         while low <= high {
             let middle = (low + high) / 2
             if keys[middle] < value { low = middle + 1 } else if keys[middle] > value { high = middle - 1 } else {
-                return .map(Array(scalars[Int(starts[middle])..<Int(starts[middle + 1])]))
+                return .map(Int(starts[middle])..<Int(starts[middle + 1]))
             }
         }
         if contains(removed, value) { return .remove }

@@ -33,6 +33,8 @@ public final class MiniLMEmbedder {
     private let embeddingNormWeight: UnsafePointer<Float>
     private let embeddingNormBias: UnsafePointer<Float>
     private let layers: [Layer]
+    /// The word-embedding table's pages, released after each lookup.
+    private let wordEmbeddingPages: UnsafeMutableRawBufferPointer?
 
     // Scratch, sized for maximumLength tokens.
     private let state: UnsafeMutablePointer<Float>
@@ -66,6 +68,7 @@ public final class MiniLMEmbedder {
         tokenTypeEmbeddings = try weights.float("embeddings.token_type", shape: [config.typeVocabSize, h])
         embeddingNormWeight = try weights.float("embeddings.norm.weight", shape: [h])
         embeddingNormBias = try weights.float("embeddings.norm.bias", shape: [h])
+        wordEmbeddingPages = weights.pages(of: "embeddings.word")
         layers = try (0..<config.numHiddenLayers).map { index in
             let p = "encoder.layer.\(index)."
             return Layer(
@@ -125,7 +128,7 @@ public final class MiniLMEmbedder {
             let target = state + t * h
             for c in 0..<h { target[c] = Float(row[c]) * scale + position[c] + tokenTypeEmbeddings[c] }
         }
-        weights.releaseResidentPages(of: "embeddings.word")
+        if let wordEmbeddingPages { MiniLMWeights.releaseResidentPages(wordEmbeddingPages) }
         layerNormRows(state, rows: tokens, columns: h, gamma: embeddingNormWeight, beta: embeddingNormBias, epsilon: epsilon)
         for layer in layers { run(layer, tokens: tokens) }
         result.withUnsafeMutableBufferPointer { output in

@@ -102,17 +102,22 @@ public final class MiniLMWeights: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: base), mappedBytes)
     }
 
-    /// Drops this process's resident pages of a tensor (they stay in the page cache, and come back on
-    /// the next access as minor faults). Used for the 11.7 MB word-embedding table, of which a sentence
-    /// reads a few rows: without it, a long stream of varied text pages the whole table into the
-    /// process and peak RSS grows by that much.
-    func releaseResidentPages(of name: String) {
-        guard let tensor = tensors[name] else { return }
+    /// The whole pages a tensor occupies in the mapping, for `releaseResidentPages`.
+    func pages(of name: String) -> UnsafeMutableRawBufferPointer? {
+        guard let tensor = tensors[name] else { return nil }
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let bytes = tensor.shape.reduce(1, *) * (tensor.dtype == "int8" ? 1 : 4)
         let start = tensor.offset / pageSize * pageSize
         let end = min((tensor.offset + bytes + pageSize - 1) / pageSize * pageSize, mappedBytes)
-        madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        return UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(mutating: base + start), count: end - start)
+    }
+
+    /// Drops this process's resident pages of a tensor's range (they stay in the page cache, and come
+    /// back on the next access as minor faults). Used for the 11.7 MB word-embedding table, of which a
+    /// sentence reads a few rows: without it, a long stream of varied text pages the whole table into
+    /// the process and peak RSS grows by that much.
+    static func releaseResidentPages(_ pages: UnsafeMutableRawBufferPointer) {
+        madvise(pages.baseAddress, pages.count, MADV_DONTNEED)
     }
 
     func float(_ name: String, shape: [Int]) throws(LoadError) -> UnsafePointer<Float> {

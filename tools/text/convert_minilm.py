@@ -38,8 +38,7 @@ import numpy as np
 from safetensors.numpy import load_file
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from minilm_float import PROJECTIONS, forward  # noqa: E402
-import tokenizers  # noqa: E402
+from minilm_float import PROJECTIONS, forward, load_tokenizer  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ALPHA = 0.5
@@ -90,9 +89,7 @@ def main():
         tensors.append((name + ".scales", s))
 
     # Calibration: the largest magnitude of each input channel of each projection.
-    tokenizer = tokenizers.Tokenizer.from_file(os.path.join(model_dir, "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(256)
+    tokenizer = load_tokenizer(model_dir)
     maxima = {}
 
     def observe(layer, kind, inputs):

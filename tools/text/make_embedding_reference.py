@@ -20,11 +20,10 @@ import os
 import sys
 
 import numpy as np
-import tokenizers
 from safetensors.numpy import load_file
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from minilm_float import forward  # noqa: E402
+from minilm_float import forward, load_tokenizer  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -70,9 +69,7 @@ def main():
     model_dir = sys.argv[1]
     config = json.load(open(os.path.join(model_dir, "config.json")))
     weights = load_file(os.path.join(model_dir, "model.safetensors"))
-    tokenizer = tokenizers.Tokenizer.from_file(os.path.join(model_dir, "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(256)
+    tokenizer = load_tokenizer(model_dir)
     session = None
     if len(sys.argv) == 3:
         import onnxruntime

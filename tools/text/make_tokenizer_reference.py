@@ -22,6 +22,9 @@ import sys
 
 import tokenizers
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from minilm_float import load_tokenizer  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -71,9 +74,7 @@ def sweeps():
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    tokenizer = tokenizers.Tokenizer.from_file(os.path.join(sys.argv[1], "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(256)
+    tokenizer = load_tokenizer(sys.argv[1])
     hard = [{"text": t, "ids": tokenizer.encode(t).ids} for t in HARD_TEXTS]
     # Sweep ids as little-endian uint16, base64: the file stays small enough to commit.
     sweep = []

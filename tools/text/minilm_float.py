@@ -1,11 +1,13 @@
 """The float all-MiniLM-L6-v2 forward pass in numpy (float64), shared by the converter (which observes
-the inputs of every projection to calibrate SmoothQuant) and by the reference script.
+the inputs of every projection to calibrate SmoothQuant) and by the reference scripts, and the
+tokenizer set up as sentence-transformers uses it.
 
 Embeddings + layer norm, six post-norm BERT layers (self-attention with 12 heads, exact GELU), mean
 pooling over the tokens and L2 normalisation: what sentence-transformers computes for this model
 (modules Transformer, Pooling(mean), Normalize).
 """
 import math
+import os
 
 import numpy as np
 
@@ -15,6 +17,16 @@ PROJECTIONS = {
     "intermediate": ["intermediate.dense"],
     "output": ["output.dense"],
 }
+
+
+def load_tokenizer(model_dir):
+    """The model's Hugging Face tokenizer as sentence-transformers runs it: no padding, truncated to
+    256 ids (its max_seq_length; tokenizer.json itself says 128)."""
+    import tokenizers
+    tokenizer = tokenizers.Tokenizer.from_file(os.path.join(model_dir, "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(256)
+    return tokenizer
 
 
 def layer_norm(x, gamma, beta, eps):

@@ -37,6 +37,22 @@ struct StoreOptions: ParsableArguments {
         return directory + "/memory.db"
     }
 
+    /// Opens the store, runs `body`, and closes it. A failure to close (closing checkpoints the WAL
+    /// and records the generation) is reported rather than swallowed; after a failure in `body` the
+    /// store is still closed and the first error is the one reported.
+    func withOpenStore<T>(_ body: (EncryptedStore) throws -> T) throws -> T {
+        let opened = try EncryptedStore.open(at: try databasePath(), key: try key(), settings: try settings)
+        let result: T
+        do {
+            result = try body(opened)
+        } catch {
+            try? opened.close()
+            throw error
+        }
+        try opened.close()
+        return result
+    }
+
     func key(confirmingNew: Bool = false) throws -> StoreKeySource {
         try KeySourceResolver.resolve(
             keyFile: keyFile, passphraseFile: passphraseFile, environmentVariable: "ATTUNE_PASSPHRASE",

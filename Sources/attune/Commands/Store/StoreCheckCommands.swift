@@ -60,26 +60,26 @@ struct StoreStatsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
-        defer { try? opened.close() }
-        let stats = try opened.stats()
-        if json { return try JSONOutput.print(stats, pretty: true) }
-        var table = TextTable("FIELD", "VALUE")
-        table.add("store", stats.path)
-        table.add("items", "\(stats.items)")
-        for kind in MemoryKind.allCases { table.add("  \(kind.rawValue)", "\(stats.itemsByKind[kind.rawValue] ?? 0)") }
-        table.add("sessions", "\(stats.sessions)")
-        table.add("oldest item", stats.oldestTime ?? "-")
-        table.add("newest item", stats.newestTime ?? "-")
-        table.add("expired, not yet forgotten", "\(stats.expiredItems)")
-        table.add("pages", "\(stats.pages) of \(stats.pageSizeBytes) bytes, \(stats.freePages) free")
-        table.add("database file", "\(stats.databaseFileBytes) bytes")
-        table.add("WAL file", "\(stats.walFileBytes) bytes")
-        table.add("schema version", "\(stats.schemaVersion)")
-        table.add("generation", "\(stats.generation)")
-        table.add("cipher", stats.cipher)
-        table.add("key", stats.keyProtection)
-        print(table.render())
+        try store.withOpenStore { opened in
+            let stats = try opened.stats()
+            if json { return try JSONOutput.print(stats, pretty: true) }
+            var table = TextTable("FIELD", "VALUE")
+            table.add("store", stats.path)
+            table.add("items", "\(stats.items)")
+            for kind in MemoryKind.allCases { table.add("  \(kind.rawValue)", "\(stats.itemsByKind[kind.rawValue] ?? 0)") }
+            table.add("sessions", "\(stats.sessions)")
+            table.add("oldest item", stats.oldestTime ?? "-")
+            table.add("newest item", stats.newestTime ?? "-")
+            table.add("expired, not yet forgotten", "\(stats.expiredItems)")
+            table.add("pages", "\(stats.pages) of \(stats.pageSizeBytes) bytes, \(stats.freePages) free")
+            table.add("database file", "\(stats.databaseFileBytes) bytes")
+            table.add("WAL file", "\(stats.walFileBytes) bytes")
+            table.add("schema version", "\(stats.schemaVersion)")
+            table.add("generation", "\(stats.generation)")
+            table.add("cipher", stats.cipher)
+            table.add("key", stats.keyProtection)
+            print(table.render())
+        }
     }
 }
 
@@ -112,12 +112,12 @@ struct StoreRekeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard (10...20).contains(scryptCost) else { throw ValidationError("--scrypt-cost must be between 10 and 20") }
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
-        defer { try? opened.close() }
-        let newKey = try KeySourceResolver.resolve(
-            keyFile: newKeyFile, passphraseFile: newPassphraseFile, environmentVariable: "ATTUNE_NEW_PASSPHRASE",
-            prompt: "New passphrase: ", confirmingNew: true)
-        try opened.rekey(to: newKey, scrypt: ScryptParameters(log2N: scryptCost))
-        print("rekeyed \(opened.path): the data key is now sealed under the new \(newKeyFile == nil ? "passphrase" : "key file")")
+        try store.withOpenStore { opened in
+            let newKey = try KeySourceResolver.resolve(
+                keyFile: newKeyFile, passphraseFile: newPassphraseFile, environmentVariable: "ATTUNE_NEW_PASSPHRASE",
+                prompt: "New passphrase: ", confirmingNew: true)
+            try opened.rekey(to: newKey, scrypt: ScryptParameters(log2N: scryptCost))
+            print("rekeyed \(opened.path): the data key is now sealed under the new \(newKeyFile == nil ? "passphrase" : "key file")")
+        }
     }
 }

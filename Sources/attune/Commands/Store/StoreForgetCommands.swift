@@ -61,14 +61,14 @@ struct StoreForgetCommand: AsyncParsableCommand {
         }
         if expired { selection.expiredAtMs = Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
         guard !selection.isEmpty else { throw ValidationError("say what to forget: --id, --match, --from/--to, --retain or --expired") }
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
-        defer { try? opened.close() }
-        let count = dryRun ? try opened.count(selection) : try opened.forget(selection)
-        if json {
-            struct Output: Encodable { var forgotten: Int; var dryRun: Bool }
-            try JSONOutput.print(Output(forgotten: count, dryRun: dryRun))
-        } else {
-            print(dryRun ? "would forget \(count) item\(count == 1 ? "" : "s")" : "forgot \(count) item\(count == 1 ? "" : "s")")
+        try store.withOpenStore { opened in
+            let count = dryRun ? try opened.count(selection) : try opened.forget(selection)
+            if json {
+                struct Output: Encodable { var forgotten: Int; var dryRun: Bool }
+                try JSONOutput.print(Output(forgotten: count, dryRun: dryRun))
+            } else {
+                print(dryRun ? "would forget \(count) item\(count == 1 ? "" : "s")" : "forgot \(count) item\(count == 1 ? "" : "s")")
+            }
         }
     }
 }

@@ -56,16 +56,9 @@ struct StoreImportCommand: AsyncParsableCommand {
         let fd = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.unreadable(path: input, reason: String(cString: strerror(errno))) }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         var reader = JSONLineReader(fileDescriptor: fd)
-        do {
-            let count = try opened.importJSONLines(&reader)
-            try opened.close()
-            print("imported \(count) item\(count == 1 ? "" : "s") into \(opened.path)")
-        } catch {
-            try? opened.close()
-            throw error
-        }
+        let (count, path) = try store.withOpenStore { opened in (try opened.importJSONLines(&reader), opened.path) }
+        print("imported \(count) item\(count == 1 ? "" : "s") into \(path)")
     }
 }
 
@@ -86,16 +79,11 @@ struct StoreAppendCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
         var reader = JSONLineReader(fileDescriptor: STDIN_FILENO)
-        do {
+        try store.withOpenStore { opened in
             try opened.appendJSONLines(&reader) { line, id in
                 FileHandle.standardOutput.write(Data("{\"id\":\(id),\"line\":\(line)}\n".utf8))
             }
-            try opened.close()
-        } catch {
-            try? opened.close()
-            throw error
         }
     }
 }
@@ -119,25 +107,25 @@ struct StoreExportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let opened = try EncryptedStore.open(at: try store.databasePath(), key: try store.key(), settings: try store.settings)
-        defer { try? opened.close() }
-        var fd = STDOUT_FILENO
-        if let output {
-            fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError.io(path: output, reason: String(cString: strerror(errno))) }
-        }
-        defer { if fd != STDOUT_FILENO { close(fd) } }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-        var pending = Data()
-        let count = try opened.exportJSONLines { line in
-            pending.append(Data(line.utf8))
-            pending.append(0x0A)
-            if pending.count >= 1 << 16 { try handle.write(contentsOf: pending); pending.removeAll(keepingCapacity: true) }
-        }
-        try handle.write(contentsOf: pending)
-        if fd != STDOUT_FILENO {
-            guard fsync(fd) == 0 else { throw StoreError.io(path: output!, reason: String(cString: strerror(errno))) }
-            FileHandle.standardError.write(Data("exported \(count) item\(count == 1 ? "" : "s") to \(output!)\n".utf8))
+        try store.withOpenStore { opened in
+            var fd = STDOUT_FILENO
+            if let output {
+                fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+                guard fd >= 0 else { throw StoreError.io(path: output, reason: String(cString: strerror(errno))) }
+            }
+            defer { if fd != STDOUT_FILENO { close(fd) } }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+            var pending = Data()
+            let count = try opened.exportJSONLines { line in
+                pending.append(Data(line.utf8))
+                pending.append(0x0A)
+                if pending.count >= 1 << 16 { try handle.write(contentsOf: pending); pending.removeAll(keepingCapacity: true) }
+            }
+            try handle.write(contentsOf: pending)
+            if fd != STDOUT_FILENO {
+                guard fsync(fd) == 0 else { throw StoreError.io(path: output!, reason: String(cString: strerror(errno))) }
+                FileHandle.standardError.write(Data("exported \(count) item\(count == 1 ? "" : "s") to \(output!)\n".utf8))
+            }
         }
     }
 }
