@@ -41,3 +41,44 @@ public func kernelErf(_ x: Float) -> Float {
     let y = 1 - p * t * kernelExp(-a * a)
     return x < 0 ? -y : y
 }
+
+/// e^x for eight x ≤ 0 at once, the same method as `kernelExp` written with only lane-wise float
+/// arithmetic and bit operations, so it compiles to straight vector code (the scalar version's
+/// branches and `Float(sign:exponent:significand:)` keep the GELU loop scalar). k is rounded to
+/// nearest-even by the 1.5 · 2²³ trick instead of away from zero; either keeps |r| ≤ ln 2 / 2. Inputs
+/// below -87.33654 are raised to it (e^-87.33654 ≈ 1.2 · 10⁻³⁸, the smallest normal float).
+@inlinable @inline(__always)
+public func kernelExpNonPositive(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let clamped = x.replacing(with: -87.33654, where: x .< -87.33654)
+    let magic: Float = 12_582_912  // 1.5 · 2²³: adding it leaves round(y) in the low mantissa bits
+    let shifted = clamped * 1.442695 + magic
+    let k = shifted - magic
+    let r = (clamped - k * 0.693145751953125) - k * 1.4286068e-06
+    var p = SIMD8<Float>(repeating: 1.0 / 5040)
+    p = p * r + 1.0 / 720
+    p = p * r + 1.0 / 120
+    p = p * r + 1.0 / 24
+    p = p * r + 1.0 / 6
+    p = p * r + 0.5
+    p = p * r + 1
+    p = p * r + 1
+    // 2^k from its exponent field: k ∈ [-126, 0] here, so k + 127 is a normal exponent.
+    let exponent = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127
+    return p * unsafeBitCast(exponent &<< 23, to: SIMD8<Float>.self)
+}
+
+/// `kernelErf` for eight values at once (A&S 7.1.26 with `kernelExpNonPositive`).
+@inlinable @inline(__always)
+public func kernelErf(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let signBits = unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x8000_0000
+    let a = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+    let t = 1 / (1 + 0.3275911 * a)
+    var p = SIMD8<Float>(repeating: 1.061405429)
+    p = p * t - 1.453152027
+    p = p * t + 1.421413741
+    p = p * t - 0.284496736
+    p = p * t + 0.254829592
+    let y = 1 - p * t * kernelExpNonPositive(-a * a)
+    // y ≥ 0, so giving it x's sign bit is erf's odd symmetry.
+    return unsafeBitCast(unsafeBitCast(y, to: SIMD8<UInt32>.self) | signBits, to: SIMD8<Float>.self)
+}

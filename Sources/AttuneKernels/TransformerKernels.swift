@@ -20,14 +20,27 @@ public func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, column
     }
 }
 
-/// In place: x ← 0.5 · x · (1 + erf(x / √2)), the exact GELU (BERT's "gelu").
+/// In place: x ← 0.5 · x · (1 + erf(x / √2)), the exact GELU (BERT's "gelu"), eight values at a time
+/// (a tail of fewer than eight goes through the same vector code, padded with zeros).
 @inlinable
 public func geluInPlace(_ values: UnsafeMutablePointer<Float>, count: Int) {
-    for index in 0..<count {
-        let x = values[index]
-        values[index] = 0.5 * x * (1 + kernelErf(x * 0.70710677))
+    @inline(__always) func gelu(_ x: SIMD8<Float>) -> SIMD8<Float> { 0.5 * x * (1 + kernelErf(x * 0.70710677)) }
+    let raw = UnsafeMutableRawPointer(values)
+    var index = 0
+    while index &+ 8 <= count {
+        raw.storeBytes(of: gelu(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)), toByteOffset: index &* 4, as: SIMD8<Float>.self)
+        index &+= 8
+    }
+    if index < count {
+        var tail = SIMD8<Float>(repeating: 0)
+        for lane in 0..<(count &- index) { tail[lane] = values[index &+ lane] }
+        tail = gelu(tail)
+        for lane in 0..<(count &- index) { values[index &+ lane] = tail[lane] }
     }
 }
+
+/// The scalar GELU the vector one is tested against.
+public func geluReference(_ x: Float) -> Float { 0.5 * x * (1 + kernelErf(x * 0.70710677)) }
 
 /// Sum of `count` floats in eight lanes, reduced in a fixed order.
 @inlinable

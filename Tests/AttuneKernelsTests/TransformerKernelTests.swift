@@ -20,6 +20,43 @@ import Testing
         #expect(worstErf < 5e-7, "erf absolute error \(worstErf)")  // 1.5e-7 from the formula, the rest float rounding
     }
 
+    @Test func vectorExpAndErfAreAccurate() {
+        var worstExp = 0.0, worstErf = 0.0
+        var x = SIMD8<Float>(repeating: 0)
+        for start in stride(from: -87.0, through: 0.0, by: 0.0137 * 8) {
+            for lane in 0..<8 { x[lane] = Float(start + 0.0137 * Double(lane)) }
+            let e = kernelExpNonPositive(x)
+            for lane in 0..<8 where x[lane] <= 0 {
+                let exact = Foundation.exp(Double(x[lane]))
+                worstExp = max(worstExp, abs(Double(e[lane]) - exact) / exact)
+            }
+        }
+        #expect(worstExp < 3e-7, "exp relative error \(worstExp)")
+        #expect(kernelExpNonPositive(SIMD8(repeating: 0)) == SIMD8(repeating: 1))
+        #expect(kernelExpNonPositive(SIMD8(repeating: -1000)).max() < 1.2e-38)
+        for start in stride(from: -6.0, through: 6.0, by: 0.008) {
+            for lane in 0..<8 { x[lane] = Float(start + 0.001 * Double(lane)) }
+            let y = kernelErf(x)
+            for lane in 0..<8 {
+                worstErf = max(worstErf, abs(Double(y[lane]) - Foundation.erf(Double(x[lane]))))
+                #expect(y[lane].sign == x[lane].sign || y[lane] == 0)
+            }
+        }
+        #expect(worstErf < 5e-7, "erf absolute error \(worstErf)")
+    }
+
+    @Test func vectorGeluMatchesTheScalarOneOnEveryTail() {
+        var generator = SystemRandomNumberGenerator()
+        for count in Array(1...17) + [1536, 1537] {
+            var y = (0..<count).map { _ in Float.random(in: -8...8, using: &generator) }
+            let original = y
+            geluInPlace(&y, count: count)
+            for index in y.indices {
+                #expect(abs(y[index] - geluReference(original[index])) <= 4e-7 * max(1, abs(original[index])), "count \(count)")
+            }
+        }
+    }
+
     @Test func softmaxAndGeluMatchDoublePrecision() {
         var generator = SystemRandomNumberGenerator()
         for columns in [1, 7, 10, 60, 256] {
