@@ -48,6 +48,8 @@ public final class MiniLMEmbedder {
     private let scores: UnsafeMutablePointer<Float>
     private let quantized: UnsafeMutablePointer<Int8>
     private let tokenScales: UnsafeMutablePointer<Float>
+    /// The matrix product's spread activations (`int8PanelScratchCount`).
+    private let panelScratch: UnsafeMutablePointer<Int32>
 
     /// Bytes of scratch, for the memory budget (the mapped model is `weights.mappedBytes`).
     public let scratchBytes: Int
@@ -78,12 +80,12 @@ public final class MiniLMEmbedder {
         layers = try (0..<config.numHiddenLayers).map { index in
             let p = "encoder.layer.\(index)."
             return Layer(
-                query: try weights.int8(p + "attention.self.query", shape: [h, h]),
-                key: try weights.int8(p + "attention.self.key", shape: [h, h]),
-                value: try weights.int8(p + "attention.self.value", shape: [h, h]),
-                attentionOutput: try weights.int8(p + "attention.output.dense", shape: [h, h]),
-                intermediate: try weights.int8(p + "intermediate.dense", shape: [i, h]),
-                output: try weights.int8(p + "output.dense", shape: [h, i]),
+                query: try weights.int8Panels(p + "attention.self.query", shape: [h, h]),
+                key: try weights.int8Panels(p + "attention.self.key", shape: [h, h]),
+                value: try weights.int8Panels(p + "attention.self.value", shape: [h, h]),
+                attentionOutput: try weights.int8Panels(p + "attention.output.dense", shape: [h, h]),
+                intermediate: try weights.int8Panels(p + "intermediate.dense", shape: [i, h]),
+                output: try weights.int8Panels(p + "output.dense", shape: [h, i]),
                 queryBias: try weights.float(p + "attention.self.query.bias", shape: [h]),
                 keyBias: try weights.float(p + "attention.self.key.bias", shape: [h]),
                 valueBias: try weights.float(p + "attention.self.value.bias", shape: [h]),
@@ -111,12 +113,14 @@ public final class MiniLMEmbedder {
         scores = .allocate(capacity: tokens * tokens)
         quantized = .allocate(capacity: max(tokens * h, block * i))
         tokenScales = .allocate(capacity: tokens)
-        scratchBytes = 4 * (6 * tokens * h + block * i + tokens * tokens + tokens) + max(tokens * h, block * i)
+        panelScratch = .allocate(capacity: int8PanelScratchCount(inner: max(h, i)))
+        scratchBytes = 4 * (6 * tokens * h + block * i + tokens * tokens + tokens + int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i)
     }
 
     deinit {
         for buffer in [state, query, key, value, context, projected, expanded, scores, tokenScales] { buffer.deallocate() }
         quantized.deallocate()
+        panelScratch.deallocate()
     }
 
     /// The L2-normalised sentence vector of token ids (with [CLS] and [SEP], as `WordPieceTokenizer`
@@ -149,20 +153,23 @@ public final class MiniLMEmbedder {
                          _ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), outputs: Int,
                          bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         quantizeRowsSymmetric(input, rows: tokens, columns: width, channelScales: smooth, into: quantized, scales: tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: matrix.weights,
-                           weightScales: matrix.scales, outputs: outputs, inner: width, bias: bias, into: output)
+        multiply(matrix, tokens: tokens, outputs: outputs, inner: width, bias: bias, into: output)
+    }
+
+    /// The product of the quantized activations with one packed matrix.
+    private func multiply(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), tokens: Int, outputs: Int, inner: Int,
+                          bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+        int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
+                                weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias, scratch: panelScratch, into: output)
     }
 
     private func run(_ layer: Layer, tokens: Int) {
         let h = hidden
         // The three projections share one quantization of the state.
         quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: layer.qkvSmooth, into: quantized, scales: tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.query.weights,
-                           weightScales: layer.query.scales, outputs: h, inner: h, bias: layer.queryBias, into: query)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.key.weights,
-                           weightScales: layer.key.scales, outputs: h, inner: h, bias: layer.keyBias, into: key)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: layer.value.weights,
-                           weightScales: layer.value.scales, outputs: h, inner: h, bias: layer.valueBias, into: value)
+        multiply(layer.query, tokens: tokens, outputs: h, inner: h, bias: layer.queryBias, into: query)
+        multiply(layer.key, tokens: tokens, outputs: h, inner: h, bias: layer.keyBias, into: key)
+        multiply(layer.value, tokens: tokens, outputs: h, inner: h, bias: layer.valueBias, into: value)
         attend(tokens: tokens)
         project(context, tokens: tokens, width: h, smooth: layer.attentionOutputSmooth, layer.attentionOutput, outputs: h, bias: layer.attentionOutputBias, into: projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }

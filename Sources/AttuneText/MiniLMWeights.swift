@@ -1,12 +1,14 @@
+import AttuneKernels
 import Foundation
 
 /// The int8 all-MiniLM-L6-v2 file (`models/minilm-l6-v2-int8.bin`, made by tools/text/convert_minilm.py),
 /// memory-mapped read-only: tensors are read in place, never copied, and only the pages a sentence
 /// touches become resident (of the 11.7 MB word-embedding table, a few rows).
 ///
-///     "ATMINI01" | u32 header length | JSON header (config, tensor directory) | pad to 64 |
-///     tensors, each at a multiple of 64 bytes: int8 matrices (a row per output channel, layout in
-///     AttuneKernels/Int8Layout.swift) with their float32 row scales in NAME.scales, float32 vectors
+///     "ATMINI02" | u32 header length | JSON header (config, tensor directory) | pad to 64 |
+///     tensors, each at a multiple of 64 bytes: int8 matrices, row-major ("int8", the word
+///     embeddings) or in panels of 16 rows ("int8-panels16", the encoder's projections; both layouts
+///     in AttuneKernels/Int8Layout.swift), with their float32 row scales in NAME.scales, float32 vectors
 public final class MiniLMWeights: @unchecked Sendable {
     public struct Config: Decodable, Sendable, Equatable {
         public let vocabSize: Int
@@ -42,6 +44,17 @@ public final class MiniLMWeights: @unchecked Sendable {
         let dtype: String
         let shape: [Int]
         let offset: Int
+
+        /// Bytes the tensor occupies, or nil for an unknown dtype or an impossible shape.
+        var bytes: Int? {
+            guard shape.allSatisfy({ $0 > 0 && $0 < 1 << 24 }) else { return nil }
+            switch dtype {
+            case "float32": return shape.reduce(1, *) * 4
+            case "int8": return shape.reduce(1, *)
+            case "int8-panels16": return shape.count == 2 ? int8PanelPackedCount(outputs: shape[0], inner: shape[1]) : nil
+            default: return nil
+            }
+        }
     }
 
     struct Header: Decodable {
@@ -68,7 +81,7 @@ public final class MiniLMWeights: @unchecked Sendable {
         }
         let base = UnsafeRawPointer(mapping)
         do {
-            guard memcmp(base, "ATMINI01", 8) == 0 else { throw LoadError.malformed(path: path, reason: "it does not start with ATMINI01") }
+            guard memcmp(base, "ATMINI02", 8) == 0 else { throw LoadError.malformed(path: path, reason: "it does not start with ATMINI02") }
             let headerLength = Int(base.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
             guard 12 + headerLength <= size else { throw LoadError.malformed(path: path, reason: "its header runs past the end") }
             let header: Header
@@ -78,9 +91,7 @@ public final class MiniLMWeights: @unchecked Sendable {
                 throw LoadError.malformed(path: path, reason: "its header is not the expected JSON")
             }
             for (name, tensor) in header.tensors {
-                let elementSize = tensor.dtype == "int8" ? 1 : 4
-                guard tensor.dtype == "int8" || tensor.dtype == "float32", tensor.offset % 64 == 0,
-                      tensor.offset + tensor.shape.reduce(1, *) * elementSize <= size else {
+                guard let bytes = tensor.bytes, tensor.offset % 64 == 0, tensor.offset + bytes <= size else {
                     throw LoadError.malformed(path: path, reason: "tensor \(name) lies outside the file or is misaligned")
                 }
             }
@@ -106,7 +117,7 @@ public final class MiniLMWeights: @unchecked Sendable {
     func pages(of name: String) -> UnsafeMutableRawBufferPointer? {
         guard let tensor = tensors[name] else { return nil }
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let bytes = tensor.shape.reduce(1, *) * (tensor.dtype == "int8" ? 1 : 4)
+        let bytes = tensor.bytes ?? 0
         let start = tensor.offset / pageSize * pageSize
         let end = min((tensor.offset + bytes + pageSize - 1) / pageSize * pageSize, mappedBytes)
         return UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(mutating: base + start), count: end - start)
@@ -130,6 +141,14 @@ public final class MiniLMWeights: @unchecked Sendable {
     func int8(_ name: String, shape: [Int]) throws(LoadError) -> (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>) {
         guard let tensor = tensors[name], tensor.dtype == "int8", tensor.shape == shape else {
             throw .malformed(path: path, reason: "tensor \(name) is missing or not int8 \(shape)")
+        }
+        return ((base + tensor.offset).assumingMemoryBound(to: Int8.self), try float(name + ".scales", shape: [shape[0]]))
+    }
+
+    /// A matrix packed for `int8PanelMatrixMultiply`, with its row scales.
+    func int8Panels(_ name: String, shape: [Int]) throws(LoadError) -> (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>) {
+        guard let tensor = tensors[name], tensor.dtype == "int8-panels16", tensor.shape == shape else {
+            throw .malformed(path: path, reason: "tensor \(name) is missing or not int8-panels16 \(shape)")
         }
         return ((base + tensor.offset).assumingMemoryBound(to: Int8.self), try float(name + ".scales", shape: [shape[0]]))
     }

@@ -55,6 +55,53 @@ import Testing
         }
     }
 
+    /// The panel product against the reference on random shapes (outputs not a multiple of 16, odd
+    /// inner sizes, 1–9 tokens so every token-group tail occurs), plus the largest sums the 16-bit lanes
+    /// must carry: every product ±127 · 127, in both signs.
+    @Test func panelProductMatchesTheReferenceBitForBit() {
+        var generator = SystemRandomNumberGenerator()
+        var shapes: [(tokens: Int, outputs: Int, inner: Int, fill: Int8?)] = []
+        for _ in 0..<60 {
+            shapes.append((Int.random(in: 1...9, using: &generator), Int.random(in: 1...70, using: &generator),
+                           [1, 2, 3, 15, 16, 17, 33, 100, 383, 384].randomElement(using: &generator)!, nil))
+        }
+        shapes += [(5, 32, 1536, 127), (5, 32, 1536, -127), (4, 384, 384, nil), (60, 1536, 384, nil), (7, 384, 1537, nil)]
+        for shape in shapes {
+            let (tokens, outputs, inner) = (shape.tokens, shape.outputs, shape.inner)
+            let activations = shape.fill.map { [Int8](repeating: $0, count: tokens * inner) } ?? Self.randomInt8(tokens * inner, using: &generator)
+            let weights = shape.fill.map { _ in [Int8](repeating: -127, count: outputs * inner) } ?? Self.randomInt8(outputs * inner, using: &generator)
+            let activationScales = (0..<tokens).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let weightScales = (0..<outputs).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let bias: [Float]? = Bool.random(using: &generator) ? (0..<outputs).map { _ in Float.random(in: -1...1, using: &generator) } : nil
+            var packed = [Int8](repeating: 99, count: int8PanelPackedCount(outputs: outputs, inner: inner))
+            packInt8Panels(weights, outputs: outputs, inner: inner, into: &packed)
+            var scratch = [Int32](repeating: 7, count: int8PanelScratchCount(inner: inner))
+            var fast = [Float](repeating: .nan, count: tokens * outputs)
+            var reference = [Float](repeating: .nan, count: tokens * outputs)
+            bias.withOptionalPointer { biasPointer in
+                int8PanelMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens, panels: packed,
+                                        weightScales: weightScales, outputs: outputs, inner: inner, bias: biasPointer, scratch: &scratch, into: &fast)
+                int8MatrixMultiplyReference(activations: activations, activationScales: activationScales, tokens: tokens, weights: weights, weightScales: weightScales,
+                                            outputs: outputs, inner: inner, bias: biasPointer, into: &reference)
+            }
+            #expect(fast == reference, "\(tokens)×\(inner) · \(outputs)×\(inner)")
+        }
+    }
+
+    @Test func panelPackingPlacesEveryWeightAndPadsWithZero() {
+        // 17 × 3: two panels, two pairs; w[n, k] = 3n + k + 1 (all distinct, none zero).
+        let weights = (0..<51).map { Int8($0 + 1) }
+        var packed = [Int8](repeating: 99, count: int8PanelPackedCount(outputs: 17, inner: 3))
+        #expect(packed.count == 32 * 4)
+        packInt8Panels(weights, outputs: 17, inner: 3, into: &packed)
+        for n in 0..<32 {
+            for k in 0..<4 {
+                let expected: Int8 = n < 17 && k < 3 ? Int8(3 * n + k + 1) : 0
+                #expect(packed[(((n / 16) * 2 + k / 2) * 16 + n % 16) * 2 + k % 2] == expected, "w[\(n), \(k)]")
+            }
+        }
+    }
+
     @Test func quantizationUsesTheFullRangeAndRoundsToNearest() {
         let values: [Float] = [0.5, -1.0, 0.25, 0.0, /* row 2 */ 0, 0, 0, 0, /* row 3 */ 3.0, 1.5, -0.75, 2.99]
         var quantized = [Int8](repeating: 99, count: values.count)

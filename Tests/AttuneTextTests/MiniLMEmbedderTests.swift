@@ -54,7 +54,7 @@ import Testing
         FileManager.default.createFile(atPath: path, contents: original.prefix(100_000))
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: path) }
         FileManager.default.createFile(atPath: path, contents: Data("not a model".utf8) + original.prefix(64))
-        #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "it does not start with ATMINI01")) { try MiniLMWeights(path: path) }
+        #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "it does not start with ATMINI02")) { try MiniLMWeights(path: path) }
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: "/nonexistent/model.bin") }
     }
 }

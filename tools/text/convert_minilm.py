@@ -5,8 +5,9 @@ Every matrix of the encoder (query, key, value, attention output, intermediate, 
 of a PyTorch Linear weight, [out, in], is already a row per output channel) and the word embeddings
 are quantized to int8, symmetric, with one float32 scale per row: scale = max|row| / 127,
 q = round(w / scale) (ties away from zero, as Attune rounds). Biases, layer norms, position and
-token-type embeddings stay float32. The layout of the int8 rows is drawn in
-Sources/AttuneKernels/Int8Layout.swift.
+token-type embeddings stay float32. The word embeddings keep a row per token; the encoder's matrices
+are stored packed in panels of 16 rows (pack_panels below), the layout Attune's matrix product reads.
+Both layouts are drawn in Sources/AttuneKernels/Int8Layout.swift.
 
 SmoothQuant (Xiao et al. 2023, alpha = 0.5): BERT's hidden states carry a few channels far larger than
 the rest, and a per-token int8 scale sized for them leaves the others a handful of levels (short
@@ -18,10 +19,13 @@ Attune to multiply the activations by before it quantizes them (one vector per l
 query, key and value share theirs).
 
 File format (little-endian):
-  magic "ATMINI01" (8 bytes), u32 header length H, H bytes of JSON, zero padding to a multiple of 64,
+  magic "ATMINI02" (8 bytes), u32 header length H, H bytes of JSON, zero padding to a multiple of 64,
   then the tensors, each starting at a multiple of 64 bytes. The JSON holds "config" (the model's
-  sizes and layer_norm_eps) and "tensors": name -> {"dtype": "int8" | "float32", "shape": [...],
-  "offset": byte offset from the start of the file}. An int8 matrix NAME has its scales in NAME.scales.
+  sizes and layer_norm_eps) and "tensors": name -> {"dtype": "int8" | "int8-panels16" | "float32",
+  "shape": [...], "offset": byte offset from the start of the file}. "int8" is row-major; an
+  "int8-panels16" matrix of shape [N, K] occupies ceil(N/16)·16 × ceil(K/2)·2 bytes, packed by
+  pack_panels. An int8 matrix NAME has its scales in NAME.scales. (ATMINI01 stored every matrix
+  row-major.)
 Attune memory-maps the file and reads the weights in place.
 
 Usage: python3 tools/text/convert_minilm.py MODEL_DIR
@@ -75,18 +79,34 @@ def quantize_rows(w):
     return q.astype(np.int8), scales
 
 
+def pack_panels(q):
+    """Row-major int8 [N, K] -> panels: byte [p][j][r][h] = q[16p + r, 2j + h], zero beyond the matrix
+    (AttuneKernels' packInt8Panels does the same; its tests check the placement)."""
+    n, k = q.shape
+    padded = np.zeros(((n + 15) // 16 * 16, (k + 1) // 2 * 2), dtype=np.int8)
+    padded[:n, :k] = q
+    panels, pairs = padded.shape[0] // 16, padded.shape[1] // 2
+    return padded.reshape(panels, 16, pairs, 2).transpose(0, 2, 1, 3).reshape(-1).copy()
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     model_dir = sys.argv[1]
     config = json.load(open(os.path.join(model_dir, "config.json")))
     weights = load_file(os.path.join(model_dir, "model.safetensors"))
-    tensors = []  # (name, array)
+    tensors = []  # (name, array, dtype, shape)
 
-    def add_quantized(name, w):
+    def add(name, array):
+        tensors.append((name, array, "int8" if array.dtype == np.int8 else "float32", list(array.shape)))
+
+    def add_quantized(name, w, panels=False):
         q, s = quantize_rows(w)
-        tensors.append((name, q))
-        tensors.append((name + ".scales", s))
+        if panels:
+            tensors.append((name, pack_panels(q), "int8-panels16", list(q.shape)))
+        else:
+            add(name, q)
+        add(name + ".scales", s)
 
     # Calibration: the largest magnitude of each input channel of each projection.
     tokenizer = load_tokenizer(model_dir)
@@ -106,19 +126,19 @@ def main():
                                     / np.power(np.maximum(weight_max, 1e-5), 1 - ALPHA)).astype(np.float64)
 
     add_quantized("embeddings.word", weights["embeddings.word_embeddings.weight"])
-    tensors.append(("embeddings.position", weights["embeddings.position_embeddings.weight"]))
-    tensors.append(("embeddings.token_type", weights["embeddings.token_type_embeddings.weight"]))
-    tensors.append(("embeddings.norm.weight", weights["embeddings.LayerNorm.weight"]))
-    tensors.append(("embeddings.norm.bias", weights["embeddings.LayerNorm.bias"]))
+    add("embeddings.position", weights["embeddings.position_embeddings.weight"])
+    add("embeddings.token_type", weights["embeddings.token_type_embeddings.weight"])
+    add("embeddings.norm.weight", weights["embeddings.LayerNorm.weight"])
+    add("embeddings.norm.bias", weights["embeddings.LayerNorm.bias"])
     for layer in range(config["num_hidden_layers"]):
         prefix = f"encoder.layer.{layer}."
         for kind, names in PROJECTIONS.items():
             s = smoothing[(layer, kind)]
             for name in names:
-                add_quantized(prefix + name, (weights[prefix + name + ".weight"].astype(np.float64) * s[None, :]).astype(np.float32))
-            tensors.append((prefix + kind + ".smooth", (1 / s).astype(np.float32)))
+                add_quantized(prefix + name, (weights[prefix + name + ".weight"].astype(np.float64) * s[None, :]).astype(np.float32), panels=True)
+            add(prefix + kind + ".smooth", (1 / s).astype(np.float32))
         for name in FLOAT:
-            tensors.append((prefix + name, weights[prefix + name]))
+            add(prefix + name, weights[prefix + name])
 
     header = {
         "config": {key: config[key] for key in ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads",
@@ -130,8 +150,8 @@ def main():
     def layout(header_length):
         offset = (8 + 4 + header_length + 63) // 64 * 64
         directory = {}
-        for name, array in tensors:
-            directory[name] = {"dtype": "int8" if array.dtype == np.int8 else "float32", "shape": list(array.shape), "offset": offset}
+        for name, array, dtype, shape in tensors:
+            directory[name] = {"dtype": dtype, "shape": shape, "offset": offset}
             offset = (offset + array.nbytes + 63) // 64 * 64
         return directory
     length = 0
@@ -145,8 +165,8 @@ def main():
 
     out = os.path.join(ROOT, "models", "minilm-l6-v2-int8.bin")
     with open(out, "wb") as f:
-        f.write(b"ATMINI01" + struct.pack("<I", len(encoded)) + encoded)
-        for name, array in tensors:
+        f.write(b"ATMINI02" + struct.pack("<I", len(encoded)) + encoded)
+        for name, array, _, _ in tensors:
             f.write(b"\0" * (header["tensors"][name]["offset"] - f.tell()))
             f.write(np.ascontiguousarray(array).astype("<i1" if array.dtype == np.int8 else "<f4").tobytes())
     for path in (os.path.join(model_dir, "model.safetensors"), out):
