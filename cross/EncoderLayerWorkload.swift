@@ -1,7 +1,8 @@
 // One all-MiniLM-L6-v2 encoder layer's arithmetic on synthetic weights, for instruction counting under
 // qemu (cross/check-kernels.sh): quantize, the six int8 projections (query, key, value and attention
 // output 384×384, intermediate 1536×384, output 384×1536), attention over 12 heads of 32, two layer
-// norms and GELU, for T tokens. The embedder does exactly these calls per layer, six times.
+// norms and GELU, for T tokens. The embedder does exactly these calls per layer, six times, with the
+// panel product; `usePanels = false` counts the row-major dot-product kernel instead, for comparison.
 
 @main
 struct EncoderLayerWorkload {
@@ -20,11 +21,23 @@ struct EncoderLayerWorkload {
         var scores = [Float](repeating: 0, count: tokens * tokens)
         var quantized = [Int8](repeating: 0, count: tokens * i)
         var tokenScales = [Float](repeating: 0, count: tokens)
+        var panels = [Int8](repeating: 0, count: int8PanelPackedCount(outputs: i, inner: i))
+        packInt8Panels(weights, outputs: i, inner: h, into: &panels)
+        var scratch = [Int32](repeating: 0, count: int8PanelScratchCount(inner: i))
+        func multiply(outputs: Int, inner: Int, into result: inout [Float]) {
+            if usePanels {
+                int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: panels, weightScales: scales,
+                                        outputs: outputs, inner: inner, bias: bias, scratch: &scratch, into: &result)
+            } else {
+                int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales,
+                                   outputs: outputs, inner: inner, bias: bias, into: &result)
+            }
+        }
 
         quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &q)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &k)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &v)
+        multiply(outputs: h, inner: h, into: &q)
+        multiply(outputs: h, inner: h, into: &k)
+        multiply(outputs: h, inner: h, into: &v)
         let scale: Float = 0.17677669
         for head in 0..<heads {
             let offset = head * size
@@ -44,14 +57,14 @@ struct EncoderLayerWorkload {
             }
         }
         quantizeRowsSymmetric(context, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: h, bias: bias, into: &projected)
+        multiply(outputs: h, inner: h, into: &projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }
         layerNormRows(&state, rows: tokens, columns: h, gamma: gamma, beta: bias, epsilon: 1e-12)
         quantizeRowsSymmetric(state, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: i, inner: h, bias: bias, into: &expanded)
+        multiply(outputs: i, inner: h, into: &expanded)
         geluInPlace(&expanded, count: tokens * i)
         quantizeRowsSymmetric(expanded, rows: tokens, columns: i, channelScales: smooth, into: &quantized, scales: &tokenScales)
-        int8MatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales, outputs: h, inner: i, bias: bias, into: &projected)
+        multiply(outputs: h, inner: i, into: &projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }
         layerNormRows(&state, rows: tokens, columns: h, gamma: gamma, beta: bias, epsilon: 1e-12)
         print(state[0] > 1000 ? "unexpected" : "layer done")

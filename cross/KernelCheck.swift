@@ -70,6 +70,27 @@ struct KernelCheck {
         }
         report("int8MatrixMultiply", products)
 
+        // The panel product on the same kinds of shape (outputs not a multiple of 16, odd inner sizes,
+        // every token-group tail), and with every product at ±127 · 127.
+        var panelProducts = Hash()
+        for (tokens, outputs, inner, extreme) in [(1, 70, 384, false), (4, 33, 384, false), (10, 17, 1536, false), (3, 5, 17, false),
+                                                   (7, 9, 1, false), (5, 16, 1536, true), (6, 384, 1536, false)] {
+            let qx = (0..<(tokens * inner)).map { index in extreme ? Int8(index % 2 == 0 ? 127 : -127) : random.int8() }
+            let qw = (0..<(outputs * inner)).map { _ in extreme ? Int8(-127) : random.int8() }
+            let sx = (0..<tokens).map { _ in 0.01 + random.float(0.005) }
+            let sw = (0..<outputs).map { _ in 0.01 + random.float(0.005) }
+            let bias = (0..<outputs).map { _ in random.float(1) }
+            var packed = [Int8](repeating: 0, count: int8PanelPackedCount(outputs: outputs, inner: inner))
+            packInt8Panels(qw, outputs: outputs, inner: inner, into: &packed)
+            var scratch = [Int32](repeating: 0, count: int8PanelScratchCount(inner: inner))
+            var y = [Float](repeating: 0, count: tokens * outputs)
+            int8PanelMatrixMultiply(activations: qx, activationScales: sx, tokens: tokens, panels: packed, weightScales: sw,
+                                    outputs: outputs, inner: inner, bias: bias, scratch: &scratch, into: &y)
+            for value in y { panelProducts.add(value) }
+            for value in packed { panelProducts.add(Int32(value)) }
+        }
+        report("int8PanelMatrixMultiply", panelProducts)
+
         // exp, erf, softmax, GELU, layer norm, mean pooling, L2 normalisation.
         var elementary = Hash()
         var x: Float = -90

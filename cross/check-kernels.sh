@@ -71,8 +71,10 @@ if [ "${1:-}" = "--count" ]; then
   echo "== instructions per sentence (6 encoder layers; embedding lookup, pooling and tokenizer not counted)"
   for cpu in cortex-a72 cortex-a76; do
     declare -A counted=()
-    for tokens in 0 10 60; do
-      echo "let tokenCount = $tokens" > "$work/tokens.swift"
+    for run in 0 10 60 rows-0 rows-10 rows-60; do
+      tokens=${run#rows-}
+      panels=true; [ "$run" = "$tokens" ] || panels=false
+      printf 'let tokenCount = %s\nlet usePanels = %s\n' "$tokens" "$panels" > "$work/tokens.swift"
       swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library \
         -target-cpu "$cpu" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
         cross/TestVectors.swift cross/EncoderLayerWorkload.swift "$work/tokens.swift" -o "$work/layer-$cpu.o"
@@ -81,10 +83,11 @@ if [ "${1:-}" = "--count" ]; then
         "$work/layer-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \
         -Wl,--start-group -lc -lm -lgcc -lgcc_eh -Wl,--end-group \
         "$gcc_lib/crtend.o" "$sysroot/lib/crtn.o" -o "$work/layer-$cpu"
-      counted[$tokens]=$(qemu-aarch64 -cpu max -singlestep -d nochain,exec -D /dev/stderr "$work/layer-$cpu" 2>&1 >/dev/null | grep -c '^Trace' || true)
+      counted[$run]=$(qemu-aarch64 -cpu max -singlestep -d nochain,exec -D /dev/stderr "$work/layer-$cpu" 2>&1 >/dev/null | grep -c '^Trace' || true)
     done
     for tokens in 10 60; do
-      echo "   $cpu, $tokens tokens: $(( (counted[$tokens] - counted[0]) * 6 / 100000 )) × 10^5 instructions"
+      echo "   $cpu, $tokens tokens: $(( (counted[$tokens] - counted[0]) * 6 / 100000 )) × 10^5 instructions" \
+        "(with the row-major dot-product kernel: $(( (counted[rows-$tokens] - counted[rows-0]) * 6 / 100000 )) × 10^5)"
     done
     unset counted
   done

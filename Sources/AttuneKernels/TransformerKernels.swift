@@ -2,20 +2,35 @@
 /// mean pooling and L2 normalisation. Each reduction runs in `SIMD8<Float>` lanes (no FMA, so x86-64
 /// and AArch64 give the same bits) and has a scalar reference beside it.
 
-/// In place over each of `rows` rows of `columns`: x ← e^(x - max) / Σ e^(x - max).
+/// In place over each of `rows` rows of `columns`: x ← e^(x - max) / Σ e^(x - max), eight columns at a
+/// time through `kernelExpNonPositive` (x - max ≤ 0); a tail of fewer than eight is padded, and its
+/// padding lanes are left out of the sum.
 @inlinable
 public func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
     for row in 0..<rows {
         let x = values + row &* columns
+        let raw = UnsafeMutableRawPointer(x)
         var largest = -Float.infinity
         for column in 0..<columns where x[column] > largest { largest = x[column] }
-        var sum: Float = 0
-        for column in 0..<columns {
-            let e = kernelExp(x[column] - largest)
-            x[column] = e
-            sum += e
+        let shift = SIMD8<Float>(repeating: largest)
+        var sums = SIMD8<Float>(repeating: 0)
+        var column = 0
+        while column &+ 8 <= columns {
+            let e = kernelExpNonPositive(raw.loadUnaligned(fromByteOffset: column &* 4, as: SIMD8<Float>.self) - shift)
+            raw.storeBytes(of: e, toByteOffset: column &* 4, as: SIMD8<Float>.self)
+            sums += e
+            column &+= 8
         }
-        let inverse = 1 / sum
+        if column < columns {
+            var tail = SIMD8<Float>(repeating: 0)
+            for lane in 0..<(columns &- column) { tail[lane] = x[column &+ lane] - largest }
+            let e = kernelExpNonPositive(tail)
+            for lane in 0..<(columns &- column) {
+                x[column &+ lane] = e[lane]
+                sums[lane] += e[lane]
+            }
+        }
+        let inverse = 1 / sums.sum()
         for column in 0..<columns { x[column] *= inverse }
     }
 }
