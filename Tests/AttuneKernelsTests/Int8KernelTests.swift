@@ -102,6 +102,35 @@ import Testing
         }
     }
 
+    /// The vectorised SmoothQuant quantizer against its scalar reference: random rows of every width to
+    /// 40 and the model's, and rows built so that scaled values fall exactly on ties (k + 0.5) and just
+    /// below them, in both signs.
+    @Test func channelQuantizationMatchesTheScalarReferenceIncludingTies() {
+        var generator = SystemRandomNumberGenerator()
+        var cases: [(values: [Float], factors: [Float], columns: Int)] = []
+        for columns in Array(1...40) + [384, 1536] {
+            let rows = Int.random(in: 1...4, using: &generator)
+            cases.append(((0..<(rows * columns)).map { _ in Float.random(in: -6...6, using: &generator) },
+                          (0..<columns).map { _ in Float.random(in: 0.1...3, using: &generator) }, columns))
+        }
+        // Largest 127 and factors 1: the scaled values are the values themselves.
+        let ties: [Float] = [127, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 126.5, -126.5, 0.49999997, -0.49999997, 2.4999998, 0, -0.0, 63.5, -63.5]
+        cases.append((ties, [Float](repeating: 1, count: 16), 16))
+        cases.append((ties + [7.5, -7.5, 8.5], [Float](repeating: 1, count: 19), 19))
+        for (values, factors, columns) in cases {
+            let rows = values.count / columns
+            var fast = [Int8](repeating: 99, count: values.count), reference = fast
+            var fastScales = [Float](repeating: .nan, count: rows), referenceScales = fastScales
+            quantizeRowsSymmetric(values, rows: rows, columns: columns, channelScales: factors, into: &fast, scales: &fastScales)
+            quantizeRowsSymmetricReference(values, rows: rows, columns: columns, channelScales: factors, into: &reference, scales: &referenceScales)
+            #expect(fast == reference, "\(rows)×\(columns)")
+            #expect(fastScales == referenceScales)
+        }
+        var tied = [Int8](repeating: 0, count: 16), scale: Float = 0
+        quantizeRowsSymmetric(ties, rows: 1, columns: 16, channelScales: [Float](repeating: 1, count: 16), into: &tied, scales: &scale)
+        #expect(tied == [127, 1, -1, 2, -2, 3, -3, 127, -127, 0, 0, 2, 0, 0, 64, -64])
+    }
+
     @Test func quantizationUsesTheFullRangeAndRoundsToNearest() {
         let values: [Float] = [0.5, -1.0, 0.25, 0.0, /* row 2 */ 0, 0, 0, 0, /* row 3 */ 3.0, 1.5, -0.75, 2.99]
         var quantized = [Int8](repeating: 99, count: values.count)
