@@ -43,7 +43,10 @@ public func packInt8Panels(_ rows: UnsafePointer<Int8>, outputs: Int, inner: Int
 /// y[t, n] = s_x[t] · s_w[n] · Σ_k qx[t, k] · qw[n, k] + bias[n], as `int8MatrixMultiply` computes it
 /// (the same exact int32 sums and the same float scaling, so the results are bit-identical), for
 /// weights packed by `packInt8Panels`. Activations and weights must lie in [-127, 127], as the
-/// symmetric quantizers make them. `scratch` holds `int8PanelScratchCount(inner:)` Int32s.
+/// symmetric quantizers make them. `scratch` holds `int8PanelScratchCount(inner:)` Int32s. Row t of
+/// the result starts at `result + t · resultStride` (default `outputs`), so a caller can compute a
+/// slice of whole panels into a wider matrix: pass the slice's panels, scales and bias, and the full
+/// width as the stride (how the embedder splits a product across threads).
 ///
 /// Per pair of inputs k, k+1 and panel: the 32 weight bytes load as 16 Int16 lanes, each holding
 /// w[n, k] in its low byte and w[n, k+1] in its high byte, and two shifts split them into sign-extended
@@ -64,8 +67,10 @@ public func packInt8Panels(_ rows: UnsafePointer<Int8>, outputs: Int, inner: Int
 public func int8PanelMatrixMultiply(
     activations: UnsafePointer<Int8>, activationScales: UnsafePointer<Float>, tokens: Int,
     panels: UnsafePointer<Int8>, weightScales: UnsafePointer<Float>, outputs: Int,
-    inner: Int, bias: UnsafePointer<Float>?, scratch: UnsafeMutablePointer<Int32>, into result: UnsafeMutablePointer<Float>
+    inner: Int, bias: UnsafePointer<Float>?, scratch: UnsafeMutablePointer<Int32>, into result: UnsafeMutablePointer<Float>,
+    resultStride: Int? = nil
 ) {
+    let stride = resultStride ?? outputs
     let pairs = (inner &+ 1) / 2
     let padded = pairs &* 2
     let panelBytes = pairs &* 32
@@ -117,7 +122,7 @@ public func int8PanelMatrixMultiply(
                 let odd = unsafeBitCast(h, to: SIMD8<Int32>.self) &- correction
                 let even = unsafeBitCast(q &- (h &<< 16), to: SIMD8<Int32>.self) &- correction
                 let t = token &+ member
-                let row = result + t &* outputs
+                let row = result + t &* stride
                 let scale = activationScales[t]
                 for lane in 0..<8 {
                     let n = panel &* 16 &+ lane &* 2

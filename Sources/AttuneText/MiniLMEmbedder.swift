@@ -1,4 +1,5 @@
 import AttuneKernels
+import Dispatch
 
 /// Sentence embeddings from all-MiniLM-L6-v2 with int8 matrix products (`AttuneKernels`): the six
 /// encoder layers' query, key, value, attention-output, intermediate and output projections run on
@@ -9,10 +10,15 @@ import AttuneKernels
 /// as sentence-transformers computes it for this model.
 ///
 /// One embedder owns its scratch buffers (sized for `maximumLength` tokens at creation, nothing is
-/// allocated per sentence but the returned vector), so use one per thread.
+/// allocated per sentence but the returned vector), so use one per thread. With `threads` > 1, each
+/// matrix product is split into that many slices of whole 16-output panels, run with
+/// `DispatchQueue.concurrentPerform`; every output is computed exactly as with one thread, so the
+/// vectors are identical.
 public final class MiniLMEmbedder {
     public let weights: MiniLMWeights
     public let maximumLength: Int
+    /// Threads each matrix product is split across (1: the calling thread only).
+    public let threads: Int
     public var dimension: Int { hidden }
 
     struct Layer {
@@ -48,8 +54,9 @@ public final class MiniLMEmbedder {
     private let scores: UnsafeMutablePointer<Float>
     private let quantized: UnsafeMutablePointer<Int8>
     private let tokenScales: UnsafeMutablePointer<Float>
-    /// The matrix product's spread activations (`int8PanelScratchCount`).
+    /// The matrix product's spread activations (`int8PanelScratchCount`), one block per thread.
     private let panelScratch: UnsafeMutablePointer<Int32>
+    private let panelScratchCount: Int
 
     /// Bytes of scratch, for the memory budget (the mapped model is `weights.mappedBytes`).
     public let scratchBytes: Int
@@ -59,13 +66,15 @@ public final class MiniLMEmbedder {
     /// all tokens while the intermediate stays 196 KB instead of 1.5 MB at 256 tokens.
     static let feedForwardBlock = 32
 
-    public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength) throws {
+    public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength, threads: Int = 1) throws {
         let config = weights.config
         guard maximumLength >= 2, maximumLength <= config.maxPositionEmbeddings, config.hiddenSize % config.numAttentionHeads == 0 else {
             throw MiniLMWeights.LoadError.malformed(path: weights.path, reason: "a maximum length of \(maximumLength) does not fit this model")
         }
+        precondition(threads >= 1, "threads must be at least 1")
         self.weights = weights
         self.maximumLength = maximumLength
+        self.threads = threads
         hidden = config.hiddenSize
         heads = config.numAttentionHeads
         inner = config.intermediateSize
@@ -113,8 +122,9 @@ public final class MiniLMEmbedder {
         scores = .allocate(capacity: tokens * tokens)
         quantized = .allocate(capacity: max(tokens * h, block * i))
         tokenScales = .allocate(capacity: tokens)
-        panelScratch = .allocate(capacity: int8PanelScratchCount(inner: max(h, i)))
-        scratchBytes = 4 * (6 * tokens * h + block * i + tokens * tokens + tokens + int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i)
+        panelScratchCount = int8PanelScratchCount(inner: max(h, i))
+        panelScratch = .allocate(capacity: threads * panelScratchCount)
+        scratchBytes = 4 * (6 * tokens * h + block * i + tokens * tokens + tokens + threads * panelScratchCount) + max(tokens * h, block * i)
     }
 
     deinit {
@@ -156,11 +166,20 @@ public final class MiniLMEmbedder {
         multiply(matrix, tokens: tokens, outputs: outputs, inner: width, bias: bias, into: output)
     }
 
-    /// The product of the quantized activations with one packed matrix.
+    /// The product of the quantized activations with one packed matrix, in `threads` slices of whole
+    /// panels.
     private func multiply(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), tokens: Int, outputs: Int, inner: Int,
                           bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
-        int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
-                                weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias, scratch: panelScratch, into: output)
+        guard threads > 1 else {
+            int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
+                                    weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias, scratch: panelScratch, into: output)
+            return
+        }
+        let product = PanelProductSlices(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
+                                         weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias,
+                                         scratch: panelScratch, scratchCount: panelScratchCount, result: output)
+        let slices = min(threads, (outputs + int8PanelRows - 1) / int8PanelRows)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in product.compute(slice: slice, of: slices) }
     }
 
     private func run(_ layer: Layer, tokens: Int) {
@@ -221,5 +240,41 @@ public final class MiniLMEmbedder {
                 }
             }
         }
+    }
+}
+
+/// One matrix product split into slices of whole panels, each with its own block of scratch, for
+/// `DispatchQueue.concurrentPerform`. The pointers outlive the call, which returns only when every
+/// slice is done, and slices write disjoint columns of the result: hence `@unchecked Sendable`.
+private struct PanelProductSlices: @unchecked Sendable {
+    let activations: UnsafePointer<Int8>
+    let activationScales: UnsafePointer<Float>
+    let tokens: Int
+    let panels: UnsafePointer<Int8>
+    let weightScales: UnsafePointer<Float>
+    let outputs: Int
+    let inner: Int
+    let bias: UnsafePointer<Float>
+    let scratch: UnsafeMutablePointer<Int32>
+    let scratchCount: Int
+    let result: UnsafeMutablePointer<Float>
+
+    init(activations: UnsafeMutablePointer<Int8>, activationScales: UnsafeMutablePointer<Float>, tokens: Int, panels: UnsafePointer<Int8>,
+         weightScales: UnsafePointer<Float>, outputs: Int, inner: Int, bias: UnsafePointer<Float>,
+         scratch: UnsafeMutablePointer<Int32>, scratchCount: Int, result: UnsafeMutablePointer<Float>) {
+        (self.activations, self.activationScales, self.tokens, self.panels) = (UnsafePointer(activations), UnsafePointer(activationScales), tokens, panels)
+        (self.weightScales, self.outputs, self.inner, self.bias) = (weightScales, outputs, inner, bias)
+        (self.scratch, self.scratchCount, self.result) = (scratch, scratchCount, result)
+    }
+
+    func compute(slice: Int, of slices: Int) {
+        let panelCount = (outputs + int8PanelRows - 1) / int8PanelRows
+        let first = panelCount * slice / slices, end = panelCount * (slice + 1) / slices
+        let firstOutput = first * int8PanelRows
+        int8PanelMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens,
+                                panels: panels + first * int8PanelPackedCount(outputs: int8PanelRows, inner: inner),
+                                weightScales: weightScales + firstOutput, outputs: min(end * int8PanelRows, outputs) - firstOutput,
+                                inner: inner, bias: bias + firstOutput, scratch: scratch + slice * scratchCount,
+                                into: result + firstOutput, resultStride: outputs)
     }
 }

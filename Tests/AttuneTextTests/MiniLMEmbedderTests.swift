@@ -36,6 +36,21 @@ import Testing
         print("embedder against the float model: cosine min \(cosines.min()!), mean \(mean) over \(cosines.count) texts")
     }
 
+    /// Splitting the products across threads must not change a single bit: every output is the same
+    /// exact int32 sum with the same scaling, whichever thread computes it. Two and three threads split
+    /// the 24 panels of a 384-wide product and the 96 of the 1,536-wide one evenly; five leave slices
+    /// of different sizes (4 and 5 panels, 19 and 20).
+    @Test func threadsGiveIdenticalVectors() throws {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Data/text/embedding-reference.json"))
+        let texts = try JSONDecoder().decode(Reference.self, from: data).texts
+        let weights = try MiniLMWeights(path: Self.root.appendingPathComponent("models/minilm-l6-v2-int8.bin").path)
+        let single = try MiniLMEmbedder(weights: weights)
+        for threads in [2, 3, 5] {
+            let parallel = try MiniLMEmbedder(weights: weights, threads: threads)
+            for text in texts { #expect(parallel.embed(ids: text.ids) == single.embed(ids: text.ids), "\(threads) threads: \(text.text.prefix(30))") }
+        }
+    }
+
     @Test func similarSentencesAreCloserThanUnrelatedOnes() throws {
         let tokenizer = WordPieceTokenizerTests.tokenizer
         let embedder = try Self.makeEmbedder()

@@ -8,7 +8,7 @@ struct EmbedBenchCommand: AsyncParsableCommand {
         commandName: "embed",
         abstract: "Sentence-embedding latency at 10 and 60 tokens (p50, p99), model load time and peak memory.",
         discussion: """
-            One thread, as `attune embed` runs. Load time is opening the model (memory-mapping it and \
+            One thread by default, as `attune embed` runs; --threads as there. Load time is opening the model (memory-mapping it and \
             reading its header) and the tokenizer tables. Each latency is tokenizing plus embedding one \
             sentence, after 20 warm-up runs. tools/bench/embed.sh runs this beside onnxruntime with the \
             int8 ONNX model and reports the ratios (docs/BENCHMARKS.md).
@@ -16,10 +16,14 @@ struct EmbedBenchCommand: AsyncParsableCommand {
             Examples:
               attune bench embed
               attune bench embed --runs 2000 --json
+              attune bench embed --threads 4
             """)
 
     @Option(help: "Timed runs per sentence length.")
     var runs = 500
+
+    @Option(help: "Threads to split each matrix product across (1–64).")
+    var threads = 1
 
     @Flag(help: "Print JSON for machines.")
     var json = false
@@ -32,6 +36,7 @@ struct EmbedBenchCommand: AsyncParsableCommand {
     }
 
     struct Report: Encodable {
+        var threads: Int
         var loadMs: Double
         var latencies: [Latency]
         var peakRSSMiB: Double
@@ -49,6 +54,7 @@ struct EmbedBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, not \(threads)") }
         let clock = ContinuousClock()
         func ms(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15 }
         let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")
@@ -56,7 +62,7 @@ struct EmbedBenchCommand: AsyncParsableCommand {
         var embedder: MiniLMEmbedder?
         let load = try clock.measure {
             tokenizer = try WordPieceTokenizer(modelsDirectory: (modelPath as NSString).deletingLastPathComponent)
-            embedder = try MiniLMEmbedder(weights: MiniLMWeights(path: modelPath))
+            embedder = try MiniLMEmbedder(weights: MiniLMWeights(path: modelPath), threads: threads)
         }
         guard let tokenizer, let embedder else { return }
         var latencies: [Latency] = []
@@ -74,7 +80,7 @@ struct EmbedBenchCommand: AsyncParsableCommand {
                                      meanMs: times.reduce(0, +) / Double(times.count)))
             if sink.isNaN { print("") }
         }
-        let report = Report(loadMs: ms(load), latencies: latencies, peakRSSMiB: Self.peakRSSMiB(),
+        let report = Report(threads: threads, loadMs: ms(load), latencies: latencies, peakRSSMiB: Self.peakRSSMiB(),
                             modelBytes: embedder.weights.mappedBytes, scratchBytes: embedder.scratchBytes)
         if json { return try JSONOutput.print(report, pretty: true) }
         var table = TextTable("TOKENS", "P50", "P99", "MEAN")
@@ -82,8 +88,9 @@ struct EmbedBenchCommand: AsyncParsableCommand {
             table.add("\(latency.tokens)", String(format: "%.2f ms", latency.p50Ms), String(format: "%.2f ms", latency.p99Ms), String(format: "%.2f ms", latency.meanMs))
         }
         print(table.render())
-        print(String(format: "model load %.1f ms; peak RSS %.1f MiB (model file %.1f MB mapped, scratch %.1f MB); %d runs each, one thread",
-                     report.loadMs, report.peakRSSMiB, Double(report.modelBytes) / 1e6, Double(report.scratchBytes) / 1e6, runs))
+        print(String(format: "model load %.1f ms; peak RSS %.1f MiB (model file %.1f MB mapped, scratch %.1f MB); %d runs each, %@",
+                     report.loadMs, report.peakRSSMiB, Double(report.modelBytes) / 1e6, Double(report.scratchBytes) / 1e6, runs,
+                     threads == 1 ? "one thread" : "\(threads) threads"))
     }
 
     /// VmHWM from /proc/self/status: the peak resident set, mapped model pages included.
