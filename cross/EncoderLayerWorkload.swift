@@ -8,7 +8,7 @@
 struct EncoderLayerWorkload {
     static func main() {
         let tokens = tokenCount
-        let h = 384, i = 1536, heads = 12, size = 32
+        let h = 384, i = 1536, heads = 12
         var random = SplitMix64(seed: 7)
         let weights = (0..<(i * h)).map { _ in random.int8() }
         let scales = (0..<i).map { _ in 0.001 + random.float(0.0001) }
@@ -38,24 +38,7 @@ struct EncoderLayerWorkload {
         multiply(outputs: h, inner: h, into: &q)
         multiply(outputs: h, inner: h, into: &k)
         multiply(outputs: h, inner: h, into: &v)
-        let scale: Float = 0.17677669
-        for head in 0..<heads {
-            let offset = head * size
-            for a in 0..<tokens {
-                for b in 0..<tokens {
-                    scores[a * tokens + b] = q.withUnsafeBufferPointer { qp in k.withUnsafeBufferPointer { kp in
-                        floatDotProduct(qp.baseAddress! + a * h + offset, kp.baseAddress! + b * h + offset, count: size) * scale } }
-                }
-            }
-            softmaxRows(&scores, rows: tokens, columns: tokens)
-            for a in 0..<tokens {
-                for c in 0..<size { context[a * h + offset + c] = 0 }
-                for b in 0..<tokens {
-                    let p = scores[a * tokens + b]
-                    for c in 0..<size { context[a * h + offset + c] += p * v[b * h + offset + c] }
-                }
-            }
-        }
+        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: h, heads: heads, scores: &scores, into: &context)
         quantizeRowsSymmetric(context, rows: tokens, columns: h, channelScales: smooth, into: &quantized, scales: &tokenScales)
         multiply(outputs: h, inner: h, into: &projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }

@@ -146,5 +146,12 @@ struct KernelCheck {
         var matrixValues = [Float](repeating: 0, count: 3 * 13)
         floatMatrixTimesColumns(weights, rows: 13, width: 70, columns, columnCount: 3, into: &matrixValues)
         reportValues("floatMatrixTimesColumns", matrixValues)
+        // Attention's scores are float dot products too: 7 tokens, 4 heads of 10 (a tail of 2 columns).
+        let (tokens, width) = (7, 40)
+        let q = (0..<(tokens * width)).map { _ in random.float(1) }, k = (0..<(tokens * width)).map { _ in random.float(1) }
+        let v = (0..<(tokens * width)).map { _ in random.float(1) }
+        var attentionScores = [Float](repeating: 0, count: tokens * tokens), context = [Float](repeating: 0, count: tokens * width)
+        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, into: &context)
+        reportValues("multiHeadAttention", context)
     }
 }

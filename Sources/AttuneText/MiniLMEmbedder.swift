@@ -189,7 +189,7 @@ public final class MiniLMEmbedder {
         multiply(layer.query, tokens: tokens, outputs: h, inner: h, bias: layer.queryBias, into: query)
         multiply(layer.key, tokens: tokens, outputs: h, inner: h, bias: layer.keyBias, into: key)
         multiply(layer.value, tokens: tokens, outputs: h, inner: h, bias: layer.valueBias, into: value)
-        attend(tokens: tokens)
+        multiHeadAttention(query: query, key: key, value: value, tokens: tokens, width: h, heads: heads, scores: scores, into: context)
         project(context, tokens: tokens, width: h, smooth: layer.attentionOutputSmooth, layer.attentionOutput, outputs: h, bias: layer.attentionOutputBias, into: projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }
         layerNormRows(state, rows: tokens, columns: h, gamma: layer.attentionNormWeight, beta: layer.attentionNormBias, epsilon: epsilon)
@@ -207,40 +207,6 @@ public final class MiniLMEmbedder {
         layerNormRows(state, rows: tokens, columns: h, gamma: layer.outputNormWeight, beta: layer.outputNormBias, epsilon: epsilon)
     }
 
-    /// Scaled dot-product attention per head, in float (scores are T × T per head, small).
-    private func attend(tokens: Int) {
-        let h = hidden
-        let size = h / heads
-        let scale = 1 / Float(size).squareRoot()
-        for head in 0..<heads {
-            let offset = head * size
-            for i in 0..<tokens {
-                let q = query + i * h + offset
-                for j in 0..<tokens { scores[i * tokens + j] = floatDotProduct(q, key + j * h + offset, count: size) * scale }
-            }
-            softmaxRows(scores, rows: tokens, columns: tokens)
-            for i in 0..<tokens {
-                // context[i] = Σ_j p_ij · v_j, eight columns at a time held in a register.
-                let out = UnsafeMutableRawPointer(context + i * h + offset)
-                let probabilities = scores + i * tokens
-                var c = 0
-                while c + 8 <= size {
-                    var sum = SIMD8<Float>(repeating: 0)
-                    for j in 0..<tokens {
-                        sum += probabilities[j] * UnsafeRawPointer(value + j * h + offset).loadUnaligned(fromByteOffset: c * 4, as: SIMD8<Float>.self)
-                    }
-                    out.storeBytes(of: sum, toByteOffset: c * 4, as: SIMD8<Float>.self)
-                    c += 8
-                }
-                while c < size {
-                    var sum: Float = 0
-                    for j in 0..<tokens { sum += probabilities[j] * value[j * h + offset + c] }
-                    context[i * h + offset + c] = sum
-                    c += 1
-                }
-            }
-        }
-    }
 }
 
 /// One matrix product split into slices of whole panels, each with its own block of scratch, for
