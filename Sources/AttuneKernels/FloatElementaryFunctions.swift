@@ -11,14 +11,7 @@ public func kernelExp(_ x: Float) -> Float {
     if x > 88.72283 { return .greatestFiniteMagnitude }
     let k = (x * 1.442695).rounded()
     let r = (x - k * 0.693145751953125) - k * 1.4286068e-06
-    var p: Float = 1.0 / 5040
-    p = p * r + 1.0 / 720
-    p = p * r + 1.0 / 120
-    p = p * r + 1.0 / 24
-    p = p * r + 1.0 / 6
-    p = p * r + 0.5
-    p = p * r + 1
-    p = p * r + 1
+    let p = expTaylorPolynomial(SIMD8(repeating: r))[0]
     let exponent = Int(k)
     if exponent < -126 {
         // Subnormal results: scale in two steps so the exponent field stays in range.
@@ -42,6 +35,20 @@ public func kernelErf(_ x: Float) -> Float {
     return x < 0 ? -y : y
 }
 
+/// e^r for |r| ≤ ln 2 / 2 by its degree-7 Taylor polynomial (Horner), shared by both exps (the scalar
+/// one, now used only by references, evaluates it in one lane).
+@inlinable @inline(__always)
+public func expTaylorPolynomial(_ r: SIMD8<Float>) -> SIMD8<Float> {
+    var p = SIMD8<Float>(repeating: 1.0 / 5040)
+    p = p * r + 1.0 / 720
+    p = p * r + 1.0 / 120
+    p = p * r + 1.0 / 24
+    p = p * r + 1.0 / 6
+    p = p * r + 0.5
+    p = p * r + 1
+    return p * r + 1
+}
+
 /// e^x for eight x ≤ 0 at once, the same method as `kernelExp` written with only lane-wise float
 /// arithmetic and bit operations, so it compiles to straight vector code (the scalar version's
 /// branches and `Float(sign:exponent:significand:)` keep the GELU loop scalar). k is rounded to
@@ -54,14 +61,7 @@ public func kernelExpNonPositive(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let shifted = clamped * 1.442695 + magic
     let k = shifted - magic
     let r = (clamped - k * 0.693145751953125) - k * 1.4286068e-06
-    var p = SIMD8<Float>(repeating: 1.0 / 5040)
-    p = p * r + 1.0 / 720
-    p = p * r + 1.0 / 120
-    p = p * r + 1.0 / 24
-    p = p * r + 1.0 / 6
-    p = p * r + 0.5
-    p = p * r + 1
-    p = p * r + 1
+    let p = expTaylorPolynomial(r)
     // 2^k from its exponent field: k ∈ [-126, 0] here, so k + 127 is a normal exponent.
     let exponent = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127
     return p * unsafeBitCast(exponent &<< 23, to: SIMD8<Float>.self)
