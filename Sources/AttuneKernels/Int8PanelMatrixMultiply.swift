@@ -100,23 +100,30 @@ public func int8PanelMatrixMultiply(
             let weights = UnsafeRawPointer(panels + panel &* panelBytes)
             var q0 = SIMD8<UInt32>(), h0 = SIMD8<UInt32>(), q1 = SIMD8<UInt32>(), h1 = SIMD8<UInt32>()
             var q2 = SIMD8<UInt32>(), h2 = SIMD8<UInt32>(), q3 = SIMD8<UInt32>(), h3 = SIMD8<UInt32>()
-            var pair = 0
-            while pair < pairs {
+            @inline(__always) func accumulate(_ pair: Int, _ x: UnsafeMutablePointer<Int32>, _ q: inout SIMD8<UInt32>, _ h: inout SIMD8<UInt32>) {
                 let packed = weights.loadUnaligned(fromByteOffset: pair &* 32, as: SIMD16<Int16>.self)
                 let even = (packed &<< 8) &>> 8, odd = packed &>> 8
-                let k = pair &* 2
-                @inline(__always) func accumulate(_ x: UnsafeMutablePointer<Int32>, _ q: inout SIMD8<UInt32>, _ h: inout SIMD8<UInt32>) {
-                    let first = unsafeBitCast(SIMD8<Int32>(repeating: x[k]), to: SIMD16<Int16>.self)
-                    let second = unsafeBitCast(SIMD8<Int32>(repeating: x[k &+ 1]), to: SIMD16<Int16>.self)
-                    let lanes = unsafeBitCast(even &* first &+ odd &* second &+ offset, to: SIMD8<UInt32>.self)
-                    q &+= lanes
-                    h &+= lanes &>> 16
+                let first = unsafeBitCast(SIMD8<Int32>(repeating: x[pair &* 2]), to: SIMD16<Int16>.self)
+                let second = unsafeBitCast(SIMD8<Int32>(repeating: x[pair &* 2 &+ 1]), to: SIMD16<Int16>.self)
+                let lanes = unsafeBitCast(even &* first &+ odd &* second &+ offset, to: SIMD8<UInt32>.self)
+                q &+= lanes
+                h &+= lanes &>> 16
+            }
+            // Four tokens per pass; a last group of one or two (a 10-token sentence ends with two) gets
+            // a two-token loop instead of computing zeros. The weight unpacking in `accumulate` is the
+            // same for every token, and the compiler computes it once per pair.
+            if group > 2 {
+                for pair in 0..<pairs {
+                    accumulate(pair, x0, &q0, &h0)
+                    accumulate(pair, x1, &q1, &h1)
+                    accumulate(pair, x2, &q2, &h2)
+                    accumulate(pair, x3, &q3, &h3)
                 }
-                accumulate(x0, &q0, &h0)
-                accumulate(x1, &q1, &h1)
-                accumulate(x2, &q2, &h2)
-                accumulate(x3, &q3, &h3)
-                pair &+= 1
+            } else {
+                for pair in 0..<pairs {
+                    accumulate(pair, x0, &q0, &h0)
+                    accumulate(pair, x1, &q1, &h1)
+                }
             }
             @inline(__always) func store(_ member: Int, _ q: SIMD8<UInt32>, _ h: SIMD8<UInt32>) {
                 let odd = unsafeBitCast(h, to: SIMD8<Int32>.self) &- correction
