@@ -66,6 +66,16 @@ public final class MiniLMEmbedder {
     /// all tokens while the intermediate stays 196 KB instead of 1.5 MB at 256 tokens.
     static let feedForwardBlock = 32
 
+    /// Bytes of scratch an embedder for this model will allocate, so a caller can charge its memory
+    /// budget before creating one.
+    public static func scratchBytes(config: MiniLMWeights.Config, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength,
+                                    threads: Int = 1) -> Int {
+        let (tokens, h, i) = (maximumLength, config.hiddenSize, config.intermediateSize)
+        let block = min(tokens, feedForwardBlock)
+        let floats = 6 * tokens * h + block * i + tokens * tokens + tokens
+        return 4 * (floats + threads * int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i)
+    }
+
     public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength, threads: Int = 1) throws {
         let config = weights.config
         guard maximumLength >= 2, maximumLength <= config.maxPositionEmbeddings, config.hiddenSize % config.numAttentionHeads == 0 else {
@@ -124,7 +134,7 @@ public final class MiniLMEmbedder {
         tokenScales = .allocate(capacity: tokens)
         panelScratchCount = int8PanelScratchCount(inner: max(h, i))
         panelScratch = .allocate(capacity: threads * panelScratchCount)
-        scratchBytes = 4 * (6 * tokens * h + block * i + tokens * tokens + tokens + threads * panelScratchCount) + max(tokens * h, block * i)
+        scratchBytes = Self.scratchBytes(config: config, maximumLength: maximumLength, threads: threads)
     }
 
     deinit {

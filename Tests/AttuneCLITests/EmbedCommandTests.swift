@@ -30,4 +30,16 @@ import Testing
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("--threads must be between 1 and 64, not 0"))
     }
+
+    /// The mapped model (23.5 MB) and the scratch are charged before use: a budget they do not fit is
+    /// refused at start, naming them, before any line is read.
+    @Test func aBudgetTheModelDoesNotFitIsRefusedAtStart() throws {
+        let result = try AttuneBinary.run(["embed", "--memory-budget", "40MB"], standardInput: Data("hello\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("memory budget is 40.0 MB"))
+        #expect(result.standardError.contains("sentence model (mapped) 23.5 MB"))
+        let fits = try AttuneBinary.run(["embed", "--memory-budget", "48MB"], standardInput: Data("hello\n".utf8))
+        #expect(fits.status == 0)
+    }
 }

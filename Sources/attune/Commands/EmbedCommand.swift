@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneRuntime
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -15,7 +16,8 @@ struct EmbedCommand: AsyncParsableCommand {
             than 1 MiB gives null, an error naming the line, and exit status 1 at the end. The model \
             (models/minilm-l6-v2-int8.bin, 23 MB) is memory-mapped, not read. One thread unless \
             --threads splits each matrix product across more (same vectors, lower latency per line \
-            on a multi-core board).
+            on a multi-core board). The mapped model and the embedder's scratch are charged to the \
+            memory budget before they are used (--memory-budget, default 64MB).
 
             Examples:
               echo "I walk the dog every morning" | attune embed
@@ -26,15 +28,22 @@ struct EmbedCommand: AsyncParsableCommand {
     @Option(help: "Threads to split each matrix product across (1–64).")
     var threads = 1
 
+    @OptionGroup var runtime: RuntimeOptions
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, not \(threads)") }
     }
 
     func run() async throws {
+        let configuration = try runtime.resolve()
+        let budget = MemoryBudget(limit: configuration.memoryBudget)
         let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")
         let modelsDirectory = (modelPath as NSString).deletingLastPathComponent
         let tokenizer = try WordPieceTokenizer(modelsDirectory: modelsDirectory)
-        let embedder = try MiniLMEmbedder(weights: MiniLMWeights(path: modelPath), threads: threads)
+        let weights = try MiniLMWeights(path: modelPath)
+        try budget.charge("sentence model (mapped)", bytes: weights.mappedBytes)
+        try budget.charge("sentence embedder scratch", bytes: MiniLMEmbedder.scratchBytes(config: weights.config, threads: threads))
+        let embedder = try MiniLMEmbedder(weights: weights, threads: threads)
         let failed = try TextLinesOutput.run { text in
             "[" + embedder.embed(ids: tokenizer.encode(text)).map { "\($0)" }.joined(separator: ",") + "]"
         }
