@@ -55,7 +55,9 @@ public func quantizeRowsSymmetric(
         while column < vectorColumns {
             let product = source.loadUnaligned(fromByteOffset: column &* 4, as: SIMD8<Float>.self)
                 * factors.loadUnaligned(fromByteOffset: column &* 4, as: SIMD8<Float>.self)
-            largestLanes = pointwiseMax(largestLanes, magnitudes(product))
+            let magnitude = magnitudes(product)
+            // `replacing(with:where:)` compiles to one vector max; the stdlib's `pointwiseMax` stayed a call.
+            largestLanes = largestLanes.replacing(with: magnitude, where: magnitude .> largestLanes)
             column &+= 8
         }
         var largest = largestLanes.max()
