@@ -66,6 +66,9 @@ public final class MiniLMEmbedder {
     /// all tokens while the intermediate stays 196 KB instead of 1.5 MB at 256 tokens.
     static let feedForwardBlock = 32
 
+    /// Multiply-adds below which a product is not split across threads (about 70 µs of work).
+    static let smallestSplitProduct = 2_000_000
+
     /// Bytes of scratch an embedder for this model will allocate, so a caller can charge its memory
     /// budget before creating one.
     public static func scratchBytes(config: MiniLMWeights.Config, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength,
@@ -180,7 +183,8 @@ public final class MiniLMEmbedder {
     /// panels.
     private func multiply(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), tokens: Int, outputs: Int, inner: Int,
                           bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
-        guard threads > 1 else {
+        // A product too small to repay the hand-off to other threads (about 10 µs each) runs here.
+        guard threads > 1, tokens * outputs * inner >= Self.smallestSplitProduct else {
             int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
                                     weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias, scratch: panelScratch, into: output)
             return
