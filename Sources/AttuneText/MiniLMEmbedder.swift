@@ -11,7 +11,8 @@ import Dispatch
 ///
 /// One embedder owns its scratch buffers (sized for `maximumLength` tokens at creation, nothing is
 /// allocated per sentence but the returned vector), so use one per thread. With `threads` > 1, each
-/// matrix product is split into that many slices of whole 16-output panels, run with
+/// matrix product of at least `smallestSplitProduct` multiply-adds is split into that many slices of
+/// whole 16-output panels, run with
 /// `DispatchQueue.concurrentPerform`; every output is computed exactly as with one thread, so the
 /// vectors are identical.
 public final class MiniLMEmbedder {
