@@ -21,7 +21,8 @@ struct EncoderLayerWorkload {
         var scores = [Float](repeating: 0, count: tokens * tokens)
         var quantized = [Int8](repeating: 0, count: tokens * i)
         var tokenScales = [Float](repeating: 0, count: tokens)
-        var panels = [Int8](repeating: 0, count: int8PanelPackedCount(outputs: i, inner: i))
+        // One 1536 × 384 matrix packed; the 384 × 384 and 384 × 1536 products read the same bytes.
+        var panels = [Int8](repeating: 0, count: int8PanelPackedCount(outputs: i, inner: h))
         packInt8Panels(weights, outputs: i, inner: h, into: &panels)
         var scratch = [Int32](repeating: 0, count: int8PanelScratchCount(inner: i))
         func multiply(outputs: Int, inner: Int, into result: inout [Float]) {

@@ -184,15 +184,11 @@ public final class MiniLMEmbedder {
     /// panels.
     private func multiply(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), tokens: Int, outputs: Int, inner: Int,
                           bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
-        // A product too small to repay the hand-off to other threads (about 10 µs each) runs here.
-        guard threads > 1, tokens * outputs * inner >= Self.smallestSplitProduct else {
-            int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
-                                    weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias, scratch: panelScratch, into: output)
-            return
-        }
         let product = PanelProductSlices(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
                                          weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias,
                                          scratch: panelScratch, scratchCount: panelScratchCount, result: output)
+        // A product too small to repay the hand-off to other threads (about 10 µs each) runs here, whole.
+        guard threads > 1, tokens * outputs * inner >= Self.smallestSplitProduct else { return product.compute(slice: 0, of: 1) }
         let slices = min(threads, (outputs + int8PanelRows - 1) / int8PanelRows)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in product.compute(slice: slice, of: slices) }
     }
@@ -225,8 +221,9 @@ public final class MiniLMEmbedder {
 }
 
 /// One matrix product split into slices of whole panels, each with its own block of scratch, for
-/// `DispatchQueue.concurrentPerform`. The pointers outlive the call, which returns only when every
-/// slice is done, and slices write disjoint columns of the result: hence `@unchecked Sendable`.
+/// `DispatchQueue.concurrentPerform` (slice 0 of 1 is the whole product, on the calling thread). The
+/// pointers outlive the call, which returns only when every slice is done, and slices write disjoint
+/// columns of the result: hence `@unchecked Sendable`.
 private struct PanelProductSlices: @unchecked Sendable {
     let activations: UnsafePointer<Int8>
     let activationScales: UnsafePointer<Float>
