@@ -55,14 +55,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels"]),
-        .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels"]),
-        .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio"]),
+        // Paths of the committed test data, and the error a missing file is (Tests/Data/, models/).
+        .target(name: "AttuneTestFixtures", path: "Tests/AttuneTestFixtures"),
+        .testTarget(name: "AttuneAudioTests", dependencies: ["AttuneAudio", "AttuneKernels", "AttuneTestFixtures"]),
+        .testTarget(name: "AttuneProsodyTests", dependencies: ["AttuneProsody", "AttuneAudio", "AttuneKernels", "AttuneTestFixtures"]),
+        .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
-        .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText"]),
+        .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
-        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneTestFixtures"]),
     ]
 )

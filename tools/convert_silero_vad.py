@@ -28,7 +28,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 ORDER = ["conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "conv3.weight", "conv3.bias",
          "conv4.weight", "conv4.bias", "lstm_cell.weight_ih", "lstm_cell.weight_hh", "lstm_cell.bias_ih",
          "lstm_cell.bias_hh", "final_conv.weight", "final_conv.bias"]
-AUDIO = ["../shared/data/speech/arctic_a0007.wav", "../shared/data/speech/arctic_a0009.wav",
+AUDIO = ["Tests/Data/speech/arctic_a0007.wav", "Tests/Data/speech/arctic_a0009.wav",
          "Tests/Data/prosody/espeak-male.wav", "Tests/Data/prosody/espeak-female-snr10.wav",
          "Tests/Data/prosody/espeak-male-snr5.wav", "Tests/Data/prosody/silence.wav", "Tests/Data/prosody/tone-220.wav"]
 

@@ -4,7 +4,9 @@ import Testing
 
 /// Real libasound, real `snd_pcm_readi`, through the `file` plugin.
 @Suite struct ALSACaptureTests {
-    let fixture = ALSATestDevices.fixture
+    let fixture: ALSATestDevices.Fixture
+
+    init() throws { fixture = try ALSATestDevices.fixture() }
 
     func capture(_ device: String, samples: Int, fault: ALSACaptureSource.InjectedFault? = nil) throws -> (samples: [Float], source: ALSACaptureSource) {
         var configuration = ALSACaptureSource.Configuration(device: device)

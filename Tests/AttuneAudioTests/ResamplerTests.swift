@@ -76,7 +76,7 @@ import AttuneKernels
         let directory = try TestPaths.temporaryDirectory()
         let wide = directory.appendingPathComponent("wide.wav").path
         let reference = directory.appendingPathComponent("ref.wav").path
-        let arctic = TestPaths.speechFile("arctic_a0009.wav")
+        let arctic = try TestPaths.speechFile("arctic_a0009.wav")
         try run("sox", ["-D", arctic, "-b", "32", "-c", "2", wide, "sinc", "-6800", "rate", "-v", "44100"])
         try run("sox", ["-D", wide, "-b", "32", "-e", "floating-point", "-c", "1", reference, "rate", "-v", "16000"])
         let ours = try WAVFile.readMono16k(path: wide)

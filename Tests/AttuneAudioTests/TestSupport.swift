@@ -1,12 +1,10 @@
+import AttuneTestFixtures
 import Foundation
 
 /// Paths and helpers shared by the audio tests.
 enum TestPaths {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    /// The shared speech recordings (CMU ARCTIC, 16 kHz mono 16-bit), beside the repository.
-    static let speech = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/speech")
-    static func speechFile(_ name: String) -> String { speech.appendingPathComponent(name).path }
+    /// A CMU ARCTIC recording in Tests/Data/speech (16 kHz mono 16-bit); throws `MissingTestFixture`.
+    static func speechFile(_ name: String) throws -> String { try TestFixture.speech(name) }
 
     /// A fresh directory under one per-process root, which is removed when the test process exits.
     static func temporaryDirectory() throws -> URL {

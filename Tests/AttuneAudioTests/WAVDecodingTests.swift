@@ -3,7 +3,9 @@ import Testing
 @testable import AttuneAudio
 
 @Suite struct WAVDecodingTests {
-    let arctic = TestPaths.speechFile("arctic_a0007.wav")
+    let arctic: String
+
+    init() throws { arctic = try TestPaths.speechFile("arctic_a0007.wav") }
 
     @Test func sixteenKilohertzMonoIsDecodedExactly() throws {
         let source = try WAVFileSource(path: arctic)

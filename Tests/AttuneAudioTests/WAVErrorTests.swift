@@ -4,7 +4,8 @@ import Testing
 
 /// Bad input gets a typed error that names the problem and where it is; never a crash.
 @Suite struct WAVErrorTests {
-    let arctic = TestPaths.speechFile("arctic_a0007.wav")
+    /// Only the tests that mutate a real file need it; the others run without it.
+    var arctic: String { get throws { try TestPaths.speechFile("arctic_a0007.wav") } }
 
     func write(_ bytes: Data) throws -> String {
         let path = try TestPaths.temporaryDirectory().appendingPathComponent("bad.wav").path
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func truncatedFileNamesTheDataChunkAndByteCounts() throws {
-        let full = try Data(contentsOf: URL(fileURLWithPath: arctic))
+        let full = try Data(contentsOf: URL(fileURLWithPath: try arctic))
         let path = try write(full.prefix(10_000))
         #expect(throws: AudioSourceError.truncatedWAV(path: path, byteOffset: 44, expectedBytes: full.count - 44, availableBytes: 10_000 - 44)) {
             _ = try WAVFileSource(path: path)
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func compressedFormatIsUnsupported() throws {
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: arctic))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: try arctic))
         bytes[20] = 0x55  // MPEG layer 3
         let path = try write(bytes)
         #expect(throws: AudioSourceError.unsupportedWAV(path: path, reason: "format tag 85 (compressed audio; only PCM and IEEE float are read)")) {
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func chunkPastTheEndIsMalformed() throws {
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: arctic)).prefix(44)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: try arctic)).prefix(44)
         bytes.replaceSubrange(36..<40, with: Data("LIST".utf8))  // the data chunk becomes an unknown chunk
         let path = try write(bytes)
         #expect(throws: AudioSourceError.self) { _ = try WAVFileSource(path: path) }
@@ -62,7 +63,7 @@ import Testing
     /// Random mutations of a valid header: every outcome is either a valid decode or a typed error.
     /// 2,000 mutants (deterministic seed); `ATTUNE_FUZZ_ITERATIONS` raises the count for a longer run.
     @Test func mutatedHeadersNeverCrash() throws {
-        var original = Data(try Data(contentsOf: URL(fileURLWithPath: arctic)).prefix(44 + 3200))
+        var original = Data(try Data(contentsOf: URL(fileURLWithPath: try arctic)).prefix(44 + 3200))
         original.replaceSubrange(4..<8, with: [0x5C, 0x0C, 0, 0])    // RIFF size 36 + 3200
         original.replaceSubrange(40..<44, with: [0x80, 0x0C, 0, 0])  // data size 3200
         let iterations = Int(ProcessInfo.processInfo.environment["ATTUNE_FUZZ_ITERATIONS"] ?? "") ?? 2_000

@@ -1,3 +1,4 @@
+import AttuneTestFixtures
 import Foundation
 
 /// Runs the built `attune` executable (it sits next to the test bundle in the build directory).
@@ -48,9 +49,9 @@ enum AttuneBinary {
 }
 
 enum CLITestPaths {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let speech = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/speech")
+    static let repositoryRoot = TestFixture.repositoryRoot
+    /// The CMU ARCTIC recordings, committed in Tests/Data/speech (licence beside them).
+    static let speech = repositoryRoot.appendingPathComponent(TestFixture.speechDirectory)
 
     /// A fresh directory under one per-process root, which is removed when the test process exits.
     static func temporaryDirectory() throws -> URL {

@@ -1,3 +1,4 @@
+import AttuneTestFixtures
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     static func makeDevices() throws -> Devices {
         let directory = try CLITestPaths.temporaryDirectory()
         let raw = directory.appendingPathComponent("in.raw")
-        let arctic = CLITestPaths.speech.appendingPathComponent("arctic_a0009.wav")
+        let arctic = try TestFixture.url("\(TestFixture.speechDirectory)/arctic_a0009.wav")
         let wav = try Data(contentsOf: arctic)
         try wav.dropFirst(44).write(to: raw)  // ARCTIC files are canonical 44-byte-header 16 kHz mono S16
         let config = """

@@ -8,11 +8,11 @@ import Testing
 @Suite struct PitchAgainstPraatTests {
     static let cleanFiles = [
         "espeak-male.wav", "espeak-female.wav", "espeak-low.wav", "espeak-high.wav",
-        "shared/arctic_a0007.wav", "shared/arctic_a0009.wav",
+        "speech/arctic_a0007.wav", "speech/arctic_a0009.wav",
     ]
 
     func agreement(_ name: String) throws -> PitchAgreement {
-        let entry = try #require(ProsodyTestData.reference.files[name])
+        let entry = try #require((try ProsodyTestData.reference()).files[name])
         let samples = try ProsodyTestData.samples(name)
         let frames = ProsodyTestData.analyze(samples).frames
         return PitchAgreement(
@@ -50,9 +50,9 @@ import Testing
     func degradesWithNoiseNoWorseThanPraat(snr: Int) throws {
         var mine = PitchAgreement(), praats = PitchAgreement()
         for voice in ["male", "female"] {
-            let clean = try #require(ProsodyTestData.reference.files["espeak-\(voice).wav"])
+            let clean = try #require((try ProsodyTestData.reference()).files["espeak-\(voice).wav"])
             let noisyName = "espeak-\(voice)-snr\(snr).wav"
-            let noisy = try #require(ProsodyTestData.reference.files[noisyName])
+            let noisy = try #require((try ProsodyTestData.reference()).files[noisyName])
             let first = try #require(clean.pitchFirstFrame)
             let frames = ProsodyTestData.analyze(try ProsodyTestData.samples(noisyName)).frames
             mine.merge(PitchAgreement(frames: frames, praatFirstFrame: first, praatF0: try #require(clean.f0Hz)))

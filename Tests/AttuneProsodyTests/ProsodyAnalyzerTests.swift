@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ProsodyAnalyzerTests {
     @Test func streamingInTenMillisecondChunksGivesTheSameFramesAsOneBatch() throws {
-        let samples = try ProsodyTestData.samples("shared/arctic_a0007.wav")
+        let samples = try ProsodyTestData.samples("speech/arctic_a0007.wav")
         let batch = ProsodyTestData.analyze(samples)
         let streamed = ProsodyTestData.analyze(samples, chunk: 160)
         #expect(batch.frames.count == samples.count / 160)
@@ -96,7 +96,7 @@ import Testing
     @Test func intensityMatchesPraatsDefinition() throws {
         var worst = 0.0
         var compared = 0
-        for (name, entry) in ProsodyTestData.reference.files {
+        for (name, entry) in (try ProsodyTestData.reference()).files {
             guard let reference = entry.intensityDb else { continue }
             let frames = ProsodyTestData.analyze(try ProsodyTestData.samples(name)).frames
             for (i, value) in reference.enumerated() {

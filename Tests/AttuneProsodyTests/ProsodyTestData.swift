@@ -1,19 +1,17 @@
 import AttuneAudio
 import AttuneProsody
+import AttuneTestFixtures
 import Foundation
 
 /// Test audio and the Praat reference values made by tools/prosody/make_reference.py.
 enum ProsodyTestData {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let dataDirectory = repositoryRoot.appendingPathComponent("Tests/Data/prosody")
-    static let sharedSpeechDirectory = repositoryRoot.appendingPathComponent("../shared/data/speech").standardized
+    static let dataDirectory = "Tests/Data/prosody"
 
-    static func path(_ name: String) -> String {
-        if name.hasPrefix("shared/") {
-            return sharedSpeechDirectory.appendingPathComponent(String(name.dropFirst("shared/".count))).path
-        }
-        return dataDirectory.appendingPathComponent(name).path
+    /// A file of the reference by its key: `speech/…` is a CMU ARCTIC recording in Tests/Data/speech,
+    /// any other name a file in Tests/Data/prosody. Throws `MissingTestFixture`.
+    static func path(_ name: String) throws -> String {
+        if name.hasPrefix("speech/") { return try TestFixture.speech(String(name.dropFirst("speech/".count))) }
+        return try TestFixture.path("\(dataDirectory)/\(name)")
     }
 
     static func samples(_ name: String) throws -> [Float] {
@@ -39,10 +37,9 @@ enum ProsodyTestData {
         var rate: [RateEntry]
     }
 
-    static let reference: Reference = {
-        let data = try! Data(contentsOf: dataDirectory.appendingPathComponent("reference.json"))
-        return try! JSONDecoder().decode(Reference.self, from: data)
-    }()
+    /// Tests/Data/prosody/reference.json, read once.
+    static func reference() throws -> Reference { try loadedReference.get() }
+    private static let loadedReference = LoadedOnce { try TestFixture.decode(Reference.self, from: "\(dataDirectory)/reference.json") }
 
     /// Runs the analyser over `samples`, fed in chunks of `chunk` samples (0: all at once).
     static func analyze(_ samples: [Float], chunk: Int = 0, settings: ProsodySettings = ProsodySettings())

@@ -1,3 +1,4 @@
+import AttuneTestFixtures
 import AttuneText
 import Foundation
 import Testing
@@ -10,19 +11,19 @@ import Testing
         var texts: [Text]
     }
 
-    static let root = WordPieceTokenizerTests.root
     /// One per test: an embedder's scratch buffers are not shared between threads.
     static func makeEmbedder() throws -> MiniLMEmbedder {
-        try MiniLMEmbedder(weights: MiniLMWeights(path: root.appendingPathComponent("models/minilm-l6-v2-int8.bin").path))
+        try MiniLMEmbedder(weights: MiniLMWeights(path: TestFixture.path("models/minilm-l6-v2-int8.bin")))
     }
 
     @Test func cosineToTheFloatModelIsAtLeast099OnEveryTextAnd0995OnAverage() throws {
-        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Data/text/embedding-reference.json"))
+        let data = try TestFixture.data("Tests/Data/text/embedding-reference.json")
         let reference = try JSONDecoder().decode(Reference.self, from: data)
         var cosines: [Float] = []
+        let tokenizer = try WordPieceTokenizerTests.loadTokenizer()
         let embedder = try Self.makeEmbedder()
         for text in reference.texts {
-            #expect(WordPieceTokenizerTests.tokenizer.encode(text.text) == text.ids, "ids of \(text.text.prefix(40))")
+            #expect(tokenizer.encode(text.text) == text.ids, "ids of \(text.text.prefix(40))")
             let vector = embedder.embed(ids: text.ids)
             #expect(vector.count == 384)
             let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -41,9 +42,9 @@ import Testing
     /// the 24 panels of a 384-wide product and the 96 of the 1,536-wide one evenly; five leave slices
     /// of different sizes (4 and 5 panels, 19 and 20).
     @Test func threadsGiveIdenticalVectors() throws {
-        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Data/text/embedding-reference.json"))
+        let data = try TestFixture.data("Tests/Data/text/embedding-reference.json")
         let texts = try JSONDecoder().decode(Reference.self, from: data).texts
-        let weights = try MiniLMWeights(path: Self.root.appendingPathComponent("models/minilm-l6-v2-int8.bin").path)
+        let weights = try MiniLMWeights(path: TestFixture.path("models/minilm-l6-v2-int8.bin"))
         let single = try MiniLMEmbedder(weights: weights)
         for threads in [2, 3, 5] {
             let parallel = try MiniLMEmbedder(weights: weights, threads: threads)
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func similarSentencesAreCloserThanUnrelatedOnes() throws {
-        let tokenizer = WordPieceTokenizerTests.tokenizer
+        let tokenizer = try WordPieceTokenizerTests.loadTokenizer()
         let embedder = try Self.makeEmbedder()
         func embed(_ text: String) -> [Float] { embedder.embed(ids: tokenizer.encode(text)) }
         func cosine(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -65,10 +66,10 @@ import Testing
     @Test func aDamagedModelFileIsAClearError() throws {
         let path = NSTemporaryDirectory() + "attune-minilm-\(UUID().uuidString).bin"
         defer { unlink(path) }
-        let original = FileManager.default.contents(atPath: Self.root.appendingPathComponent("models/minilm-l6-v2-int8.bin").path)!
-        FileManager.default.createFile(atPath: path, contents: original.prefix(100_000))
+        let original = try TestFixture.data("models/minilm-l6-v2-int8.bin")
+        try original.prefix(100_000).write(to: URL(fileURLWithPath: path))
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: path) }
-        FileManager.default.createFile(atPath: path, contents: Data("not a model".utf8) + original.prefix(64))
+        try (Data("not a model".utf8) + original.prefix(64)).write(to: URL(fileURLWithPath: path))
         #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "it does not start with ATMINI02")) { try MiniLMWeights(path: path) }
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: "/nonexistent/model.bin") }
     }

@@ -1,4 +1,5 @@
 import AttuneAudio
+import AttuneTestFixtures
 import AttuneTurn
 import Foundation
 import Testing
@@ -6,23 +7,20 @@ import Testing
 /// The Swift port against the float64 reference of the same network and weights, and against the
 /// peer (the wheel's ONNX model through onnxruntime); references by tools/convert_silero_vad.py.
 @Suite struct SileroVADTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     struct Reference: Decodable {
         struct Entry: Decodable { var numpy: [Double]; var onnxRuntime: [Double] }
         var files: [String: Entry]
     }
 
-    static let reference: Reference = {
-        let data = try! Data(contentsOf: root.appendingPathComponent("Tests/Data/vad/reference.json"))
-        return try! JSONDecoder().decode(Reference.self, from: data)
-    }()
+    static func reference() throws -> Reference { try loadedReference.get() }
+    private static let loadedReference = LoadedOnce { try TestFixture.decode(Reference.self, from: "Tests/Data/vad/reference.json") }
 
-    static let weights = try! SileroVADWeights(path: root.appendingPathComponent("models/silero-vad-16k.bin").path)
+    static func weights() throws -> SileroVADWeights { try loadedWeights.get() }
+    private static let loadedWeights = LoadedOnce { try SileroVADWeights(path: TestFixture.path("models/silero-vad-16k.bin")) }
 
     static func probabilities(_ relativePath: String) throws -> [Float] {
-        let samples = try WAVFile.readMono16k(path: root.appendingPathComponent(relativePath).standardized.path)
-        let vad = SileroVAD(weights: weights)
+        let samples = try WAVFile.readMono16k(path: TestFixture.path(relativePath))
+        let vad = SileroVAD(weights: try weights())
         return samples.withUnsafeBufferPointer { all in
             (0..<(all.count / 512)).map { vad.probability(ofChunk: all.baseAddress! + $0 * 512) }
         }
@@ -30,7 +28,7 @@ import Testing
 
     @Test func portEqualsTheReferenceNetwork() throws {
         var worst = 0.0
-        for (file, entry) in Self.reference.files {
+        for (file, entry) in try Self.reference().files {
             let mine = try Self.probabilities(file)
             #expect(mine.count == entry.numpy.count)
             for (a, b) in zip(mine, entry.numpy) { worst = max(worst, abs(Double(a) - b)) }
@@ -41,7 +39,7 @@ import Testing
 
     @Test func agreesWithOnnxRuntimeOnSpeechDecisions() throws {
         var agree = 0, total = 0
-        for (file, entry) in Self.reference.files {
+        for (file, entry) in try Self.reference().files {
             let mine = try Self.probabilities(file)
             for (a, b) in zip(mine, entry.onnxRuntime) {
                 total += 1
@@ -55,7 +53,7 @@ import Testing
 
     @Test func silenceIsNotSpeechAndSpeechIs() throws {
         #expect(try Self.probabilities("Tests/Data/prosody/silence.wav").allSatisfy { $0 < 0.1 })
-        let speech = try Self.probabilities("../shared/data/speech/arctic_a0007.wav")
+        let speech = try Self.probabilities("Tests/Data/speech/arctic_a0007.wav")
         #expect(speech.filter { $0 > 0.5 }.count > speech.count / 3)
     }
 
@@ -63,7 +61,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-vad-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let good = try Data(contentsOf: Self.root.appendingPathComponent("models/silero-vad-16k.bin"))
+        let good = try TestFixture.data("models/silero-vad-16k.bin")
         let truncated = directory.appendingPathComponent("truncated.bin")
         try good.prefix(5000).write(to: truncated)
         #expect(throws: TurnModelError.truncated(path: truncated.path, atByte: 44)) { try SileroVADWeights(path: truncated.path) }

@@ -1,4 +1,5 @@
 import AttuneAudio
+import AttuneTestFixtures
 @testable import AttuneTurn
 import Foundation
 import Testing
@@ -7,8 +8,8 @@ import Testing
 /// voices the fitted model never saw), with their labels: shifts are found soon after speech ends,
 /// holds are not cut into, events are consistent and independent of how the audio is chunked.
 @Suite struct TurnDetectorTests {
-    static let root = SileroVADTests.root
-    static let model = try! EndOfTurnModel(path: root.appendingPathComponent("models/end-of-turn.json").path)
+    static var model: EndOfTurnModel { get throws { try loadedModel.get() } }
+    private static let loadedModel = LoadedOnce { try EndOfTurnModel(path: TestFixture.path("models/end-of-turn.json")) }
 
     struct Labels: Decodable {
         struct File: Decodable { var name: String; var snrDb: Double?; var pauses: [Pause] }
@@ -16,26 +17,24 @@ import Testing
         var files: [File]
     }
 
-    static let labels: Labels = {
-        let data = try! Data(contentsOf: root.appendingPathComponent("Tests/Data/turn/labels.json"))
-        return try! JSONDecoder().decode(Labels.self, from: data)
-    }()
+    static var labels: Labels { get throws { try loadedLabels.get() } }
+    private static let loadedLabels = LoadedOnce { try TestFixture.decode(Labels.self, from: "Tests/Data/turn/labels.json") }
 
     struct Transcript: Decodable { var t: Double; var text: String }
 
     static func transcript(_ name: String) throws -> [Transcript] {
-        let text = try String(contentsOf: root.appendingPathComponent("Tests/Data/turn/\(name).transcript.jsonl"), encoding: .utf8)
+        let text = try String(contentsOf: TestFixture.url("Tests/Data/turn/\(name).transcript.jsonl"), encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Transcript.self, from: Data($0.utf8)) }
     }
 
     static func samples(_ name: String) throws -> [Float] {
-        try WAVFile.readMono16k(path: root.appendingPathComponent("Tests/Data/turn/\(name).wav").path)
+        try WAVFile.readMono16k(path: TestFixture.path("Tests/Data/turn/\(name).wav"))
     }
 
     /// Runs the detector over `samples` in pieces of `chunk` samples, handing over transcripts on time.
     static func events(_ samples: [Float], chunk: Int = 160, transcript: [Transcript] = [],
-                       model: EndOfTurnModel = model, playback: ((TurnDetector, Double) -> Void)? = nil) -> [TurnEvent] {
-        let detector = TurnDetector(vadWeights: SileroVADTests.weights, model: model)
+                       model: EndOfTurnModel? = nil, playback: ((TurnDetector, Double) -> Void)? = nil) throws -> [TurnEvent] {
+        let detector = TurnDetector(vadWeights: try SileroVADTests.weights(), model: try model ?? Self.model)
         var events: [TurnEvent] = []
         var next = 0
         samples.withUnsafeBufferPointer { all in
@@ -64,8 +63,8 @@ import Testing
     /// docs/TURN.md; here a broken cue or threshold shows up as many cut-ins or slow shifts).
     @Test func shiftsAreFoundQuicklyAndHoldsAreKept() throws {
         var cutIns = 0
-        for file in Self.labels.files {
-            let events = Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
+        for file in try Self.labels.files {
+            let events = try Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
             let ends = Self.endsOfTurn(events)
             for pause in file.pauses {
                 let inside = ends.filter { $0.t >= pause.speechEndT && $0.t < pause.nextSpeechT + 0.15 }
@@ -87,8 +86,8 @@ import Testing
     /// SNR) and guard against a broken model.
     @Test func audioAloneFindsShifts() throws {
         var holds = 0, cutIns = 0, shifts = 0, found = 0
-        for file in Self.labels.files {
-            let ends = Self.endsOfTurn(Self.events(try Self.samples(file.name)))
+        for file in try Self.labels.files {
+            let ends = Self.endsOfTurn(try Self.events(try Self.samples(file.name)))
             for pause in file.pauses {
                 let decided = ends.contains { $0.t >= pause.speechEndT && $0.t < pause.nextSpeechT + 0.15 }
                 if pause.kind == "shift" { shifts += 1; found += decided ? 1 : 0 }
@@ -103,7 +102,7 @@ import Testing
     /// audio fed so far; an end of turn comes at least the prosody look-ahead after the speech end.
     @Test func eventTimesAreCausal() throws {
         let samples = try Self.samples("turns-015")
-        let events = Self.events(samples)
+        let events = try Self.events(samples)
         let duration = Double(samples.count) / 16000
         var last = 0.0
         for event in events {
@@ -127,8 +126,8 @@ import Testing
 
     /// Backchannel opportunities come mid-turn: each at a labelled hold, never at a shift.
     @Test func backchannelOpportunitiesAreMidTurn() throws {
-        let file = Self.labels.files.first { $0.name == "turns-015" }!
-        let events = Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
+        let file = try Self.labels.files.first { $0.name == "turns-015" }!
+        let events = try Self.events(try Self.samples(file.name), transcript: try Self.transcript(file.name))
         let opportunities = events.compactMap { event -> Double? in
             if case let .backchannelOpportunity(_, end, _) = event { end } else { nil }
         }
@@ -141,8 +140,8 @@ import Testing
 
     @Test func chunkingDoesNotChangeTheEvents() throws {
         let samples = try Self.samples("turns-015")
-        let a = Self.events(samples, chunk: 160).map(TurnEventText.init)
-        let b = Self.events(samples, chunk: 1237).map(TurnEventText.init)
+        let a = try Self.events(samples, chunk: 160).map(TurnEventText.init)
+        let b = try Self.events(samples, chunk: 1237).map(TurnEventText.init)
         #expect(a.count > 5)
         #expect(a == b)
     }
@@ -150,12 +149,12 @@ import Testing
     /// A model that ends every turn after 150 ms of pause cuts into holds; the person going on within
     /// the resume window is reported as `turn_resumed`.
     @Test func falseCutInsAreFollowedByTurnResumed() throws {
-        var eager = Self.model
+        var eager = try Self.model
         eager.threshold = 1
         eager.fallbackPauseMs = 150
-        let events = Self.events(try Self.samples("turns-015"), model: eager)
+        let events = try Self.events(try Self.samples("turns-015"), model: eager)
         let resumed = events.filter { $0.typeName == "turn_resumed" }
-        let holds = Self.labels.files.first { $0.name == "turns-015" }!.pauses.filter { $0.kind == "hold" }
+        let holds = try Self.labels.files.first { $0.name == "turns-015" }!.pauses.filter { $0.kind == "hold" }
         #expect(resumed.count == holds.count)
         #expect(events.allSatisfy { event in if case let .endOfTurn(_, _, _, cues, _) = event { cues.first == "time_out" } else { true } })
     }
@@ -163,10 +162,10 @@ import Testing
     /// Speech while the host says its own playback is running is a barge-in.
     @Test func speechDuringPlaybackIsABargeIn() throws {
         let samples = try Self.samples("turns-015")
-        let file = Self.labels.files.first { $0.name == "turns-015" }!
+        let file = try Self.labels.files.first { $0.name == "turns-015" }!
         let shift = file.pauses.first { $0.kind == "shift" }!
         // The assistant starts answering 0.5 s after the first shift and talks over the next turn.
-        let events = Self.events(samples) { detector, t in
+        let events = try Self.events(samples) { detector, t in
             if t >= shift.speechEndT + 0.5 && t < shift.speechEndT + 0.52 { detector.setAssistantSpeaking(true) }
         }
         let bargeIns = events.filter { $0.typeName == "barge_in" }
@@ -174,7 +173,7 @@ import Testing
         let first = try #require(bargeIns.first)
         #expect(first.t > shift.nextSpeechT && first.t < shift.nextSpeechT + 0.5)
         // Without playback there is none.
-        #expect(!Self.events(samples).contains { $0.typeName == "barge_in" })
+        #expect(try Self.events(samples).contains { $0.typeName == "barge_in" } == false)
     }
 
     /// Pink noise alone (sox, at the level of the 10 dB SNR files' noise and 10 dB above it) never
@@ -191,7 +190,7 @@ import Testing
             try sox.run()
             sox.waitUntilExit()
             #expect(sox.terminationStatus == 0)
-            let events = Self.events(try WAVFile.readMono16k(path: path))
+            let events = try Self.events(try WAVFile.readMono16k(path: path))
             #expect(events.filter { $0.typeName == "speech_start" }.isEmpty, "\(colour) noise started speech")
         }
     }
@@ -203,30 +202,32 @@ import Testing
             struct Row: Decodable { var features: [Double]; var p: Double }
             var rows: [Row]
         }
-        let data = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Data/turn/model-reference.json"))
+        let data = try TestFixture.data("Tests/Data/turn/model-reference.json")
         let reference = try JSONDecoder().decode(Reference.self, from: data)
         #expect(reference.rows.count > 100)
+        let model = try Self.model
         var worst = 0.0
-        for row in reference.rows { worst = max(worst, abs(Self.model.evaluate(row.features).p - row.p)) }
+        for row in reference.rows { worst = max(worst, abs(model.evaluate(row.features).p - row.p)) }
         #expect(worst < 1e-9)
-        #expect(reference.rows.contains { $0.p > Self.model.threshold } && reference.rows.contains { $0.p < 0.1 })
+        #expect(reference.rows.contains { $0.p > model.threshold } && reference.rows.contains { $0.p < 0.1 })
     }
 
     /// Explanations name a cue only when it is there: with every cue at its training mean and no
     /// transcript, "question", "final_rise" and the like stay out however large their contribution.
-    @Test func explanationsNameOnlyCuesThatArePresent() {
-        var features = Array(Self.model.mean.prefix(TurnCues.featureNames.count))
+    @Test func explanationsNameOnlyCuesThatArePresent() throws {
+        let model = try Self.model
+        var features = Array(model.mean.prefix(TurnCues.featureNames.count))
         features[10] = 0
         features[11] = 0
         let contributions = [Double](repeating: 1, count: features.count)
-        let names = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: Self.model.mean)
+        let names = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: model.mean)
         for absent in ["question", "complete_sentence", "final_rise", "final_fall", "no_final_voicing", "final_lengthening", "long_turn"] {
             #expect(!names.contains(absent), "\(absent) named in \(names)")
         }
         #expect(names.first == "pause_300ms")
         features[11] = 1
-        features[14] = Self.model.mean[14] + 0.5
-        let withRise = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: Self.model.mean)
+        features[14] = model.mean[14] + 0.5
+        let withRise = TurnCues.explain(features: features, contributions: contributions, pauseMs: 300, mean: model.mean)
         #expect(withRise.contains("question") && withRise.contains("final_rise"))
     }
 
@@ -234,13 +235,13 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-model-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var wrongCount = Self.model
+        var wrongCount = try Self.model
         wrongCount.weights.removeLast()
-        var badThreshold = Self.model
+        var badThreshold = try Self.model
         badThreshold.threshold = 2
-        var badPair = Self.model
+        var badPair = try Self.model
         badPair.pairs[0] = [0, 17]
-        var oldFeatures = Self.model
+        var oldFeatures = try Self.model
         oldFeatures.featureNames[0] = "pauseSeconds"
         let cases: [(String, Data, String)] = [
             ("truncated", Data("{\"featureNames\": [".utf8), "not an end-of-turn model"),

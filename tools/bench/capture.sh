@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product attune >/dev/null
 attune=$(swift build -c release --show-bin-path)/attune
-arctic=../shared/data/speech/arctic_a0007.wav
+arctic=Tests/Data/speech/arctic_a0007.wav
 repeats=$(( seconds / 4 + 1 ))
 sox -D "$arctic" "$work/long.wav" repeat "$repeats"
 sox -D "$work/long.wav" -t raw -e signed -b 16 "$work/s16.raw"

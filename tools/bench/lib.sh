@@ -1,9 +1,9 @@
 # Shared by the benchmark scripts (source it after `cd` to the repository root):
 #   bench_setup SECONDS LONG_SECONDS  builds the release `attune` ($attune), makes a temporary
-#     directory ($work, removed on exit) and two inputs from the shared ARCTIC recordings repeated
+#     directory ($work, removed on exit) and two inputs from the ARCTIC recordings in Tests/Data/speech repeated
 #     to about SECONDS and LONG_SECONDS ($work/bench.wav, $work/long.wav; lengths in $audio, $long_audio);
 #   measure COMMAND…  runs it and prints "cpu_seconds peak_rss_kib"; its stdout goes to $work/out.txt.
-speech=(../shared/data/speech/arctic_a0007.wav ../shared/data/speech/arctic_a0009.wav)
+speech=(Tests/Data/speech/arctic_a0007.wav Tests/Data/speech/arctic_a0009.wav)
 
 bench_setup() {
   work=$(mktemp -d)

@@ -27,7 +27,7 @@ from wav16k import read_wav, write_wav
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "Tests", "Data", "prosody")
-SHARED = os.path.join(ROOT, "..", "shared", "data", "speech")
+SPEECH = os.path.join(ROOT, "Tests", "Data", "speech")  # CMU ARCTIC, licence beside them
 FS = 16000
 STEP = 160
 
@@ -178,7 +178,7 @@ def main():
            "pitchSettings": PRAAT_PITCH, "files": {}, "rate": []}
     names = sorted(n for n in os.listdir(DATA) if n.endswith(".wav"))
     sources = [(n, os.path.join(DATA, n)) for n in names]
-    sources += [("shared/" + n, os.path.join(SHARED, n)) for n in sorted(os.listdir(SHARED)) if n.endswith(".wav")]
+    sources += [("speech/" + n, os.path.join(SPEECH, n)) for n in sorted(os.listdir(SPEECH)) if n.endswith(".wav")]
     worst_intensity = 0.0
     for name, path in sources:
         x = read_wav(path)

@@ -19,7 +19,7 @@ the same -v/-s/-p settings gives the same contours with exact timing.)
 
 A third of the files get noise made by sox (pink or brown), mixed at 20 or 10 dB SNR over the speech.
 Files are split by voice: the test files use voices that no training file uses. The real recordings
-in ../shared/data/speech/ are added as one test file (two turns; their internal pauses are found from
+in Tests/Data/speech/ are added as one test file (two turns; their internal pauses are found from
 the clean signal's energy and labelled holds).
 
 Labels (labels.json): {"files":[{"name","split","voice","rate","pitch","noise","snrDb","durationSec",
@@ -172,8 +172,8 @@ def synthetic_file(rng, synth, work, name, split, voice, index):
 
 
 def real_file(name):
-    """The shared real recordings as two turns; internal pauses (≥ 150 ms below max − 35 dB) are holds."""
-    paths = [os.path.join(ROOT, "..", "shared", "data", "speech", f) for f in ("arctic_a0007.wav", "arctic_a0009.wav")]
+    """The real recordings (CMU ARCTIC, Tests/Data/speech) as two turns; internal pauses (≥ 150 ms below max − 35 dB) are holds."""
+    paths = [os.path.join(ROOT, "Tests", "Data", "speech", f) for f in ("arctic_a0007.wav", "arctic_a0009.wav")]
     pieces = [np.zeros(int(0.5 * RATE))]
     position = len(pieces[0])
     pauses = []
