@@ -37,18 +37,31 @@ import Testing
         #expect(worst < 1e-3)
     }
 
-    @Test func agreesWithOnnxRuntimeOnSpeechDecisions() throws {
-        var agree = 0, total = 0
-        for (file, entry) in try Self.reference().files {
+    /// The independent check: the wheel's ONNX graph run by onnxruntime (tools/convert_silero_vad.py).
+    /// Held to what the port achieves against it, so a change that moves the port away from the peer
+    /// fails here even when it moves the float64 reference along with it. Measured 2026-12-02 on the
+    /// 561 chunks of the seven files: 558 decisions (p ≥ 0.5) agree; |Δp| mean 0.0101, 99th percentile
+    /// 0.175, worst 0.390 (a chunk at a word boundary of ARCTIC a0009 and the SNR 10 dB espeak file).
+    @Test func agreesWithOnnxRuntime() throws {
+        var disagreements: [String] = [], differences: [Double] = []
+        for (file, entry) in try Self.reference().files.sorted(by: { $0.key < $1.key }) {
             let mine = try Self.probabilities(file)
-            for (a, b) in zip(mine, entry.onnxRuntime) {
-                total += 1
-                if (a >= 0.5) == (b >= 0.5) { agree += 1 }
+            #expect(mine.count == entry.onnxRuntime.count, "\(file): chunk count")
+            for (index, (a, b)) in zip(mine, entry.onnxRuntime).enumerated() {
+                differences.append(abs(Double(a) - b))
+                if (a >= 0.5) != (b >= 0.5) { disagreements.append("\(file) chunk \(index): \(a) vs \(b)") }
             }
         }
-        let share = Double(agree) / Double(total)
-        print("Silero port vs ONNX Runtime: \(agree)/\(total) chunks agree (\(share))")
-        #expect(share >= 0.95)
+        let sorted = differences.sorted()
+        let mean = differences.reduce(0, +) / Double(differences.count)
+        let percentile99 = sorted[Int(0.99 * Double(sorted.count))]
+        print("Silero port vs ONNX Runtime: \(differences.count - disagreements.count)/\(differences.count) decisions agree; "
+            + String(format: "|Δp| mean %.4f, 99th percentile %.3f, worst %.3f", mean, percentile99, sorted.last ?? 0))
+        #expect(differences.count == 561)
+        #expect(disagreements.count <= 3, "decisions that differ: \(disagreements)")
+        #expect(mean <= 0.012)
+        #expect(percentile99 <= 0.19)
+        #expect((sorted.last ?? 0) <= 0.40)
     }
 
     @Test func silenceIsNotSpeechAndSpeechIs() throws {
