@@ -60,9 +60,12 @@ import Testing
         }
     }
 
-    /// Random mutations of a valid header: every outcome is either a valid decode or a typed error.
+    /// Random mutations of a valid header, each held to what the RIFF/WAVE rules say it must give
+    /// (`CanonicalWAVExpectation`): a mutant that is still a valid file decodes to the frames its header
+    /// declares (at 16 kHz mono 16-bit, to exactly the samples in its bytes); one that breaks a rule is
+    /// refused with a typed one-line error naming the file and, for malformed input, a byte inside it.
     /// 2,000 mutants (deterministic seed); `ATTUNE_FUZZ_ITERATIONS` raises the count for a longer run.
-    @Test func mutatedHeadersNeverCrash() throws {
+    @Test func mutatedHeadersGiveWhatTheirBytesSay() throws {
         var original = Data(try Data(contentsOf: URL(fileURLWithPath: try arctic)).prefix(44 + 3200))
         original.replaceSubrange(4..<8, with: [0x5C, 0x0C, 0, 0])    // RIFF size 36 + 3200
         original.replaceSubrange(40..<44, with: [0x80, 0x0C, 0, 0])  // data size 3200
@@ -70,8 +73,8 @@ import Testing
         var generator = SplitMix64(seed: 0xA77E)
         let directory = try TestPaths.temporaryDirectory()
         let path = directory.appendingPathComponent("mutant.wav").path
-        var decoded = 0, refused = 0
-        for _ in 0..<iterations {
+        var decodedAsPredicted = 0, refusedAsPredicted = 0, exactSamples = 0, notCanonical = 0
+        for iteration in 0..<iterations {
             var bytes = Data(original)
             let edits = Int(generator.next() % 4) + 1
             for _ in 0..<edits {
@@ -80,15 +83,57 @@ import Testing
             }
             if generator.next() % 5 == 0 { bytes = bytes.prefix(Int(generator.next() % UInt64(bytes.count))) }
             try bytes.write(to: URL(fileURLWithPath: path))
+            let expectation = CanonicalWAVExpectation([UInt8](bytes))
+            let label = "mutant \(iteration) (\(expectation))"
             do {
-                _ = try WAVFile.readMono16k(path: path)
-                decoded += 1
-            } catch is AudioSourceError {
-                refused += 1
+                let samples = try WAVFile.readMono16k(path: path)
+                switch expectation {
+                case let .decodes(encoding, channels, rate, frames):
+                    decodedAsPredicted += 1
+                    if rate == 16_000 {
+                        #expect(samples.count == frames, "\(label): \(samples.count) samples")
+                        if encoding == .signed16, channels == 1 {
+                            let expected = bytes[44..<(44 + 2 * frames)].withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+                            #expect(samples.map(pcm16(fromFloat:)) == expected, "\(label): samples differ from the file's")
+                            exactSamples += 1
+                        }
+                    } else {
+                        let resampled = Double(frames) * 16_000 / Double(rate)
+                        #expect(abs(Double(samples.count) - resampled) <= max(2, 16_000 / Double(rate) + 1),
+                                "\(label): \(samples.count) samples for \(frames) frames at \(rate) Hz")
+                    }
+                case .refused(let reason):
+                    Issue.record("\(label): decoded \(samples.count) samples, but it must be refused (\(reason))")
+                case .notCanonical:
+                    notCanonical += 1
+                }
+            } catch let error as AudioSourceError {
+                let message = error.description
+                #expect(!message.contains("\n"), "\(label): \(message)")
+                switch error {
+                case .unsupportedSampleRate(let rate):
+                    // The resampler's limit (interpolation factor ≤ 4096), not a header rule.
+                    #expect(rate != 16_000, "\(label): \(message)")
+                case let .malformedWAV(_, offset, _), let .truncatedWAV(_, offset, _, _):
+                    #expect(message.contains(path), "\(label): \(message)")
+                    #expect((0...bytes.count).contains(offset), "\(label): offset \(offset) outside the \(bytes.count) bytes")
+                default:
+                    #expect(message.contains(path), "\(label): \(message)")
+                }
+                switch expectation {
+                case .refused: refusedAsPredicted += 1
+                case .notCanonical: notCanonical += 1
+                case .decodes:
+                    guard case .unsupportedSampleRate = error else {
+                        Issue.record("\(label): refused (\(message)), but it is a valid file"); continue
+                    }
+                    decodedAsPredicted += 1
+                }
             }
         }
-        #expect(decoded + refused == iterations)
-        #expect(refused > 0 && decoded > 0)
+        print("WAV header fuzz: \(decodedAsPredicted) decoded as predicted (\(exactSamples) sample-exact), "
+            + "\(refusedAsPredicted) refused as predicted, \(notCanonical) no longer canonical, of \(iterations)")
+        #expect(decodedAsPredicted > iterations / 20 && refusedAsPredicted > iterations / 20 && exactSamples > 0)
     }
 }
 
