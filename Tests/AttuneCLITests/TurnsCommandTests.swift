@@ -125,8 +125,10 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data("not json\n{\"type\":\"playback_start\"}\n".utf8))
         var received = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while !String(decoding: received, as: UTF8.self).contains("barge_in"), Date() < deadline {
+        // Enforced, not polled: a child that never reports barge-in (or ignores SIGINT) is killed at
+        // the deadline, which ends the blocking reads below.
+        let deadline = ChildProcessDeadline(process, seconds: 60)
+        while !String(decoding: received, as: UTF8.self).contains("barge_in") {
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             received += chunk
@@ -135,6 +137,8 @@ import Testing
         try input.fileHandleForWriting.close()
         received += out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        deadline.finish()
+        #expect(!deadline.passed, "attune listen was still running after \(deadline.seconds) s and was killed")
         #expect(process.terminationStatus == 0)
         let lines = try String(decoding: received, as: UTF8.self).split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
