@@ -13,6 +13,10 @@ cd "$(dirname "$0")/.."
 swift_bin="$(dirname "$(readlink -f "$(command -v swiftc)")")"
 work="${ATTUNE_CROSS_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
+# A directory of our own is removed at exit, passed or failed; ATTUNE_CROSS_DIR is kept for inspection.
+[ -z "${ATTUNE_CROSS_DIR:-}" ] && trap 'rm -rf "$work"' EXIT
+# swiftc leaves a TemporaryDirectory.* in $TMPDIR on every run: keep them inside $work.
+mkdir -p "$work/tmp" && export TMPDIR="$work/tmp"
 sources=(Sources/AttuneKernels/*.swift cross/TestVectors.swift cross/KernelCheck.swift)
 sysroot=/usr/aarch64-linux-gnu
 gcc_lib="$(dirname "$(aarch64-linux-gnu-gcc -print-libgcc-file-name)")"

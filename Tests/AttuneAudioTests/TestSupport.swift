@@ -6,20 +6,15 @@ enum TestPaths {
     /// A CMU ARCTIC recording in Tests/Data/speech (16 kHz mono 16-bit); throws `MissingTestFixture`.
     static func speechFile(_ name: String) throws -> String { try TestFixture.speech(name) }
 
-    /// A fresh directory under one per-process root, which is removed when the test process exits.
+    /// A fresh directory under one per-process root, which is removed when the test process exits
+    /// (or, if it crashes, by the next test process).
     static func temporaryDirectory() throws -> URL {
         let url = processRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    static let processRoot: URL = {
-        atexit {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-tests-\(getpid())")
-            try? FileManager.default.removeItem(at: root)
-        }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("attune-tests-\(getpid())")
-    }()
+    static let processRoot = ProcessScratchDirectory.make(name: "tests")
 }
 
 /// Runs a program (sox, arecord) and fails loudly if it does not succeed.

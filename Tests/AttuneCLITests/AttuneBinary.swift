@@ -53,18 +53,13 @@ enum CLITestPaths {
     /// The CMU ARCTIC recordings, committed in Tests/Data/speech (licence beside them).
     static let speech = repositoryRoot.appendingPathComponent(TestFixture.speechDirectory)
 
-    /// A fresh directory under one per-process root, which is removed when the test process exits.
+    /// A fresh directory under one per-process root, which is removed when the test process exits
+    /// (or, if it crashes, by the next test process).
     static func temporaryDirectory() throws -> URL {
         let url = processRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    static let processRoot: URL = {
-        atexit {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-cli-\(getpid())")
-            try? FileManager.default.removeItem(at: root)
-        }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("attune-cli-\(getpid())")
-    }()
+    static let processRoot = ProcessScratchDirectory.make(name: "cli")
 }
