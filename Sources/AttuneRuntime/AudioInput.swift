@@ -6,7 +6,7 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
     case standardInput
     case device(name: String)
 
-    /// `-` is standard input, anything else a WAV path.
+    /// `-` is standard input (a WAV stream or raw S16_LE 16 kHz mono, told apart by its first bytes), anything else a WAV path.
     public init(argument: String) {
         self = argument == "-" ? .standardInput : .wavFile(path: argument)
     }
@@ -28,7 +28,9 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
             try budget.charge("WAV reader", bytes: 256 * 1024)
             return source
         case .standardInput:
-            return RawStandardInputSource()
+            let source = try StandardInputAudio.open()
+            try budget.charge("standard input reader", bytes: 256 * 1024)
+            return source
         case let .device(name):
             return try AudioInput.openCapture(device: name, configuration: configuration, budget: budget)
         }

@@ -15,7 +15,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
             pauses, F0 mean, spread, percentiles and final slope in semitones re 27.5 Hz, loudness.
 
             INPUT is a WAV file (any rate, channels and PCM/float format; converted to 16 kHz mono), or `-` \
-            for raw signed 16-bit little-endian 16 kHz mono on standard input. With --device, Attune listens \
+            for standard input: a WAV (told by its RIFF header, read without seeking) or else raw signed \
+            16-bit little-endian 16 kHz mono. With --device, Attune listens \
             live until Ctrl-C and prints each frame as a JSON line as soon as it is decided (90 ms after its \
             centre), then the summary as a last line.
 
@@ -32,7 +33,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
               attune analyze --device default > frames.jsonl
             """)
 
-    @Argument(help: ArgumentHelp("WAV file, or - for raw S16_LE 16 kHz mono on standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("WAV file, or - for standard input (a WAV, else raw S16_LE 16 kHz mono).", valueName: "INPUT"))
     var input: String?
 
     @OptionGroup var capture: CaptureOptions

@@ -26,7 +26,7 @@ struct TurnsCommand: AsyncParsableCommand {
               attune turns conversation.wav --vad-probabilities     # one Silero probability per 32 ms
             """)
 
-    @Argument(help: ArgumentHelp("WAV file, or - for raw S16_LE 16 kHz mono on standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("WAV file, or - for standard input (a WAV, else raw S16_LE 16 kHz mono).", valueName: "INPUT"))
     var input: String
 
     @Flag(help: "Print {\"events\":[…]} as JSON.")
