@@ -25,11 +25,11 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .wavFile(path):
             let source = try WAVFileSource(path: path)
-            try budget.charge("WAV reader", bytes: 256 * 1024)
+            try budget.charge("WAV reader", bytes: CommandResources.audioReaderBytes)
             return source
         case .standardInput:
             let source = try StandardInputAudio.open()
-            try budget.charge("standard input reader", bytes: 256 * 1024)
+            try budget.charge("standard input reader", bytes: CommandResources.audioReaderBytes)
             return source
         case let .device(name):
             return try AudioInput.openCapture(device: name, configuration: configuration, budget: budget)
@@ -42,8 +42,8 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
         var settings = ALSACaptureSource.Configuration(device: name)
         settings.periodMs = configuration.periodMs
         settings.ringSeconds = configuration.ringSeconds
+        try CommandResources.chargeCaptureRing(configuration: configuration, budget: budget)
         let ringBytes = SPSCSampleRing.byteCount(forMinimumCapacity: Int(settings.ringSeconds * Double(CanonicalAudio.sampleRateHz)))
-        try budget.charge("capture ring (\(configuration.ringSeconds) s)", bytes: ringBytes)
         let source = try ALSACaptureSource(configuration: settings)
         try budget.charge("capture conversion (\(source.format.sampleRateHz) Hz)", bytes: source.byteCount - ringBytes)
         return source

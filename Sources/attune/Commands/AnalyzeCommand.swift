@@ -69,7 +69,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             source = try audioInput.open(configuration: configuration, budget: budget)
             label = audioInput.description
         }
-        try budget.charge("prosody analyser", bytes: 96 * 1024)
+        try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
 
         let analyzer = ProsodyAnalyzer()
         let output = StandardOutputWriter()

@@ -52,8 +52,8 @@ struct TurnsCommand: AsyncParsableCommand {
         let transcripts = try transcript.map { try TranscriptFile.load(path: $0) } ?? []
         let audioInput = AudioInput(argument: input)
         let source = try audioInput.open(configuration: configuration, budget: budget)
-        let vadWeights = try SileroVADWeights(path: SileroVADWeights.defaultPath())
-        try budget.charge("Silero VAD weights", bytes: vadWeights.byteCount)
+        let models = try CommandResources.loadTurnModels(endOfTurnPath: model, budget: budget)
+        let vadWeights = models.vadWeights
         let output = StandardOutputWriter()
         var chunk = [Float](repeating: 0, count: 1600)
 
@@ -72,8 +72,7 @@ struct TurnsCommand: AsyncParsableCommand {
             return
         }
 
-        let endOfTurn = try EndOfTurnModel(path: model ?? EndOfTurnModel.defaultPath())
-        let detector = TurnDetector(vadWeights: vadWeights, model: endOfTurn)
+        let detector = TurnDetector(vadWeights: vadWeights, model: models.endOfTurn)
         detector.recordFeatures = features
         var first = true
         if json && !features { output.write("{\"events\":[") }
