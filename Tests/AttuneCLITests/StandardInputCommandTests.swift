@@ -41,3 +41,26 @@ import Testing
         #expect(piped.standardError == "Error: standard input is FLAC, not WAV; convert it with `sox in.flac -r 16000 -c 1 out.wav`\n")
     }
 }
+
+/// `analyze --plot`: the path is checked before the analysis starts, and a run that fails leaves no file.
+@Suite struct PlotPathTests {
+    @Test func anUnwritablePlotPathFailsBeforeTheAnalysis() throws {
+        let result = try AttuneBinary.run(["analyze", StandardInputCommandTests.wav, "--json", "--plot", "/nonexistent/dir/plot.svg"])
+        #expect(result.status != 0)
+        #expect(result.standardOutput.isEmpty, "nothing analysed before the path was checked")
+        #expect(result.standardError == "Error: cannot write /nonexistent/dir/plot.svg: No such file or directory; choose a path in a directory you can write to\n")
+    }
+
+    @Test func aRunThatFailsLeavesNoPlotBehind() throws {
+        let directory = try CLITestPaths.temporaryDirectory()
+        let plot = directory.appendingPathComponent("plot.svg").path
+        let bad = directory.appendingPathComponent("bad.wav")
+        try Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEjunk".utf8).write(to: bad)
+        let result = try AttuneBinary.run(["analyze", bad.path, "--plot", plot])
+        #expect(result.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: plot))
+        let good = try AttuneBinary.run(["analyze", StandardInputCommandTests.wav, "--plot", plot])
+        #expect(good.status == 0, "\(good.standardError)")
+        #expect(FileManager.default.fileExists(atPath: plot))
+    }
+}

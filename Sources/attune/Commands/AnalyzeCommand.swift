@@ -22,7 +22,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
             Without --json a readable summary is printed. With --json the output is one JSON document, \
             {"sampleRate":16000,"frameStepMs":10,"lookAheadMs":90,"frames":[…],"summary":{…}}, written as it \
-            is computed, so an hour of audio never sits in memory. --plot keeps the frame track (about \
+            is computed, so an hour of audio never sits in memory. --plot checks its path can be written \
+            before anything starts, then keeps the frame track (about \
             50 bytes per 10 ms) to draw it at the end.
 
             Examples:
@@ -58,6 +59,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var configuration = try runtime.resolve()
         try capture.apply(to: &configuration)
         let budget = MemoryBudget(limit: configuration.memoryBudget)
+        // The plot is written at the end: find a bad path before the analysis or the session.
+        if let plot { try OutputFileCheck.ensureWritable(plot) }
         let live = capture.device != nil
         let source: any AudioSource
         let label: String
