@@ -66,9 +66,9 @@ import Testing
         let path = NSTemporaryDirectory() + "attune-minilm-\(UUID().uuidString).bin"
         defer { unlink(path) }
         let original = FileManager.default.contents(atPath: Self.root.appendingPathComponent("models/minilm-l6-v2-int8.bin").path)!
-        FileManager.default.createFile(atPath: path, contents: original.prefix(100_000))
+        #expect(FileManager.default.createFile(atPath: path, contents: original.prefix(100_000)))
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: path) }
-        FileManager.default.createFile(atPath: path, contents: Data("not a model".utf8) + original.prefix(64))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("not a model".utf8) + original.prefix(64)))
         #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "it does not start with ATMINI02")) { try MiniLMWeights(path: path) }
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: "/nonexistent/model.bin") }
     }

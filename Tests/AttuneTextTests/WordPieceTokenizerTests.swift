@@ -63,11 +63,11 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let table = [UInt8](FileManager.default.contents(atPath: Self.root.appendingPathComponent("models/minilm-l6-v2-normalizer.bin").path)!)
-        FileManager.default.createFile(atPath: directory + "/t.bin", contents: Data(table.prefix(1000)))
+        #expect(FileManager.default.createFile(atPath: directory + "/t.bin", contents: Data(table.prefix(1000))))
         #expect(throws: BertNormalizer.LoadError.malformed(path: directory + "/t.bin", reason: "a range table is cut short or out of order near byte 1000")) {
             try BertNormalizer(path: directory + "/t.bin")
         }
-        FileManager.default.createFile(atPath: directory + "/v.txt", contents: Data("[PAD]\n[CLS]\n[SEP]\n".utf8))
+        #expect(FileManager.default.createFile(atPath: directory + "/v.txt", contents: Data("[PAD]\n[CLS]\n[SEP]\n".utf8)))
         #expect(throws: WordPieceVocabulary.LoadError.missingSpecialToken(path: directory + "/v.txt", token: "[UNK]")) {
             try WordPieceVocabulary(path: directory + "/v.txt")
         }
