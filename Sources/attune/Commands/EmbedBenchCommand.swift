@@ -54,9 +54,12 @@ struct EmbedBenchCommand: AsyncParsableCommand {
             + "because it reminds me of him , even though my back hurts now",
     ]
 
-    func run() async throws {
+    func validate() throws {
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, not \(threads)") }
+    }
+
+    func run() async throws {
         let clock = ContinuousClock()
         func ms(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15 }
         let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")

@@ -57,6 +57,8 @@ struct ListenCommand: AsyncParsableCommand {
                 case .playback(let speaking): detector.setAssistantSpeaking(speaking)
                 case .transcript(let text): detector.setTranscript(text)
                 case .error(let message):
+                    // The host reads the error event; a person watching the log sees the same line.
+                    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
                     output.write("{\"type\":\"error\",\"message\":\"\(message.replacingOccurrences(of: "\"", with: "'"))\"}\n")
                     output.flush()
                 }

@@ -27,8 +27,11 @@ struct TokenizeCommand: AsyncParsableCommand {
     @Option(help: "Most ids per text, [CLS] and [SEP] included.")
     var maxLength = WordPieceTokenizer.defaultMaximumLength
 
-    func run() async throws {
+    func validate() throws {
         guard maxLength >= 2 else { throw ValidationError("--max-length must be at least 2") }
+    }
+
+    func run() async throws {
         let tokenizer = try CommandResources.loadTokenizer(maximumLength: maxLength)
         let failed = try TextLinesOutput.run { text in
             let ids = tokenizer.encode(text)

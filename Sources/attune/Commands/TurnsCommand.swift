@@ -21,9 +21,10 @@ struct TurnsCommand: AsyncParsableCommand {
 
             Examples:
               attune turns conversation.wav
-              attune turns conversation.wav --json | jq '.events[] | select(.type == "end_of_turn")'
+              attune turns conversation.wav --json \\
+                | jq '.events[] | select(.type == "end_of_turn")'
               attune turns conversation.wav --transcript partials.jsonl --json
-              attune turns conversation.wav --vad-probabilities     # one Silero probability per 32 ms
+              attune turns conversation.wav --vad-probabilities  # a probability per 32 ms
             """)
 
     @Argument(help: ArgumentHelp("WAV file, or - for standard input (a WAV, else raw S16_LE 16 kHz mono).", valueName: "INPUT"))
