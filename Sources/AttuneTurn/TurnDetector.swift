@@ -113,7 +113,9 @@ public final class TurnDetector {
         }
         let now = inputTimeSec
         let speechEndT = Double(endFrame) * 0.01 + 0.005
-        let pauseMs = Double(max(0, lastSteppedFrame - endFrame)) * 10
+        // The VAD pads its last partial chunk, so frames may have been stepped past the input's end.
+        let lastInputFrame = min(lastSteppedFrame, prosody.sampleCount / CanonicalAudio.samplesPer10Ms - 1)
+        let pauseMs = Double(max(0, lastInputFrame - endFrame)) * 10
         let features = cues.features(pauseMs: pauseMs, speechEndFrame: endFrame,
                                      turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
         let (probability, contributions) = model.evaluate(features)

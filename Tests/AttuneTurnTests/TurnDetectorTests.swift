@@ -290,6 +290,10 @@ extension TurnDetectorTests {
         #expect(cues.first == "end_of_input")
         #expect(abs(t - Double(clip.count) / 16000) < 1e-9, "decided at the end of the input")
         #expect(abs(speechEndT - pause.speechEndT) < 0.1, "speech ended at \(speechEndT), labelled \(pause.speechEndT)")
+        // The pause is measured within the input, not into the VAD's padding of its last chunk.
+        let pauseCue = try #require(cues.first { $0.hasPrefix("pause_") })
+        let pauseMs = try #require(Double(pauseCue.dropFirst(6).dropLast(2)))
+        #expect(pauseMs <= (t - speechEndT) * 1000 + 5, "\(pauseCue) after speech ending at \(speechEndT), input ending at \(t)")
         #expect(events.filter { if case .endOfTurn(_, _, _, _, _, true) = $0 { true } else { false } }.count == 1)
         for chunk in [1, 333, 512, 16000] {
             #expect(Self.events(clip, chunk: chunk) == events, "chunks of \(chunk)")
