@@ -6,6 +6,8 @@ public enum AudioSourceError: Error, Equatable, Sendable, CustomStringConvertibl
     case malformedWAV(path: String, byteOffset: Int, reason: String)
     /// The WAV is well formed but uses an encoding Attune does not decode.
     case unsupportedWAV(path: String, reason: String)
+    /// The input is another audio format (FLAC, Ogg, MP3, AIFF), recognised by its first bytes.
+    case notWAV(path: String, format: AudioContainerFormat)
     /// The data chunk promised more bytes than the file holds.
     case truncatedWAV(path: String, byteOffset: Int, expectedBytes: Int, availableBytes: Int)
     /// A read from a file or pipe failed after opening.
@@ -33,6 +35,10 @@ public enum AudioSourceError: Error, Equatable, Sendable, CustomStringConvertibl
             return "malformed WAV \(path) at byte \(offset): \(reason)"
         case let .unsupportedWAV(path, reason):
             return "unsupported WAV \(path): \(reason); convert it with `sox \(path) -b 16 out.wav`"
+        case let .notWAV(path, format):
+            let input = path == "standard input" ? "in.\(format.fileExtension)" : path
+            return "\(path) is \(format.rawValue), not WAV; convert it with `sox \(input) -r 16000 -c 1 out.wav`"
+                + (format == .mp3 ? " (sox needs libsox-fmt-mp3 for MP3) or `ffmpeg -i \(input) -ar 16000 -ac 1 out.wav`" : "")
         case let .truncatedWAV(path, offset, expected, available):
             return "truncated WAV \(path): data chunk at byte \(offset) declares \(expected) bytes but only \(available) follow"
         case let .readFailed(source, reason):

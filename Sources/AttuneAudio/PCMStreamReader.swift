@@ -30,7 +30,7 @@ final class PCMStreamReader {
 
     init(
         fileDescriptor: Int32, closeOnDeinit: Bool, sourceName: String, encoding: SampleEncoding,
-        channelCount: Int, sampleRateHz: Int, byteCount: Int?,
+        channelCount: Int, sampleRateHz: Int, byteCount: Int?, initialBytes: [UInt8] = [],
         truncation: @escaping (_ consumed: Int) -> AudioSourceError
     ) throws {
         self.fileDescriptor = fileDescriptor
@@ -46,6 +46,10 @@ final class PCMStreamReader {
         raw = .allocate(byteCount: rawCapacity, alignment: 16)
         pendingCapacity = converter.maximumOutputPerCall
         pending = .allocate(capacity: pendingCapacity)
+        // Bytes already read from the descriptor to recognise the format (fewer than one block).
+        precondition(initialBytes.count < rawCapacity)
+        initialBytes.withUnsafeBytes { raw.copyMemory(from: $0.baseAddress!, byteCount: initialBytes.count) }
+        rawCount = initialBytes.count
     }
 
     deinit {

@@ -62,12 +62,14 @@ public final class RawStandardInputSource: AudioSource {
     public let name = "-"
     private let reader: PCMStreamReader
 
-    /// - Parameter fileDescriptor: standard input by default; any readable pipe or file works (it is not closed).
-    public init(fileDescriptor: Int32 = STDIN_FILENO) {
+    /// - Parameters:
+    ///   - fileDescriptor: standard input by default; any readable pipe or file works (it is not closed).
+    ///   - initialBytes: the first bytes of the stream, already read to tell raw from WAV (`StandardInputAudio`).
+    public init(fileDescriptor: Int32 = STDIN_FILENO, initialBytes: [UInt8] = []) {
         // 16 kHz mono: the identity resampler, which cannot fail.
         reader = try! PCMStreamReader(
             fileDescriptor: fileDescriptor, closeOnDeinit: false, sourceName: "standard input", encoding: .signed16,
-            channelCount: 1, sampleRateHz: CanonicalAudio.sampleRateHz, byteCount: nil,
+            channelCount: 1, sampleRateHz: CanonicalAudio.sampleRateHz, byteCount: nil, initialBytes: initialBytes,
             truncation: { _ in .readFailed(source: "standard input", reason: "ended early") })
     }
 

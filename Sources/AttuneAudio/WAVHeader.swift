@@ -5,6 +5,11 @@
 /// Any chunk order is accepted as long as `fmt ` comes before `data`; unknown chunks are skipped
 /// (with RIFF's pad byte after odd sizes). A data size of 0xFFFFFFFF (written by streaming recorders
 /// that never went back to fix the header) means "to the end of the file".
+///
+/// On a stream of unknown length (a WAV piped to standard input) the header is read front to back
+/// without seeking, and a data size from `streamingPlaceholderSizes` means "to the end of the input":
+/// writers that cannot seek back put a placeholder there (sox writes 0x7FFFF000, arecord 0x7FFFFFFF
+/// less the header, others 0xFFFFFFFF).
 public struct WAVHeader: Equatable, Sendable {
     public var encoding: SampleEncoding
     public var channelCount: Int
@@ -12,6 +17,11 @@ public struct WAVHeader: Equatable, Sendable {
     /// Byte offset of the first sample.
     public var dataOffset: Int
     public var dataByteCount: Int
+    /// The data runs to the end of the input rather than for `dataByteCount` bytes (streams only).
+    public var dataRunsToEnd = false
+
+    /// Data sizes a streaming writer leaves in the header: anything from 0x7FFF0000 up.
+    public static let streamingPlaceholderSizes = 0x7FFF_0000...0xFFFF_FFFF
 
     public var bytesPerFrame: Int { encoding.bytesPerSample * channelCount }
     public var frameCount: Int { dataByteCount / bytesPerFrame }
@@ -20,18 +30,23 @@ public struct WAVHeader: Equatable, Sendable {
     /// The 14 GUID bytes after the format tag in `KSDATAFORMAT_SUBTYPE_PCM` / `_IEEE_FLOAT`.
     static let extensibleGUIDTail: [UInt8] = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71]
 
-    /// Parses the header of a file of `fileByteCount` bytes. `readBytes(offset, count)` returns up to
-    /// `count` bytes at `offset` (fewer at the end of the file).
-    /// - Throws: `AudioSourceError.malformedWAV`, `.unsupportedWAV` or `.truncatedWAV`, naming the byte offset.
+    /// Parses the header of a file of `fileByteCount` bytes, or of a stream of unknown length when it
+    /// is nil. `readBytes(offset, count)` returns up to `count` bytes at `offset` (fewer at the end of
+    /// the file); offsets only ever grow, so a stream can serve them by reading forward.
+    /// - Throws: `AudioSourceError.malformedWAV`, `.unsupportedWAV` or `.truncatedWAV`, naming the byte
+    ///   offset; `.notWAV` when the bytes are another audio format (FLAC, Ogg, MP3, AIFF).
     public static func parse(
-        path: String, fileByteCount: Int, readBytes: (_ offset: Int, _ count: Int) throws -> [UInt8]
+        path: String, fileByteCount: Int?, readBytes: (_ offset: Int, _ count: Int) throws -> [UInt8]
     ) throws -> WAVHeader {
         func malformed(_ offset: Int, _ reason: String) -> AudioSourceError {
             .malformedWAV(path: path, byteOffset: offset, reason: reason)
         }
         let riff = try readBytes(0, 12)
+        if let format = AudioContainerFormat(magic: riff) {
+            throw AudioSourceError.notWAV(path: path, format: format)
+        }
         guard riff.count == 12 else {
-            throw malformed(riff.count, "file is \(fileByteCount) bytes, too short for a RIFF header (12 bytes)")
+            throw malformed(riff.count, "\(fileByteCount == nil ? "input" : "file") is \(riff.count) bytes, too short for a RIFF header (12 bytes)")
         }
         let riffID = fourCC(riff, 0)
         if riffID == "RF64" { throw AudioSourceError.unsupportedWAV(path: path, reason: "RF64 (WAV over 4 GB) is not supported") }
@@ -57,6 +72,17 @@ public struct WAVHeader: Equatable, Sendable {
             case "data":
                 guard let format else { throw malformed(offset, "'data' chunk comes before any 'fmt ' chunk") }
                 let bytesPerFrame = format.encoding.bytesPerSample * format.channels
+                guard let fileByteCount else {
+                    if streamingPlaceholderSizes.contains(size) {
+                        return WAVHeader(encoding: format.encoding, channelCount: format.channels, sampleRateHz: format.rate,
+                                         dataOffset: bodyOffset, dataByteCount: 0, dataRunsToEnd: true)
+                    }
+                    guard size % bytesPerFrame == 0 else {
+                        throw malformed(offset + 4, "data size \(size) is not a whole number of \(bytesPerFrame)-byte frames")
+                    }
+                    return WAVHeader(encoding: format.encoding, channelCount: format.channels, sampleRateHz: format.rate,
+                                     dataOffset: bodyOffset, dataByteCount: size)
+                }
                 let available = fileByteCount - bodyOffset
                 var dataBytes = size
                 if size == 0xFFFF_FFFF {
@@ -73,7 +99,7 @@ public struct WAVHeader: Equatable, Sendable {
                 break
             }
             let next = bodyOffset + size + (size & 1)
-            guard bodyOffset + size <= fileByteCount else {
+            if let fileByteCount, bodyOffset + size > fileByteCount {
                 throw malformed(offset + 4, "chunk \(printable(id)) claims \(size) bytes, past the end of the file (\(fileByteCount) bytes)")
             }
             offset = next

@@ -6,7 +6,7 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
     case standardInput
     case device(name: String)
 
-    /// `-` is standard input, anything else a WAV path.
+    /// `-` is standard input (a WAV stream or raw S16_LE 16 kHz mono, told apart by its first bytes), anything else a WAV path.
     public init(argument: String) {
         self = argument == "-" ? .standardInput : .wavFile(path: argument)
     }
@@ -25,10 +25,12 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .wavFile(path):
             let source = try WAVFileSource(path: path)
-            try budget.charge("WAV reader", bytes: 256 * 1024)
+            try budget.charge("WAV reader", bytes: CommandResources.audioReaderBytes)
             return source
         case .standardInput:
-            return RawStandardInputSource()
+            let source = try StandardInputAudio.open()
+            try budget.charge("standard input reader", bytes: CommandResources.audioReaderBytes)
+            return source
         case let .device(name):
             return try AudioInput.openCapture(device: name, configuration: configuration, budget: budget)
         }
@@ -40,8 +42,8 @@ public enum AudioInput: Equatable, Sendable, CustomStringConvertible {
         var settings = ALSACaptureSource.Configuration(device: name)
         settings.periodMs = configuration.periodMs
         settings.ringSeconds = configuration.ringSeconds
+        try CommandResources.chargeCaptureRing(configuration: configuration, budget: budget)
         let ringBytes = SPSCSampleRing.byteCount(forMinimumCapacity: Int(settings.ringSeconds * Double(CanonicalAudio.sampleRateHz)))
-        try budget.charge("capture ring (\(configuration.ringSeconds) s)", bytes: ringBytes)
         let source = try ALSACaptureSource(configuration: settings)
         try budget.charge("capture conversion (\(source.format.sampleRateHz) Hz)", bytes: source.byteCount - ringBytes)
         return source

@@ -64,7 +64,10 @@ public struct DoctorReport: Codable, Sendable {
         let budget = configuration.memoryBudget
         if let available = SystemProbe.availableMemory() {
             let detail = "budget \(budget), available \(available)"
-            if budget > available {
+            if budget < MemoryBudget.processBaseline {
+                checks.append(Check(name: "memory", status: .fail, detail: detail + ", process baseline \(MemoryBudget.processBaseline)",
+                                    hint: "no command starts below the process baseline: raise --memory-budget"))
+            } else if budget > available {
                 checks.append(Check(name: "memory", status: .fail, detail: detail, hint: "lower --memory-budget below the available memory"))
             } else if budget.bytes * 2 > available.bytes {
                 checks.append(Check(name: "memory", status: .warn, detail: detail, hint: "the budget takes more than half of the available memory"))
@@ -76,7 +79,34 @@ public struct DoctorReport: Codable, Sendable {
         }
 
         checks.append(dataDirectoryCheck(configuration.dataDirectory))
+        checks += commandChecks(configuration: configuration)
         return DoctorReport(version: AttuneVersion.string, checks: checks, cpu: cpu, captureDevices: devices)
+    }
+
+    /// One check per command: loads and validates its models exactly as the command does and charges
+    /// a budget of the configured size with what the command charges before it starts.
+    static func commandChecks(configuration: AttuneConfiguration) -> [Check] {
+        CommandResources.commandChecks.map { command, charged, load in
+            let budget = MemoryBudget(limit: configuration.memoryBudget)
+            do {
+                try load(configuration, budget)
+                return Check(name: "attune \(command)", status: .ok,
+                             detail: charged ? "models valid; starts with \(budget.used) of the \(budget.limit) budget" : "models valid (no memory budget)")
+            } catch is MemoryBudgetError {
+                // The refused charge is only the first that did not fit: charge everything against an
+                // unbounded budget to name the whole need.
+                let unbounded = MemoryBudget(limit: ByteCount(Int.max / 2))
+                try? load(configuration, unbounded)
+                let needed = unbounded.used
+                let list = unbounded.consumers.prefix(3).map { "\($0.name) \($0.bytes)" }.joined(separator: ", ")
+                return Check(name: "attune \(command)", status: .fail,
+                             detail: "needs \(needed) (\(list)), the budget is \(budget.limit)",
+                             hint: "raise --memory-budget (or memory_budget in the config) to at least \(needed)")
+            } catch {
+                return Check(name: "attune \(command)", status: .fail, detail: "\(error)",
+                             hint: "the models ship in the repository's models/ directory (models/MODELS.md)")
+            }
+        }
     }
 
     /// Creates the directory if needed and proves it writable with a temporary file.

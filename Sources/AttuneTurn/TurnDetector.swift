@@ -36,6 +36,8 @@ public final class TurnDetector {
     /// Whether each stepped frame was inside speech, until its prosody frame reaches the cues.
     private var speakingAtFrame: [Int: Bool] = [:]
     private var lastAddedFrame = -1
+    /// The last frame the turn state was stepped for.
+    private var lastSteppedFrame = -1
     private var pendingNuclei = Set<Int>()
 
     private enum Phase {
@@ -89,10 +91,39 @@ public final class TurnDetector {
         drain(final: false, emit)
     }
 
+    /// Ends the input: steps what is still queued, then ends a turn still open (speech, or a pause
+    /// not yet judged) with an `endOfTurn` marked `endOfInput`, decided at the end of the input. Live,
+    /// the silence would have gone on until the model or the fallback pause ended the turn; a clip
+    /// that stops 0.45 s after its speech still gets its answer. The pause is measured to the last
+    /// stepped frame, as the live rule would measure it, so the event is the same however the audio
+    /// was chunked.
     public func finish(_ emit: (TurnEvent) -> Void) {
         vad.finish { chunk, p in enqueue(chunk: chunk, p: p) }
         prosody.finish { event in handle(event) }
         drain(final: true, emit)
+        endOpenTurn(emit)
+    }
+
+    private func endOpenTurn(_ emit: (TurnEvent) -> Void) {
+        let endFrame: Int
+        switch phase {
+        case .pausing(let frame): endFrame = frame
+        case .speaking: endFrame = lastSpeechFrame
+        case .idle, .yielded: return
+        }
+        let now = inputTimeSec
+        let speechEndT = Double(endFrame) * 0.01 + 0.005
+        // The VAD pads its last partial chunk, so frames may have been stepped past the input's end.
+        let lastInputFrame = min(lastSteppedFrame, prosody.sampleCount / CanonicalAudio.samplesPer10Ms - 1)
+        let pauseMs = Double(max(0, lastInputFrame - endFrame)) * 10
+        let features = cues.features(pauseMs: pauseMs, speechEndFrame: endFrame,
+                                     turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
+        let (probability, contributions) = model.evaluate(features)
+        let reasons = ["end_of_input"] + TurnCues.explain(features: features, contributions: contributions, pauseMs: pauseMs, mean: model.mean)
+        let delay = max(0, settings.naturalGapMs - pauseMs)
+        emit(.endOfTurn(t: now, speechEndT: speechEndT, p: probability, cues: reasons,
+                        suggestedDelayMs: Int(delay.rounded()), endOfInput: true))
+        phase = .yielded(decidedT: now, speechEndT: speechEndT)
     }
 
     /// Frame k is known once its chunk is complete.
@@ -150,6 +181,7 @@ public final class TurnDetector {
     private func step(frame k: Int, vadProbability p: Float, arrival: Int, _ emit: (TurnEvent) -> Void) {
         // Decided when frame k's VAD chunk was complete.
         let now = Double(arrival) / ProsodyAnalyzer.sampleRate
+        lastSteppedFrame = k
         var speaking = false
         if case .speaking = phase { speaking = true }
         let isSpeech = p >= settings.speechOnProbability || (speaking && p >= settings.speechOffProbability)

@@ -6,8 +6,9 @@ public enum TurnEvent: Sendable, Equatable {
     /// Speech stopped at `speechEndT`; the pause has lasted long enough to count.
     case pause(t: Double, speechEndT: Double)
     /// The person has most likely finished: probability `p`, the cues behind it, and how long the
-    /// assistant should still wait to leave a natural gap (people leave about 200 ms).
-    case endOfTurn(t: Double, speechEndT: Double, p: Double, cues: [String], suggestedDelayMs: Int)
+    /// assistant should still wait to leave a natural gap (people leave about 200 ms). `endOfInput`:
+    /// decided by `TurnDetector.finish()` because the input ended during the turn, not by the live rule.
+    case endOfTurn(t: Double, speechEndT: Double, p: Double, cues: [String], suggestedDelayMs: Int, endOfInput: Bool = false)
     /// The person went on after an end-of-turn: it was a false cut-in.
     case turnResumed(t: Double, afterEndOfTurnT: Double)
     /// The person spoke while the assistant was speaking.
@@ -17,7 +18,7 @@ public enum TurnEvent: Sendable, Equatable {
 
     public var t: Double {
         switch self {
-        case let .speechStart(t, _), let .pause(t, _), let .endOfTurn(t, _, _, _, _), let .turnResumed(t, _),
+        case let .speechStart(t, _), let .pause(t, _), let .endOfTurn(t, _, _, _, _, _), let .turnResumed(t, _),
              let .bargeIn(t), let .backchannelOpportunity(t, _, _):
             return t
         }

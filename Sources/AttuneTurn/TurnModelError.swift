@@ -1,3 +1,5 @@
+import Foundation
+
 /// Problems with a turn-taking model file.
 public enum TurnModelError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String)
@@ -12,7 +14,13 @@ public enum TurnModelError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let hint = "regenerate it with tools/convert_silero_vad.py (models/MODELS.md)"
         switch self {
-        case let .unreadable(path): return "cannot read the model file \(path); set ATTUNE_MODELS to the models directory"
+        case let .unreadable(path):
+            // ATTUNE_MODELS only moves the models Attune finds itself; a path given on the command
+            // line (`turns --model FILE`) is read as given.
+            let located = ModelLocator.path(of: (path as NSString).lastPathComponent) == path
+            return located
+                ? "cannot read the model file \(path); set ATTUNE_MODELS to the models directory"
+                : "cannot read the model file \(path); check the path (it is read as given)"
         case let .malformedEndOfTurnModel(path, reason):
             return "end-of-turn model \(path) is malformed: \(reason); refit it with tools/turn/fit_end_of_turn.py (models/MODELS.md)"
         case let .badMagic(path): return "\(path) is not an Attune Silero VAD model (bad magic); \(hint)"

@@ -11,10 +11,14 @@ struct AttuneCommand: AsyncParsableCommand {
             Attune runs next to a voice or chat assistant on a Raspberry Pi class board. Everything \
             stays on the device.
 
-            Start with `attune doctor` to check the machine, `attune devices` to list microphones, \
-            `attune record --device default --seconds 5 hello.wav` to hear one, and \
-            `attune analyze hello.wav` to see how it was said. `attune affect "TEXT"` and \
-            `attune embed` read text; `attune store init --db memory.db` starts the encrypted memory.
+            Start here:
+              attune doctor                                   # check the machine
+              attune devices                                  # list microphones
+              attune record --device default --seconds 5 hello.wav
+              attune analyze hello.wav                        # how it was said
+              attune affect "I miss my sister"                # how a text sounds
+              echo "I walk the dog" | attune embed            # a sentence vector
+              attune store init --db memory.db                # the encrypted memory
             """,
         version: AttuneVersion.string,
         subcommands: [

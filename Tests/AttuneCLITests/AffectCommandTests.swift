@@ -22,7 +22,7 @@ import Testing
         let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines[3].isEmpty)
         #expect(lines[0].contains("\"distress\":true") && lines[1].contains("\"compound\":0") && lines[2] == "null")
-        #expect(result.standardError == "line 3 is not valid UTF-8\n")
+        #expect(result.standardError == "Error: line 3 is not valid UTF-8\n")
         let table = try AttuneBinary.run(["affect", "I can't take it anymore"])
         #expect(table.standardOutput.contains("distress") && table.standardOutput.contains("point to human help"))
     }

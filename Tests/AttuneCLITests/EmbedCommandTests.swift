@@ -10,7 +10,7 @@ import Testing
         input.append(Data("Meeting at 10:45 in room B-12".utf8))
         let single = try AttuneBinary.run(["embed"], standardInput: input)
         #expect(single.status == 1)
-        #expect(single.standardError == "line 3 is not valid UTF-8\n")
+        #expect(single.standardError == "Error: line 3 is not valid UTF-8\n")
         let lines = single.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 4)
         #expect(lines[2] == "null")

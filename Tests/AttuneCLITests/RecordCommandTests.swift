@@ -140,7 +140,9 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let checks = (object?["checks"] as? [[String: Any]]) ?? []
         let names = checks.compactMap { $0["name"] as? String }
-        #expect(names == ["attune", "libasound", "SQLite", "capture devices", "CPU", "memory", "data directory"])
+        #expect(names == ["attune", "libasound", "SQLite", "capture devices", "CPU", "memory", "data directory",
+                          "attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize",
+                          "attune embed", "attune affect"])
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data").path))
     }
 

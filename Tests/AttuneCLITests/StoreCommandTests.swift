@@ -15,8 +15,8 @@ import Testing
         let directory = try CLITestPaths.temporaryDirectory()
         let keyFile = directory.appendingPathComponent("store.keyfile").path
         var generator = SystemRandomNumberGenerator()
-        FileManager.default.createFile(atPath: keyFile, contents: Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }),
-                                       attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: keyFile, contents: Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }),
+                                       attributes: [.posixPermissions: 0o600]))
         let setup = Setup(directory: directory, keyFile: keyFile)
         if initialise {
             let result = try AttuneBinary.run(["store", "init"] + setup.keyArguments)
@@ -35,7 +35,7 @@ import Testing
     @Test func importStatsExportAndForget() throws {
         let setup = try Self.setup()
         let input = setup.directory.appendingPathComponent("in.jsonl").path
-        FileManager.default.createFile(atPath: input, contents: Data(Self.lines.utf8))
+        #expect(FileManager.default.createFile(atPath: input, contents: Data(Self.lines.utf8)))
         let imported = try AttuneBinary.run(["store", "import", input] + setup.keyArguments)
         #expect(imported.status == 0 && imported.standardOutput.contains("imported 3 items"), "\(imported.standardError)")
         let stats = try AttuneBinary.run(["store", "stats", "--json"] + setup.keyArguments)
@@ -68,7 +68,7 @@ import Testing
     @Test func keyMistakesGetOneClearLine() throws {
         let setup = try Self.setup()
         let otherKey = setup.directory.appendingPathComponent("other.keyfile").path
-        FileManager.default.createFile(atPath: otherKey, contents: Data(repeating: 7, count: 32), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: otherKey, contents: Data(repeating: 7, count: 32), attributes: [.posixPermissions: 0o600]))
         let wrong = try AttuneBinary.run(["store", "stats", "--db", setup.db, "--key-file", otherKey])
         #expect(wrong.status != 0)
         #expect(wrong.standardError == "Error: wrong passphrase or key for \(setup.db)\n")
@@ -127,10 +127,10 @@ import Testing
     @Test func verifyNamesTheFirstBadPageAndExitsNonZero() throws {
         let setup = try Self.setup()
         let input = setup.directory.appendingPathComponent("in.jsonl").path
-        FileManager.default.createFile(atPath: input, contents: Data(String(repeating: Self.lines, count: 100).utf8))
+        #expect(FileManager.default.createFile(atPath: input, contents: Data(String(repeating: Self.lines, count: 100).utf8)))
         _ = try AttuneBinary.run(["store", "import", input] + setup.keyArguments)
         let original = try AttuneBinary.run(["store", "export"] + setup.keyArguments).standardOutput
-        let pages = Int(try FileManager.default.attributesOfItem(atPath: setup.db)[.size] as! NSNumber) / 4096
+        let pages = Int(truncating: try FileManager.default.attributesOfItem(atPath: setup.db)[.size] as! NSNumber) / 4096
         var exportsRefused = 0
         for page in 2...pages {
             let offset = UInt64((page - 1) * 4096 + 500)

@@ -16,7 +16,7 @@ import Testing
         signal(SIGPIPE, SIG_IGN)
         let directory = try CLITestPaths.temporaryDirectory()
         let keyFile = directory.appendingPathComponent("store.keyfile").path
-        FileManager.default.createFile(atPath: keyFile, contents: Data(repeating: 42, count: 32), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: keyFile, contents: Data(repeating: 42, count: 32), attributes: [.posixPermissions: 0o600]))
         let db = directory.appendingPathComponent("memory.db").path
         let key = StoreKeySource.keyFile(path: keyFile)
         try EncryptedStore.create(at: db, key: key).close()
@@ -38,7 +38,7 @@ import Testing
             try process.run()
             let writeEnd = stdin.fileHandleForWriting.fileDescriptor
             DispatchQueue.global().async {
-                _ = input.withUnsafeBytes { bytes in
+                input.withUnsafeBytes { bytes in
                     var done = 0
                     while done < bytes.count {
                         let written = write(writeEnd, bytes.baseAddress! + done, bytes.count - done)

@@ -32,7 +32,7 @@ import Testing
         let result = try AttuneBinary.run(["tokenize"], standardInput: input)
         #expect(result.status == 1)
         #expect(result.standardOutput == "[101,7592,2088,102]\n[101,102]\nnull\n[101,11113,102]\n[101,2053,2047,4179,2012,1996,2203,102]\n")
-        #expect(result.standardError == "line 3 is not valid UTF-8\n")
+        #expect(result.standardError == "Error: line 3 is not valid UTF-8\n")
         let tokens = try AttuneBinary.run(["tokenize", "--tokens"], standardInput: Data("unbelievable hiking".utf8))
         #expect(tokens.standardOutput == "[\"[CLS]\",\"unbelievable\",\"hiking\",\"[SEP]\"]\n")
     }

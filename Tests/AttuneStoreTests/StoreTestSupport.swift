@@ -1,5 +1,6 @@
 @testable import AttuneStore
 import Foundation
+import Testing
 
 /// A fresh directory per test, and a key file in it with mode 0600.
 struct StoreSandbox {
@@ -19,7 +20,7 @@ struct StoreSandbox {
         keyFile = directory + "/store.keyfile"
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        FileManager.default.createFile(atPath: keyFile, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: keyFile, contents: Data(bytes), attributes: [.posixPermissions: 0o600]))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }

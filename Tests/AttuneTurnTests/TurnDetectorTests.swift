@@ -55,7 +55,7 @@ import Testing
     }
 
     static func endsOfTurn(_ events: [TurnEvent]) -> [(t: Double, speechEndT: Double)] {
-        events.compactMap { if case let .endOfTurn(t, end, _, _, _) = $0 { (t, end) } else { nil } }
+        events.compactMap { if case let .endOfTurn(t, end, _, _, _, _) = $0 { (t, end) } else { nil } }
     }
 
     /// With the partial transcripts: every shift found within 400 ms of the labelled speech end, and at
@@ -112,7 +112,7 @@ import Testing
             switch event {
             case let .speechStart(t, start): #expect(t > start)
             case let .pause(t, end): #expect(t >= end + 0.15)
-            case let .endOfTurn(t, end, p, cues, delay):
+            case let .endOfTurn(t, end, p, cues, delay, _):
                 // Judged once the prosody of the last speech frame is in: its centre + 89.9 ms.
                 #expect(t - end >= 0.0849)
                 #expect((0...1).contains(p))
@@ -156,7 +156,7 @@ import Testing
         let resumed = events.filter { $0.typeName == "turn_resumed" }
         let holds = try Self.labels.files.first { $0.name == "turns-015" }!.pauses.filter { $0.kind == "hold" }
         #expect(resumed.count == holds.count)
-        #expect(events.allSatisfy { event in if case let .endOfTurn(_, _, _, cues, _) = event { cues.first == "time_out" } else { true } })
+        #expect(events.allSatisfy { event in if case let .endOfTurn(_, _, _, cues, _, _) = event { cues.first == "time_out" } else { true } })
     }
 
     /// Speech while the host says its own playback is running is a barge-in.
@@ -266,4 +266,38 @@ import Testing
 struct TurnEventText: Equatable {
     var text: String
     init(_ event: TurnEvent) { text = "\(event)" }
+}
+
+extension TurnDetectorTests {
+    /// A clip that stops 0.45 s after its speech (too soon for the live rule to decide, which waits
+    /// for the prosody look-ahead and the model) still ends its turn at the end of the input, marked
+    /// `endOfInput`, with the same events whatever the chunking.
+    @Test func theLastTurnEndsAtTheEndOfTheInput() throws {
+        let file = try #require(Self.labels.files.first { $0.name == "turns-015" })
+        let all = try Self.samples("turns-015")
+        // A hold the detector keeps over the whole file: live, it never ends that turn in the pause.
+        let live = Self.endsOfTurn(Self.events(all, chunk: 1600))
+        let pause = try #require(file.pauses.first { pause in
+            pause.kind == "hold" && pause.nextSpeechT - pause.speechEndT > 0.6
+                && !live.contains { abs($0.speechEndT - pause.speechEndT) < 0.1 }
+        })
+        let clip = Array(all.prefix(Int((pause.speechEndT + 0.45) * 16000)))
+        let events = Self.events(clip, chunk: 160)
+        guard case let .endOfTurn(t, speechEndT, _, cues, _, endOfInput)? = events.last else {
+            Issue.record("the last event is \(String(describing: events.last)), not an end of turn")
+            return
+        }
+        #expect(endOfInput)
+        #expect(cues.first == "end_of_input")
+        #expect(abs(t - Double(clip.count) / 16000) < 1e-9, "decided at the end of the input")
+        #expect(abs(speechEndT - pause.speechEndT) < 0.1, "speech ended at \(speechEndT), labelled \(pause.speechEndT)")
+        // The pause is measured within the input, not into the VAD's padding of its last chunk.
+        let pauseCue = try #require(cues.first { $0.hasPrefix("pause_") })
+        let pauseMs = try #require(Double(pauseCue.dropFirst(6).dropLast(2)))
+        #expect(pauseMs <= (t - speechEndT) * 1000 + 5, "\(pauseCue) after speech ending at \(speechEndT), input ending at \(t)")
+        #expect(events.filter { if case .endOfTurn(_, _, _, _, _, true) = $0 { true } else { false } }.count == 1)
+        for chunk in [1, 333, 512, 16000] {
+            #expect(Self.events(clip, chunk: chunk) == events, "chunks of \(chunk)")
+        }
+    }
 }

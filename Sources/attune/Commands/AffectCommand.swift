@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneRuntime
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -45,8 +46,7 @@ struct AffectCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let modelsDirectory = (ModelLocator.path(of: "vader-lexicon.tsv") as NSString).deletingLastPathComponent
-        let analyzer = try TextAffectAnalyzer(modelsDirectory: modelsDirectory)
+        let analyzer = try CommandResources.loadTextAffect()
         if text == "-" {
             let failed = try TextLinesOutput.run { try Self.jsonLine(analyzer.analyze($0)) }
             if failed { throw ExitCode(1) }

@@ -15,13 +15,15 @@ struct AnalyzeCommand: AsyncParsableCommand {
             pauses, F0 mean, spread, percentiles and final slope in semitones re 27.5 Hz, loudness.
 
             INPUT is a WAV file (any rate, channels and PCM/float format; converted to 16 kHz mono), or `-` \
-            for raw signed 16-bit little-endian 16 kHz mono on standard input. With --device, Attune listens \
+            for standard input: a WAV (told by its RIFF header, read without seeking) or else raw signed \
+            16-bit little-endian 16 kHz mono. With --device, Attune listens \
             live until Ctrl-C and prints each frame as a JSON line as soon as it is decided (90 ms after its \
             centre), then the summary as a last line.
 
             Without --json a readable summary is printed. With --json the output is one JSON document, \
             {"sampleRate":16000,"frameStepMs":10,"lookAheadMs":90,"frames":[…],"summary":{…}}, written as it \
-            is computed, so an hour of audio never sits in memory. --plot keeps the frame track (about \
+            is computed, so an hour of audio never sits in memory. --plot checks its path can be written \
+            before anything starts, then keeps the frame track (about \
             50 bytes per 10 ms) to draw it at the end.
 
             Examples:
@@ -32,7 +34,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
               attune analyze --device default > frames.jsonl
             """)
 
-    @Argument(help: ArgumentHelp("WAV file, or - for raw S16_LE 16 kHz mono on standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("WAV file, or - for standard input (a WAV, else raw S16_LE 16 kHz mono).", valueName: "INPUT"))
     var input: String?
 
     @OptionGroup var capture: CaptureOptions
@@ -57,6 +59,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var configuration = try runtime.resolve()
         try capture.apply(to: &configuration)
         let budget = MemoryBudget(limit: configuration.memoryBudget)
+        // The plot is written at the end: find a bad path before the analysis or the session.
+        if let plot { try OutputFileCheck.ensureWritable(plot) }
         let live = capture.device != nil
         let source: any AudioSource
         let label: String
@@ -68,7 +72,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             source = try audioInput.open(configuration: configuration, budget: budget)
             label = audioInput.description
         }
-        try budget.charge("prosody analyser", bytes: 96 * 1024)
+        try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
 
         let analyzer = ProsodyAnalyzer()
         let output = StandardOutputWriter()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneRuntime
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -10,7 +11,8 @@ struct EmbedBenchCommand: AsyncParsableCommand {
         discussion: """
             One thread by default, as `attune embed` runs; --threads as there. Load time is opening the model (memory-mapping it and \
             reading its header) and the tokenizer tables. Each latency is tokenizing plus embedding one \
-            sentence, after 20 warm-up runs. tools/bench/embed.sh runs this beside onnxruntime with the \
+            sentence, after 20 warm-up runs. Progress goes to standard error (a live counter on a \
+            terminal, one line per phase otherwise); standard output is only the results. tools/bench/embed.sh runs this beside onnxruntime with the \
             int8 ONNX model and reports the ratios (docs/BENCHMARKS.md).
 
             Examples:
@@ -52,14 +54,19 @@ struct EmbedBenchCommand: AsyncParsableCommand {
             + "because it reminds me of him , even though my back hurts now",
     ]
 
-    func run() async throws {
+    func validate() throws {
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, not \(threads)") }
+    }
+
+    func run() async throws {
         let clock = ContinuousClock()
         func ms(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15 }
         let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")
         var tokenizer: WordPieceTokenizer?
         var embedder: MiniLMEmbedder?
+        let progress = ProgressReporter()
+        progress.begin("bench embed: loading the model")
         let load = try clock.measure {
             tokenizer = try WordPieceTokenizer(modelsDirectory: (modelPath as NSString).deletingLastPathComponent)
             embedder = try MiniLMEmbedder(weights: MiniLMWeights(path: modelPath), threads: threads)
@@ -69,17 +76,23 @@ struct EmbedBenchCommand: AsyncParsableCommand {
         for (tokens, text) in Self.sentences.sorted(by: { $0.key < $1.key }) {
             precondition(tokenizer.encode(text).count == tokens, "the \(tokens)-token sentence has \(tokenizer.encode(text).count) tokens")
             var sink: Float = 0
-            for _ in 0..<20 { sink += embedder.embed(ids: tokenizer.encode(text))[0] }
+            progress.begin("bench embed: \(tokens) tokens, 20 warm-up and \(runs) timed runs", total: 20 + runs)
+            for _ in 0..<20 {
+                sink += embedder.embed(ids: tokenizer.encode(text))[0]
+                progress.advance()
+            }
             var times: [Double] = []
             times.reserveCapacity(runs)
             for _ in 0..<runs {
                 times.append(ms(clock.measure { sink += embedder.embed(ids: tokenizer.encode(text))[0] }))
+                progress.advance()
             }
             times.sort()
             latencies.append(Latency(tokens: tokens, p50Ms: times[times.count / 2], p99Ms: times[min(times.count - 1, times.count * 99 / 100)],
                                      meanMs: times.reduce(0, +) / Double(times.count)))
             if sink.isNaN { print("") }
         }
+        progress.finish()
         let report = Report(threads: threads, loadMs: ms(load), latencies: latencies, peakRSSMiB: Self.peakRSSMiB(),
                             modelBytes: embedder.weights.mappedBytes, scratchBytes: embedder.scratchBytes)
         if json { return try JSONOutput.print(report, pretty: true) }

@@ -37,13 +37,7 @@ struct EmbedCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try runtime.resolve()
         let budget = MemoryBudget(limit: configuration.memoryBudget)
-        let modelPath = ModelLocator.path(of: "minilm-l6-v2-int8.bin")
-        let modelsDirectory = (modelPath as NSString).deletingLastPathComponent
-        let tokenizer = try WordPieceTokenizer(modelsDirectory: modelsDirectory)
-        let weights = try MiniLMWeights(path: modelPath)
-        try budget.charge("sentence model (mapped)", bytes: weights.mappedBytes)
-        try budget.charge("sentence embedder scratch", bytes: MiniLMEmbedder.scratchBytes(config: weights.config, threads: threads))
-        let embedder = try MiniLMEmbedder(weights: weights, threads: threads)
+        let (tokenizer, embedder) = try CommandResources.loadEmbedder(threads: threads, budget: budget)
         let failed = try TextLinesOutput.run { text in
             "[" + embedder.embed(ids: tokenizer.encode(text)).map { "\($0)" }.joined(separator: ",") + "]"
         }

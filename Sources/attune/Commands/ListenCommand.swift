@@ -37,11 +37,9 @@ struct ListenCommand: AsyncParsableCommand {
         var configuration = try runtime.resolve()
         try capture.apply(to: &configuration)
         let budget = MemoryBudget(limit: configuration.memoryBudget)
-        let vadWeights = try SileroVADWeights(path: SileroVADWeights.defaultPath())
-        try budget.charge("Silero VAD weights", bytes: vadWeights.byteCount)
-        let model = try EndOfTurnModel(path: EndOfTurnModel.defaultPath())
+        let models = try CommandResources.loadTurnModels(budget: budget)
         let device = try AudioInput.openCapture(device: configuration.device, configuration: configuration, budget: budget)
-        let detector = TurnDetector(vadWeights: vadWeights, model: model)
+        let detector = TurnDetector(vadWeights: models.vadWeights, model: models.endOfTurn)
         let interrupt = InterruptSignal()
         let readable = isatty(STDOUT_FILENO) == 1
         let output = StandardOutputWriter()
@@ -59,6 +57,8 @@ struct ListenCommand: AsyncParsableCommand {
                 case .playback(let speaking): detector.setAssistantSpeaking(speaking)
                 case .transcript(let text): detector.setTranscript(text)
                 case .error(let message):
+                    // The host reads the error event; a person watching the log sees the same line.
+                    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
                     output.write("{\"type\":\"error\",\"message\":\"\(message.replacingOccurrences(of: "\"", with: "'"))\"}\n")
                     output.flush()
                 }

@@ -19,7 +19,8 @@ struct StoreCommand: AsyncParsableCommand {
               attune store init --db memory.db --key-file store.keyfile
               attune store import notes.jsonl --db memory.db --key-file store.keyfile
               attune store stats --db memory.db --key-file store.keyfile
-              attune store forget --db memory.db --key-file store.keyfile --match "my address"
+              attune store forget --db memory.db --key-file store.keyfile \\
+                --match "my address"
               attune store export --db memory.db --key-file store.keyfile > everything.jsonl
             """,
         subcommands: [

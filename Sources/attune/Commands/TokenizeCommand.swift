@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneRuntime
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -26,10 +27,12 @@ struct TokenizeCommand: AsyncParsableCommand {
     @Option(help: "Most ids per text, [CLS] and [SEP] included.")
     var maxLength = WordPieceTokenizer.defaultMaximumLength
 
-    func run() async throws {
+    func validate() throws {
         guard maxLength >= 2 else { throw ValidationError("--max-length must be at least 2") }
-        let modelsDirectory = (ModelLocator.path(of: "minilm-l6-v2-vocab.txt") as NSString).deletingLastPathComponent
-        let tokenizer = try WordPieceTokenizer(modelsDirectory: modelsDirectory, maximumLength: maxLength)
+    }
+
+    func run() async throws {
+        let tokenizer = try CommandResources.loadTokenizer(maximumLength: maxLength)
         let failed = try TextLinesOutput.run { text in
             let ids = tokenizer.encode(text)
             if tokens {

@@ -21,12 +21,13 @@ struct TurnsCommand: AsyncParsableCommand {
 
             Examples:
               attune turns conversation.wav
-              attune turns conversation.wav --json | jq '.events[] | select(.type == "end_of_turn")'
+              attune turns conversation.wav --json \\
+                | jq '.events[] | select(.type == "end_of_turn")'
               attune turns conversation.wav --transcript partials.jsonl --json
-              attune turns conversation.wav --vad-probabilities     # one Silero probability per 32 ms
+              attune turns conversation.wav --vad-probabilities  # a probability per 32 ms
             """)
 
-    @Argument(help: ArgumentHelp("WAV file, or - for raw S16_LE 16 kHz mono on standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("WAV file, or - for standard input (a WAV, else raw S16_LE 16 kHz mono).", valueName: "INPUT"))
     var input: String
 
     @Flag(help: "Print {\"events\":[…]} as JSON.")
@@ -52,8 +53,8 @@ struct TurnsCommand: AsyncParsableCommand {
         let transcripts = try transcript.map { try TranscriptFile.load(path: $0) } ?? []
         let audioInput = AudioInput(argument: input)
         let source = try audioInput.open(configuration: configuration, budget: budget)
-        let vadWeights = try SileroVADWeights(path: SileroVADWeights.defaultPath())
-        try budget.charge("Silero VAD weights", bytes: vadWeights.byteCount)
+        let models = try CommandResources.loadTurnModels(endOfTurnPath: model, budget: budget)
+        let vadWeights = models.vadWeights
         let output = StandardOutputWriter()
         var chunk = [Float](repeating: 0, count: 1600)
 
@@ -72,8 +73,7 @@ struct TurnsCommand: AsyncParsableCommand {
             return
         }
 
-        let endOfTurn = try EndOfTurnModel(path: model ?? EndOfTurnModel.defaultPath())
-        let detector = TurnDetector(vadWeights: vadWeights, model: endOfTurn)
+        let detector = TurnDetector(vadWeights: vadWeights, model: models.endOfTurn)
         detector.recordFeatures = features
         var first = true
         if json && !features { output.write("{\"events\":[") }

@@ -15,16 +15,20 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("File of at least 32 random bytes, mode 0600, used instead of a passphrase.", valueName: "path"))
     var keyFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("WAL pages after which a commit also checkpoints into the database file. Default: 1000.", valueName: "pages"))
+    @Option(name: .long, help: ArgumentHelp("WAL pages after which a commit also checkpoints into the database file.", valueName: "pages"))
     var checkpointPages: Int = 1000
 
     @OptionGroup var runtime: RuntimeOptions
 
-    var settings: StoreSettings {
-        get throws {
-            guard checkpointPages > 0 else { throw ValidationError("--checkpoint-pages must be positive") }
-            return StoreSettings(checkpointPages: checkpointPages)
+    func validate() throws {
+        guard checkpointPages > 0 else { throw ValidationError("--checkpoint-pages must be positive") }
+        guard keyFile == nil || passphraseFile == nil else {
+            throw ValidationError("give either a key file or a passphrase file, not both")
         }
+    }
+
+    var settings: StoreSettings {
+        get throws { StoreSettings(checkpointPages: checkpointPages) }
     }
 
     /// The database path, creating the default data directory (mode 0700) when asked to.

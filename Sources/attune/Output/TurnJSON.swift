@@ -11,9 +11,9 @@ enum TurnJSON {
             return head + ",\"speechStartT\":\(n(start))}"
         case let .pause(_, end):
             return head + ",\"speechEndT\":\(n(end))}"
-        case let .endOfTurn(t, end, p, cues, delay):
+        case let .endOfTurn(t, end, p, cues, delay, endOfInput):
             return head + ",\"speechEndT\":\(n(end)),\"latencyMs\":\(Int(((t - end) * 1000).rounded())),\"p\":\(n(p))"
-                + ",\"cues\":\(strings(cues)),\"suggestedDelayMs\":\(delay)}"
+                + ",\"cues\":\(strings(cues)),\"suggestedDelayMs\":\(delay)" + (endOfInput ? ",\"endOfInput\":true}" : "}")
         case let .turnResumed(_, after):
             return head + ",\"afterEndOfTurnT\":\(n(after))}"
         case .bargeIn:
@@ -29,8 +29,8 @@ enum TurnJSON {
         switch event {
         case let .speechStart(_, start): return time + "speech started at \(ProsodyJSON.number(start, decimals: 2)) s"
         case let .pause(_, end): return time + "pause (speech ended at \(ProsodyJSON.number(end, decimals: 2)) s)"
-        case let .endOfTurn(t, end, p, cues, delay):
-            return time + "END OF TURN  p=\(ProsodyJSON.number(p, decimals: 2)), \(Int(((t - end) * 1000).rounded())) ms after speech; "
+        case let .endOfTurn(t, end, p, cues, delay, endOfInput):
+            return time + (endOfInput ? "END OF TURN (end of input)" : "END OF TURN") + "  p=\(ProsodyJSON.number(p, decimals: 2)), \(Int(((t - end) * 1000).rounded())) ms after speech; "
                 + "\(cues.joined(separator: ", ")); answer in \(delay) ms"
         case .turnResumed: return time + "turn resumed (that end of turn was early)"
         case .bargeIn: return time + "barge-in: the person speaks over the assistant"

@@ -27,7 +27,7 @@ struct StoreBenchCommand: AsyncParsableCommand {
     @Option(help: "Rounds of plain + encrypted.")
     var rounds = 3
 
-    @Option(name: .long, help: ArgumentHelp("SQLite page cache per connection, for both sides. Default: 4 (the store's default).", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("SQLite page cache per connection, for both sides (the store's default: 4).", valueName: "MiB"))
     var cacheMib = 4
 
     @Option(help: ArgumentHelp("Directory for the benchmark databases (the disk under test). Default: a new temporary directory.", valueName: "path"))
@@ -36,8 +36,11 @@ struct StoreBenchCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for machines.")
     var json = false
 
-    func run() async throws {
+    func validate() throws {
         guard items > 0, lookups > 0, rounds > 0 else { throw ValidationError("--items, --lookups and --rounds must be positive") }
+    }
+
+    func run() async throws {
         let directory = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: directory) } }

@@ -14,7 +14,8 @@ struct StoreVerifyCommand: AsyncParsableCommand {
 
             Examples:
               attune store verify --db memory.db --key-file store.keyfile
-              attune store verify --db memory.db --key-file store.keyfile --json | jq .passed
+              attune store verify --db memory.db --key-file store.keyfile --json \\
+                | jq .passed
             """)
 
     @OptionGroup var store: StoreOptions
@@ -95,7 +96,8 @@ struct StoreRekeyCommand: AsyncParsableCommand {
             the store with the old passphrase: see docs/SECURITY.md.
 
             Examples:
-              ATTUNE_PASSPHRASE=old ATTUNE_NEW_PASSPHRASE=new attune store rekey --db memory.db
+              ATTUNE_PASSPHRASE=old ATTUNE_NEW_PASSPHRASE=new \\
+                attune store rekey --db memory.db
               attune store rekey --db memory.db --key-file old.key --new-key-file new.key
             """)
 
@@ -110,8 +112,15 @@ struct StoreRekeyCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("scrypt cost as log2(N) for a new passphrase, 10 to 20.", valueName: "n"))
     var scryptCost: UInt8 = ScryptParameters.default.log2N
 
-    func run() async throws {
+    // Checked in validate(), not run(): ArgumentParser prints this subcommand's usage only for errors thrown there.
+    func validate() throws {
         guard (10...20).contains(scryptCost) else { throw ValidationError("--scrypt-cost must be between 10 and 20") }
+        guard newKeyFile == nil || newPassphraseFile == nil else {
+            throw ValidationError("give either --new-key-file or --new-passphrase-file, not both")
+        }
+    }
+
+    func run() async throws {
         try store.withOpenStore { opened in
             let newKey = try KeySourceResolver.resolve(
                 keyFile: newKeyFile, passphraseFile: newPassphraseFile, environmentVariable: "ATTUNE_NEW_PASSPHRASE",

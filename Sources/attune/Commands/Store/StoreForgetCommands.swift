@@ -14,7 +14,8 @@ struct StoreForgetCommand: AsyncParsableCommand {
             Examples:
               attune store forget --db memory.db --key-file k --id 17 --id 18
               attune store forget --db memory.db --key-file k --match "new address"
-              attune store forget --db memory.db --key-file k --from 2026-11-01T00:00:00Z --to 2026-11-08T00:00:00Z
+              attune store forget --db memory.db --key-file k \\
+                --from 2026-11-01T00:00:00Z --to 2026-11-08T00:00:00Z
               attune store forget --db memory.db --key-file k --retain 90d
               attune store forget --db memory.db --key-file k --expired --json
             """)
@@ -45,7 +46,9 @@ struct StoreForgetCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for machines.")
     var json = false
 
-    func run() async throws {
+    /// What to forget, from the options; checked in validate() so a bad option prints this
+    /// subcommand's usage.
+    func selection() throws -> ForgetSelection {
         var selection = ForgetSelection()
         selection.ids = id
         selection.textContaining = match
@@ -61,6 +64,13 @@ struct StoreForgetCommand: AsyncParsableCommand {
         }
         if expired { selection.expiredAtMs = Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
         guard !selection.isEmpty else { throw ValidationError("say what to forget: --id, --match, --from/--to, --retain or --expired") }
+        return selection
+    }
+
+    func validate() throws { _ = try selection() }
+
+    func run() async throws {
+        let selection = try selection()
         try store.withOpenStore { opened in
             let count = dryRun ? try opened.count(selection) : try opened.forget(selection)
             if json {
@@ -96,9 +106,12 @@ struct StoreEraseCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for machines.")
     var json = false
 
+    func validate() throws {
+        guard yes else { throw ValidationError("erasing the store cannot be undone; add --yes to confirm") }
+    }
+
     func run() async throws {
         let path = try store.databasePath()
-        guard yes else { throw ValidationError("erasing \(path) cannot be undone; add --yes to confirm") }
         let removed = try EncryptedStore.erase(at: path)
         if json {
             struct Output: Encodable { var removed: [String] }

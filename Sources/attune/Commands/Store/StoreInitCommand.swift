@@ -12,8 +12,10 @@ struct StoreInitCommand: AsyncParsableCommand {
             key file, and creates the database at the latest schema version in WAL mode.
 
             Examples:
-              ATTUNE_PASSPHRASE='correct horse battery staple' attune store init --db memory.db
-              attune store init --db /var/lib/attune/memory.db --key-file /etc/attune/store.key
+              ATTUNE_PASSPHRASE='correct horse battery staple' \\
+                attune store init --db memory.db
+              attune store init --db /var/lib/attune/memory.db \\
+                --key-file /etc/attune/store.key
             """)
 
     @OptionGroup var store: StoreOptions
@@ -21,8 +23,12 @@ struct StoreInitCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("scrypt cost as log2(N), 10 to 20. Higher is slower to open and to guess; each step doubles time and memory (128·N·8 bytes).", valueName: "n"))
     var scryptCost: UInt8 = ScryptParameters.default.log2N
 
-    func run() async throws {
+    // Checked in validate(), not run(): ArgumentParser prints this subcommand's usage only for errors thrown there.
+    func validate() throws {
         guard (10...20).contains(scryptCost) else { throw ValidationError("--scrypt-cost must be between 10 and 20") }
+    }
+
+    func run() async throws {
         let path = try store.databasePath(creatingDirectory: true)
         let created = try EncryptedStore.create(at: path, key: try store.key(confirmingNew: true), scrypt: ScryptParameters(log2N: scryptCost), settings: try store.settings)
         try created.close()
