@@ -16,9 +16,11 @@ public enum ProsodyEvent: Sendable, Equatable {
 /// Frame k is centred at t = k · 10 ms (sample n sits at (n + ½) / 16 kHz, as in Praat) and is
 /// reported once the input reaches t + `lookAheadSeconds` (90 ms: the 20 ms half pitch window plus
 /// the path finder's 70 ms decision lag). Frames never depend on how the input was chunked: every
-/// quantity that looks at "the input so far" (the pitch analysis' global peak, the speaker's level)
-/// is taken at a fixed sample position per frame, so one call with a whole file and a thousand
-/// calls of 10 ms give identical frames.
+/// quantity that looks at the recent input (the pitch analysis' global peak over the last 5 s, the
+/// noise floor and the speaker's level over the last 5 s of frames) is taken at a fixed sample
+/// position per frame, so one call with a whole file and a thousand calls of 10 ms give identical
+/// frames. Nor do they depend on more than those 5 s of the past: after a change of speaker, level
+/// or room, the frames are the ones the new audio would give alone.
 ///
 /// Memory is constant in the input length: a ring of ~2,200 samples, a ring of the frames
 /// awaiting a decision, and fixed-size histograms for the summary.
@@ -32,7 +34,7 @@ public final class ProsodyAnalyzer {
     private let intensityAnalyzer: IntensityAnalyzer
     private let nucleusIntensityAnalyzer: IntensityAnalyzer
     private var tracker: PitchPathTracker
-    private var levels = SpeakerLevelTracker()
+    private var levels: SpeakerLevelTracker
     private var pauses: PauseSegmenter
     private var nuclei: SyllableNucleusDetector
     private var accumulator = ProsodySummaryAccumulator()
@@ -43,11 +45,9 @@ public final class ProsodyAnalyzer {
     private var bufferStart: Int
     private let samplesBefore: Int
     private let compactionThreshold = 8192
-    /// Real samples received, and their running sum / extremes for the global peak.
+    /// Real samples received, and the recent ones' mean and extremes for the global peak.
     private var received = 0
-    private var runningSum = 0.0
-    private var runningMaximum = -Double.infinity
-    private var runningMinimum = Double.infinity
+    private var recentPeak: SlidingSamplePeak
 
     private var nextPitchFrame = 1
     private var nextIntensityFrame = 1
@@ -69,6 +69,10 @@ public final class ProsodyAnalyzer {
             minimumPitchHz: settings.nucleusIntensityMinimumPitchHz, sampleRate: Self.sampleRate)
         tracker = PitchPathTracker(settings: settings.pitch, frameStepSeconds: Self.frameStepSeconds)
         pauses = PauseSegmenter(settings: settings, frameStepSeconds: Self.frameStepSeconds)
+        levels = SpeakerLevelTracker(settings: settings, frameStepSeconds: Self.frameStepSeconds)
+        let peakBlock = Int(Self.sampleRate / 2)
+        recentPeak = SlidingSamplePeak(
+            blockSize: peakBlock, blockCount: max(1, Int((settings.pitchPeakWindowSec * Self.sampleRate / Double(peakBlock)).rounded())))
         nuclei = SyllableNucleusDetector(minimumDipDb: settings.minimumDipDb)
         samplesBefore = max(pitchAnalyzer.samplesBefore, intensityAnalyzer.halfWindow, nucleusIntensityAnalyzer.halfWindow)
         buffer = [Float](repeating: 0, count: samplesBefore)
@@ -103,12 +107,7 @@ public final class ProsodyAnalyzer {
             let take = min(samples.count - offset, boundary - received)
             if take > 0 {
                 let chunk = UnsafeBufferPointer(rebasing: samples[offset..<(offset + take)])
-                for x in chunk {
-                    let value = Double(x)
-                    runningSum += value
-                    if value > runningMaximum { runningMaximum = value }
-                    if value < runningMinimum { runningMinimum = value }
-                }
+                for x in chunk { recentPeak.add(Double(x)) }
                 buffer.append(contentsOf: chunk)
                 received += take
                 offset += take
@@ -166,8 +165,7 @@ public final class ProsodyAnalyzer {
     }
 
     private func analyzePitchFrame(_ frame: Int) {
-        let mean = received > 0 ? runningSum / Double(received) : 0
-        let globalPeak = received > 0 ? max(runningMaximum - mean, mean - runningMinimum) : 0
+        let globalPeak = recentPeak.peak
         let centre = frame * Self.hop
         let (candidates, aWeighted) = buffer.withUnsafeBufferPointer { base in
             pitchAnalyzer.analyze(centre: base.baseAddress! + (centre - bufferStart), globalPeak: globalPeak)
@@ -195,9 +193,8 @@ public final class ProsodyAnalyzer {
             let decision = pendingDecisions[slot]
             let intensityDb = pendingIntensityDb[slot]
             let aWeightedDb = pendingAWeighted[slot] / 4e-10 < 1e-30 ? -300 : 10 * log10(pendingAWeighted[slot] / 4e-10)
-            levels.add(intensityDb)
-            let thresholds = levels.thresholds(settings: settings)
-            let threshold = thresholds.speakerDb
+            let sounding = levels.add(intensityDb, voiced: decision.voiced)
+            let threshold = levels.speakerThresholdDb
             let frame = ProsodyFrame(
                 index: k,
                 f0Hz: decision.voiced ? decision.frequencyHz : nil,
@@ -205,7 +202,7 @@ public final class ProsodyAnalyzer {
                 intensityDb: intensityDb,
                 aWeightedLevelDb: aWeightedDb,
                 loudnessSones: Loudness.sones(fromAWeightedDb: aWeightedDb),
-                sounding: SpeakerLevelTracker.isSounding(intensityDb, voiced: decision.voiced, thresholds: thresholds))
+                sounding: sounding)
             if let pause = pauses.add(index: k, sounding: frame.sounding) {
                 emit(.pause(startFrameIndex: pause.startFrame,
                             durationSec: Double(pause.frames) * Self.frameStepSeconds))

@@ -1,44 +1,58 @@
-/// The speaker's own level: a histogram of frame intensities (0.25 dB bins, bounded memory),
-/// giving the 99th percentile (the speaker's loud end, robust to a few bursts, as de Jong &
-/// Wempe use it) and the 2nd percentile (the noise floor). The silence threshold follows both,
-/// so pauses are found relative to this speaker in this room, not at an absolute level.
+/// Decides, frame by frame, whether a frame *sounds*: the speaker-relative silence threshold behind
+/// pauses, speech rate and the summary's sounding statistics.
+///
+/// Two levels are tracked separately, each over a sliding window of recent frames, so that the
+/// decision follows a change of room, microphone gain or speaker within one window and never
+/// depends on what was heard minutes earlier:
+///
+/// - **The noise floor**, in the manner of minimum statistics (R. Martin, "Noise power spectral
+///   density estimation based on optimal smoothing and minimum statistics", IEEE Trans. Speech and
+///   Audio Processing 9(5), 2001): speech leaves gaps, so the quietest frames of a window a few
+///   seconds long are noise, even while someone talks. Martin corrects the minimum's bias towards
+///   the low tail of the noise from the noise's variance; here the correction is read off the window
+///   directly: the floor is the median of the frames within `noiseSpanDb` of the window's quietest.
+///   Wandering noise (brown noise at 10 dB SNR spreads 10 dB from its 2nd to 98th percentile) then
+///   sits around the floor instead of above a margin over its quietest frame.
+/// - **The speaker's loud end**, after de Jong & Wempe (2009): the 99th percentile of the frames in
+///   the window that are above the floor (or voiced), so long silences do not pull it down and a
+///   few bursts do not push it up. A frame more than `silenceBelowSpeakerDb` (25 dB) below it is
+///   silent, as in their script; they take the percentile over the whole file, which live audio
+///   does not have and which would let one loud minute silence the next quiet speaker.
+///
+/// Every window is counted in frames, so the decisions do not depend on how the input was chunked;
+/// the recovery time after a change is the longer window (5 s by default).
 struct SpeakerLevelTracker {
-    static let lowestDb = -20.0
-    static let binWidthDb = 0.25
-    static let binCount = 640   // −20 … 140 dB
-    private var counts = [Int32](repeating: 0, count: binCount)
-    private(set) var total = 0
+    let silenceBelowSpeakerDb: Double
+    let soundingAboveFloorDb: Double
+    let noiseSpanDb: Double
+    private var all: SlidingLevelHistogram
+    private var aboveFloor: SlidingLevelHistogram
+    /// The speaker threshold after the last frame (p99 − 25 dB); +∞ while no frame was above the floor.
+    private(set) var speakerThresholdDb = Double.infinity
+    /// The floor threshold after the last frame (noise floor + 6 dB).
+    private(set) var floorThresholdDb = Double.infinity
 
-    mutating func add(_ decibels: Double) {
-        let bin = Int(((decibels - Self.lowestDb) / Self.binWidthDb).rounded(.down))
-        counts[min(max(bin, 0), Self.binCount - 1)] += 1
-        total += 1
+    init(settings: ProsodySettings, frameStepSeconds: Double) {
+        silenceBelowSpeakerDb = settings.silenceBelowSpeakerDb
+        soundingAboveFloorDb = settings.soundingAboveFloorDb
+        noiseSpanDb = settings.noiseSpanDb
+        all = SlidingLevelHistogram(capacity: max(1, Int((settings.floorWindowSec / frameStepSeconds).rounded())))
+        aboveFloor = SlidingLevelHistogram(capacity: max(1, Int((settings.speakerWindowSec / frameStepSeconds).rounded())))
     }
 
-    /// The q-quantile (0…1) in dB, to the bin's centre; nil before any frame.
-    func quantile(_ q: Double) -> Double? {
-        guard total > 0 else { return nil }
-        let rank = max(1, Int((q * Double(total)).rounded(.up)))
-        var seen = 0
-        for bin in 0..<Self.binCount {
-            seen += Int(counts[bin])
-            if seen >= rank { return Self.lowestDb + (Double(bin) + 0.5) * Self.binWidthDb }
-        }
-        return Self.lowestDb + Double(Self.binCount) * Self.binWidthDb
-    }
+    /// The noise floor over the floor window (nil before the first frame).
+    var noiseFloorDb: Double? { all.medianNearLowest(spanDb: noiseSpanDb) }
 
-    /// The two thresholds a frame is held against: `speakerDb` = p99 − silenceBelowSpeakerDb (de Jong &
-    /// Wempe's threshold) and `floorDb` = p2 + soundingAboveFloorDb.
-    func thresholds(settings: ProsodySettings) -> (speakerDb: Double, floorDb: Double) {
-        guard let loud = quantile(0.99), let floor = quantile(0.02) else { return (.infinity, .infinity) }
-        return (loud - settings.silenceBelowSpeakerDb, floor + settings.soundingAboveFloorDb)
-    }
-
-    /// A frame sounds when it is within reach of the speaker's loud end and either clearly above the
-    /// noise floor or voiced. The floor keeps room noise before the first word from counting as
-    /// sound; the voicing exception keeps a steady voice (a held vowel, a tone) sounding even when
-    /// there is no silence in the input to measure a floor from.
-    static func isSounding(_ decibels: Double, voiced: Bool, thresholds: (speakerDb: Double, floorDb: Double)) -> Bool {
-        decibels >= thresholds.speakerDb && (decibels >= thresholds.floorDb || voiced)
+    /// Adds the next frame and decides it. A frame sounds when it is within reach of the speaker's
+    /// loud end and either clearly above the noise floor or voiced. The floor keeps room noise from
+    /// counting as sound; the voicing exception keeps a steady voice (a held vowel, a tone) sounding
+    /// when the window holds no silence to measure a floor from.
+    mutating func add(_ decibels: Double, voiced: Bool) -> Bool {
+        all.add(decibels)
+        floorThresholdDb = (noiseFloorDb ?? .infinity) + soundingAboveFloorDb
+        let candidate = voiced || decibels >= floorThresholdDb
+        aboveFloor.add(candidate ? decibels : nil)
+        speakerThresholdDb = aboveFloor.quantile(0.99).map { $0 - silenceBelowSpeakerDb } ?? .infinity
+        return candidate && decibels >= speakerThresholdDb
     }
 }

@@ -107,7 +107,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         var chunk = [Float](repeating: 0, count: CanonicalAudio.samplesPer10Ms * (live ? 1 : 64))
         var failure: Error?
-        var pendingEnvelope: (minimum: Float, maximum: Float, count: Int) = (.infinity, -.infinity, 0)
         while !interrupt.isRaised {
             let count: Int
             do {
@@ -118,17 +117,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             }
             if count == 0 { break }
             chunk.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count]), handle) }
-            if plotData != nil {
-                for x in chunk[0..<count] {
-                    pendingEnvelope.minimum = min(pendingEnvelope.minimum, x)
-                    pendingEnvelope.maximum = max(pendingEnvelope.maximum, x)
-                    pendingEnvelope.count += 1
-                    if pendingEnvelope.count == CanonicalAudio.samplesPer10Ms {
-                        plotData?.envelope.append((pendingEnvelope.minimum, pendingEnvelope.maximum))
-                        pendingEnvelope = (.infinity, -.infinity, 0)
-                    }
-                }
-            }
+            plotData?.envelope.add(chunk[0..<count])
         }
         if let capture = source as? ALSACaptureSource { capture.stop() }
         analyzer.finish(handle)

@@ -6,8 +6,8 @@ import Foundation
 /// syllable nuclei), pauses shaded across all panels. Plain SVG 1.1, no scripts, no external tools.
 struct ProsodyPlot {
     var frames: [ProsodyFrame] = []
-    /// Per 10 ms hop: the smallest and largest sample, for the envelope.
-    var envelope: [(minimum: Float, maximum: Float)] = []
+    /// The input's smallest and largest sample per stretch, for the envelope.
+    var envelope = WaveformEnvelope()
     var nuclei: [Int] = []
     var pauses: [(startFrame: Int, durationSec: Double)] = []
     var title = ""
@@ -50,31 +50,68 @@ struct ProsodyPlot {
             svg += "<text x=\"18\" y=\(q(middle)) transform=\"rotate(-90 18 \(f(middle)))\" text-anchor=\"middle\" "
                 + "fill=\"#333\">\(labels[panel])</text>\n"
         }
-        // Waveform envelope: one vertical segment per hop, as a single path.
-        if !envelope.isEmpty {
-            let peak = Double(envelope.map { max(abs($0.minimum), abs($0.maximum)) }.max() ?? 1)
+        // Waveform envelope: the minimum and maximum of each pixel column's samples, as one filled
+        // outline (maxima left to right, minima back), at least a pixel thick so silence shows.
+        let envelopeWidth = plotWidth * min(Double(envelope.sampleCount) / ProsodyAnalyzer.sampleRate / duration, 1)
+        if let columns = envelope.columns(max(1, Int(envelopeWidth.rounded()))) {
+            let peak = Double(columns.map { max(abs($0.minimum), abs($0.maximum)) }.max() ?? 1)
             let scale = peak > 0 ? peak : 1
-            var path = ""
-            for (i, hop) in envelope.enumerated() {
-                let t = (Double(i) + 0.5) * 0.01
-                path += "M\(f(x(t))) \(f(y(panel: 0, fraction: 0.5 + Double(hop.maximum) / scale / 2)))"
-                    + "V\(f(y(panel: 0, fraction: 0.5 + Double(hop.minimum) / scale / 2)))"
+            let columnWidth = envelopeWidth / Double(columns.count)
+            var upper: [(Double, Double)] = [], lower: [(Double, Double)] = []
+            for (i, column) in columns.enumerated() {
+                let xx = Self.left + (Double(i) + 0.5) * columnWidth
+                var top = y(panel: 0, fraction: 0.5 + Double(column.maximum) / scale / 2)
+                var bottom = y(panel: 0, fraction: 0.5 + Double(column.minimum) / scale / 2)
+                if bottom - top < 1 {
+                    let middle = (top + bottom) / 2
+                    top = middle - 0.5
+                    bottom = middle + 0.5
+                }
+                upper.append((xx, top))
+                lower.append((xx, bottom))
             }
-            svg += "<path d=\"\(path)\" stroke=\"#3a6ea5\" stroke-width=\"1\" fill=\"none\"/>\n"
+            var path = "M\(f(Self.left)) \(f(upper[0].1))"
+            for point in upper { path += "L\(f(point.0)) \(f(point.1))" }
+            path += "L\(f(Self.left + envelopeWidth)) \(f(upper[upper.count - 1].1))"
+            path += "L\(f(Self.left + envelopeWidth)) \(f(lower[lower.count - 1].1))"
+            for point in lower.reversed() { path += "L\(f(point.0)) \(f(point.1))" }
+            path += "L\(f(Self.left)) \(f(lower[0].1))Z"
+            svg += "<path class=\"envelope\" d=\"\(path)\" fill=\"#3a6ea5\" stroke=\"none\"/>\n"
         }
-        // F0: voiced frames as dots, 0–600 Hz.
-        let f0Top = 600.0
-        for tick in stride(from: 0.0, through: f0Top, by: 100) {
-            let yy = y(panel: 1, fraction: tick / f0Top)
+        // F0 on a semitone (log Hz) axis fitted to this speaker; floor and ceiling labelled.
+        let axis = F0Axis(frames: frames)
+        func f0Fraction(_ hz: Double) -> Double { axis.fraction(hz) }
+        var lastLabelY = Double.infinity
+        for (tick, isEnd) in axis.ticks() {
+            let yy = y(panel: 1, fraction: f0Fraction(tick))
+            if !isEnd && (abs(yy - lastLabelY) < 14 || abs(yy - y(panel: 1, fraction: 1)) < 14) { continue }
+            lastLabelY = yy
             svg += "<line x1=\(q(Self.left - 4)) y1=\(q(yy)) x2=\(q(Self.left)) y2=\(q(yy)) stroke=\"#888\"/>"
-                + "<text x=\(q(Self.left - 8)) y=\(q(yy + 4)) text-anchor=\"end\" fill=\"#555\">\(Int(tick))</text>\n"
+                + "<text x=\(q(Self.left - 8)) y=\(q(yy + 4)) text-anchor=\"end\" fill=\"\(isEnd ? "#222" : "#555")\""
+                + "\(isEnd ? " font-weight=\"bold\"" : "")>\(Int(tick.rounded()))</text>\n"
         }
-        var dots = ""
+        var dots = "", quiet = "", beyond = ""
+        var beyondCount = 0
         for frame in frames {
             guard let f0 = frame.f0Hz else { continue }
-            dots += "M\(f(x(frame.timeSec))) \(f(y(panel: 1, fraction: f0 / f0Top)))h0.01"
+            let fraction = f0Fraction(f0)
+            let point = "M\(f(x(frame.timeSec))) \(f(y(panel: 1, fraction: fraction)))h0.01"
+            if fraction < 0 || fraction > 1 {
+                beyond += point
+                beyondCount += 1
+            } else if frame.sounding {
+                dots += point
+            } else {
+                quiet += point
+            }
         }
+        svg += "<path class=\"f0-silent\" d=\"\(quiet)\" stroke=\"#bbbbbb\" stroke-width=\"3\" stroke-linecap=\"round\" fill=\"none\"/>\n"
         svg += "<path class=\"f0\" d=\"\(dots)\" stroke=\"#c0392b\" stroke-width=\"3\" stroke-linecap=\"round\" fill=\"none\"/>\n"
+        svg += "<path class=\"f0-beyond\" d=\"\(beyond)\" stroke=\"#e6a23c\" stroke-width=\"3\" stroke-linecap=\"round\" fill=\"none\"/>\n"
+        var legend = "F0 axis \(Int(axis.floorHz.rounded()))–\(Int(axis.ceilingHz.rounded())) Hz, log scale"
+        legend += axis.fitted ? " (this speaker's range)" : " (Praat's default range)"
+        if beyondCount > 0 { legend += " · \(beyondCount) points beyond it drawn at its edge" }
+        svg += "<text class=\"f0-axis\" x=\(q(Self.left + 6)) y=\(q(y(panel: 1, fraction: 1) + 14)) fill=\"#555\">\(escape(legend))</text>\n"
         // Intensity: the sounding frames' range sets the scale.
         let audible = frames.map(\.intensityDb).filter { $0 > -200 }
         let high = ((audible.max() ?? 80) / 10).rounded(.up) * 10
