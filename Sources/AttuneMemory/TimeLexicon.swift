@@ -21,7 +21,15 @@ enum TimeKeyword: Equatable, Sendable {
 }
 
 enum TimeLexicon {
-    static func word(_ text: String) -> TimeWord { table[text] ?? .other }
+    static func word(_ text: String) -> TimeWord {
+        if let word = table[text] { return word }
+        // "Monday's meeting", "tomorrow's forecast": a day word with a possessive is still that day.
+        guard text.hasSuffix("'s"), let base = table[String(text.dropLast(2))] else { return .other }
+        switch base {
+        case .weekday, .key(.today), .key(.tonight), .key(.tomorrow), .key(.yesterday): return base
+        default: return .other
+        }
+    }
 
     private static let table: [String: TimeWord] = {
         var table: [String: TimeWord] = [:]

@@ -8,7 +8,7 @@
 ///   them ("moved to Friday", "postponed the hearing to Monday"); and "for" right before the mention
 ///   ("booked the dentist for Tuesday");
 /// - past: was, were, did, had, went and some sixty irregular past forms, didn't/wasn't/weren't, "ago",
-///   "yesterday", and -ed forms unless a form of be/have/get comes right before them ("is scheduled",
+///   "yesterday", "since" right before the mention, and -ed forms unless a form of be/have/get comes right before them ("is scheduled",
 ///   "I'm worried", "I've finished" are not the simple past).
 /// A future cue wins over a past one in the same clause ("I was told the MRI is on Thursday").
 struct TimeTenseCues: Sendable {
@@ -73,6 +73,8 @@ struct TimeTenseCues: Sendable {
     /// The cue that orients a mention starting at token `index`.
     func cue(forMentionAt index: Int, tokens: [TimeToken]) -> Cue? {
         if index > 0, tokens[index - 1].text == "for" { return Cue(orientation: .future, word: "for") }
+        // "since March", "ill since Sunday": the time began before the utterance.
+        if index > 0, tokens[index - 1].text == "since" { return Cue(orientation: .past, word: "since") }
         if index < clauseOfToken.count, let cue = clauseCues[clauseOfToken[index]] { return cue }
         return sentenceCue
     }
@@ -120,7 +122,9 @@ struct TimeTenseCues: Sendable {
         if isBeForm(text), index + 1 < tokens.count {
             let next = tokens[index + 1]
             // "I'm seeing Ana", "we're flying", "is on Thursday", "it's at nine"
-            if next.kind == .word, next.text.count > 4, next.text.hasSuffix("ing"), !pastOrAdjectiveIng.contains(next.text) {
+            // A noun's "'s" is a possessive before -ing ("Monday's meeting"), so only pronouns count here.
+            let pronounBe = beForms.contains(text) || text.hasSuffix("'re") || text.hasSuffix("'m")
+            if pronounBe, next.kind == .word, next.text.count > 4, next.text.hasSuffix("ing"), !pastOrAdjectiveIng.contains(next.text) {
                 return "\(text) \(next.text)"
             }
             if next.isKey(.on) || next.isKey(.at) || next.isKey(.tomorrow) || next.isKey(.next) {
@@ -165,6 +169,8 @@ struct TimeTenseCues: Sendable {
     private static func pastCue(_ tokens: [TimeToken], _ index: Int) -> String? {
         let text = tokens[index].text
         if setsADate(tokens, index) { return nil }
+        // "I've got", "she has got": present possession, not the past.
+        if text == "got", index > 0, auxiliariesBeforeEd.contains(tokens[index - 1].text) { return nil }
         if pastWords.contains(text) { return text }
         if text.hasSuffix("'d"), text.count > 2 { return nil }  // "I'd" is would or had: no cue
         guard text.count >= 4, text.hasSuffix("ed"), !notPastEd.contains(text) else { return nil }
