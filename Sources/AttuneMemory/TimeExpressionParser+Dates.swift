@@ -233,7 +233,8 @@ extension TimeExpressionParser {
         return (span(date, 1, .day, weekday: day), next)
     }
 
-    static let weekdayIdiomsBefore: Set<String> = ["good", "black", "cyber", "man", "girl", "ash", "holy", "palm", "easter", "shrove", "maundy", "super", "blue", "manic", "bloody"]
+    /// Words before a weekday that make it an idiom ("Good Friday") or a routine ("every Monday"), not a date.
+    static let weekdayIdiomsBefore: Set<String> = ["every", "each", "alternate", "good", "black", "cyber", "man", "girl", "ash", "holy", "palm", "easter", "shrove", "maundy", "super", "blue", "manic", "bloody"]
     static let weekdayIdiomsAfter: Set<String> = ["best", "school", "league", "roast", "paper", "papers", "blues", "feeling", "driver", "times", "telegraph", "supplement", "motivation", "vibes", "service"]
 
     /// Month phrases: "the third of June", "3 June", "June 3rd", "June 3, 2027", "March 2026", "in March",
