@@ -63,6 +63,19 @@ import Testing
         #expect(resolver.mentions(in: "My cat Miso likes boxes.", at: wednesday).isEmpty)
     }
 
+    @Test func typographyOfTranscriptsAndChatIsRead() {
+        // Curly apostrophes, en and em dashes, "a.m."/"p.m." and capitals are the same words.
+        let curly = resolver.mentions(in: "On Thursday I’ll see her — at 9 o’clock", at: wednesday)
+        #expect(curly.map(\.phrase) == ["On Thursday", "at 9 o’clock"])
+        #expect(curly.first?.orientationReason == .tenseCue("'ll"))
+        let dashed = resolver.mentions(in: "FREE 9—11 A.M. ON FRIDAY", at: wednesday)
+        #expect(dashed.count == 1)
+        #expect(dashed.first?.interval.start == (try! Date("2026-12-04T09:00:00Z", strategy: .iso8601)))
+        #expect(dashed.first?.interval.end == (try! Date("2026-12-04T11:00:00Z", strategy: .iso8601)))
+        let pm = resolver.mentions(in: "at 7.15 p.m.", at: wednesday)
+        #expect(pm.first?.interval.start == (try! Date("2026-12-02T19:15:00Z", strategy: .iso8601)))
+    }
+
     @Test func intervalsAreHalfOpen() {
         let thursday = resolver.mentions(in: "on Thursday", at: wednesday)[0].interval
         #expect(thursday.contains(try! Date("2026-12-03T00:00:00Z", strategy: .iso8601)))
