@@ -40,17 +40,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
+        .target(name: "AttuneMemory", dependencies: ["AttuneKernels", "AttuneText", "AttuneStore"]),
         .target(
             name: "AttuneRuntime",
             dependencies: [
-                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "CSQLite",
+                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "AttuneMemory", "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText", "AttuneMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
         .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
+        .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore"]),
