@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText", "AttuneMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -8,6 +8,8 @@ final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String
     private let context: StoreFileContext?
+    /// Statements that run on every call of a hot path, prepared once (finalized at `close`).
+    var cachedStatements: [String: SQLiteStatement] = [:]
 
     init(uri: String, path: String, flags: Int32, vfs: String?, context: StoreFileContext?) throws {
         var db: OpaquePointer?
@@ -26,6 +28,7 @@ final class SQLiteConnection {
     }
 
     func close() {
+        cachedStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -100,6 +103,9 @@ final class SQLiteStatement {
             case .null: rc = sqlite3_bind_null(handle, position)
             case let .integer(number): rc = sqlite3_bind_int64(handle, position, number)
             case let .text(text): rc = sqlite3_bind_text(handle, position, text, -1, Self.transient)
+            case let .real(number): rc = sqlite3_bind_double(handle, position, number)
+            case let .blob(bytes):
+                rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), Self.transient) }
             }
             guard rc == SQLITE_OK else { throw connection.error(rc) }
         }
@@ -128,12 +134,21 @@ final class SQLiteStatement {
     func text(_ column: Int32) -> String { sqlite3_column_text(handle, column).map { String(cString: $0) } ?? "" }
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
     func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    /// The column's bytes, valid until the next step, reset or finalize (no copy is made).
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let base = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base, count: count)
+    }
 }
 
 enum SQLiteValue: Equatable {
     case null
     case integer(Int64)
     case text(String)
+    case real(Double)
+    case blob([UInt8])
 
     init(_ text: String?) { self = text.map { .text($0) } ?? .null }
     init(_ number: Int64?) { self = number.map { .integer($0) } ?? .null }

@@ -34,6 +34,15 @@ enum StoreSchema {
             CREATE TABLE store_meta(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
             INSERT INTO store_meta(name, value) VALUES ('generation', 0);
             """),
+        // One int8 sentence vector per memory item (symmetric, one scale per vector: `vector[i] · scale`
+        // ≈ the embedder's float). Keyed by the item's id, which is also the rowid, so fetching a few
+        // hundred by id is as many b-tree lookups; deleting the item deletes its vector.
+        Migration(version: 4, description: "int8 sentence vectors of memory items", sql: """
+            CREATE TABLE memory_vectors(
+              item_id INTEGER PRIMARY KEY REFERENCES memory_items(id) ON DELETE CASCADE,
+              scale REAL NOT NULL,
+              vector BLOB NOT NULL);
+            """),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
