@@ -90,6 +90,8 @@ def table(probes, summaries):
         cells = [percent(summaries[n]["categories"][category]["rate"]) for n in names]
         lines.append(f"| {category} | {count} | " + " | ".join(cells) + " |")
     lines.append(f"| **overall** | {len(probes)} | " + " | ".join(f"**{percent(summaries[n]['overall'])}**" for n in names) + " |")
+    recall = sum(not p.is_followup for p in probes)
+    lines.append(f"| overall, recall probes only | {recall} | " + " | ".join(percent(summaries[n]["recallOverall"]) for n in names) + " |")
     answerable = sum(p.category in dataset.ANSWERABLE_CATEGORIES for p in probes)
     lines.append(f"| answerable answered confidently | {answerable} | " + " | ".join(percent(summaries[n]["answerableConfident"]) for n in names) + " |")
     return "\n".join(lines)

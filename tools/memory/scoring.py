@@ -60,9 +60,16 @@ def passes(probe, answer):
     return passes_followups(probe, answer) if probe.is_followup else passes_recall(probe, answer)
 
 
+def _mean_passed(probes, passed_ids, which):
+    chosen = [p for p in probes if which(p)]
+    passed = set(passed_ids)
+    return sum(p.id in passed for p in chosen) / len(chosen) if chosen else None
+
+
 def summarise(probes, answers):
-    """Per-category pass rates, the overall rate (mean over all probes) and the answerable-confident
-    rate (share of answerable probes answered with confident = true) for one system's answers."""
+    """Per-category pass rates, the overall rate (mean over all probes), the same over the recall
+    probes only (the seven recall categories), and the answerable-confident rate (share of answerable
+    probes answered with confident = true) for one system's answers."""
     per_category = {category: [0, 0] for category in CATEGORIES}
     passed_ids, confident_answerable, answerable = [], 0, 0
     for probe in probes:
@@ -77,6 +84,7 @@ def summarise(probes, answers):
     return {
         "categories": {c: {"passed": p, "probes": n, "rate": p / n if n else None} for c, (p, n) in per_category.items()},
         "overall": len(passed_ids) / len(probes) if probes else None,
+        "recallOverall": _mean_passed(probes, passed_ids, lambda p: not p.is_followup),
         "answerableConfident": confident_answerable / answerable if answerable else None,
         "passed": passed_ids,
     }

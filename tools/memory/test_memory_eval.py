@@ -100,6 +100,7 @@ class Summary(unittest.TestCase):
         answers = {"1": recall("a"), "2": recall("b", confident=False), "3": None}
         summary = scoring.summarise(probes, answers)
         self.assertAlmostEqual(summary["overall"], 2 / 3)
+        self.assertEqual(summary["recallOverall"], 1.0)
         self.assertEqual(summary["answerableConfident"], 1.0)
         self.assertEqual(summary["categories"]["followup_due"]["rate"], 0.0)
 
