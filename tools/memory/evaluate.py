@@ -47,7 +47,7 @@ def make_baseline(name, cache_dir):
             return EmbeddingBaseline(MiniLMFloat(cache_dir))
         except ImportError as error:
             raise Failure(f"the embeddings baseline needs {error.name}: run tools/memory/run-baselines.sh, "
-                          "or pip install -r tools/memory/requirements.txt")
+                          "or pip install --no-deps -r tools/memory/requirements.txt")
     raise Failure(f"unknown system {name!r}; use bm25, embeddings, or NAME=FILE with --answers")
 
 
