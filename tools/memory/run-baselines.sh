@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the memory evaluation's two baselines (BM25 over FTS5, MiniLM embeddings) on the development
+# set and prints the per-category table. Makes a venv with tools/memory/requirements.txt first.
+# Usage: tools/memory/run-baselines.sh [evaluate.py options, e.g. --json /tmp/memory-baselines.json]
+#   VENV (default /tmp/venv-attune-memory-eval) is where the venv goes; it is reused when present.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+venv=${VENV:-/tmp/venv-attune-memory-eval}
+python=${PYTHON:-python3}
+"$python" -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")' 2>/dev/null || {
+  echo "Error: this Python's sqlite3 has no FTS5; use a Python linked against SQLite with FTS5 (Debian's is)" >&2
+  exit 1
+}
+if [ ! -x "$venv/bin/python" ]; then
+  "$python" -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r tools/memory/requirements.txt
+python3 tools/memory/check_set.py tools/memory/dev >&2
+export HF_HUB_OFFLINE=1 OPENBLAS_NUM_THREADS=1
+exec "$venv/bin/python" tools/memory/evaluate.py "$@"
