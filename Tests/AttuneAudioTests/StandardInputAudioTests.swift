@@ -1,3 +1,4 @@
+import AttuneTestFixtures
 import Foundation
 import Testing
 @testable import AttuneAudio
@@ -5,7 +6,7 @@ import Testing
 /// `-` on the command line: a WAV piped in is decoded as a WAV, read forward only; raw stays raw;
 /// FLAC and friends are named.
 @Suite struct StandardInputAudioTests {
-    static let wavPath = TestPaths.repositoryRoot.appendingPathComponent("Tests/Data/prosody/espeak-female.wav").path
+    static var wavPath: String { get throws { try TestFixture.path("Tests/Data/prosody/espeak-female.wav") } }
 
     /// Writes `bytes` into a pipe in pieces of `pieceSize` on another thread and opens the read end.
     func throughPipe<T>(_ bytes: Data, pieceSize: Int, _ body: (Int32) throws -> T) throws -> T {
@@ -46,8 +47,8 @@ import Testing
     }
 
     @Test func aPipedWAVDecodesLikeTheFileWhateverThePieces() throws {
-        let expected = try WAVFileSource(path: Self.wavPath).readAll()
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.wavPath))
+        let expected = try WAVFileSource(path: try Self.wavPath).readAll()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: try Self.wavPath))
         for piece in [1, 5, 13, 4099] {
             let (kind, samples) = try standardInputSamples(bytes, pieceSize: piece)
             #expect(kind == "WAVStreamSource")
@@ -111,7 +112,7 @@ import Testing
     @Test func aFLACFileIsNamedAsFLAC() throws {
         let directory = try TestPaths.temporaryDirectory()
         let flac = directory.appendingPathComponent("hello.flac").path
-        try run("sox", [Self.wavPath, flac])
+        try run("sox", [try Self.wavPath, flac])
         #expect(throws: AudioSourceError.notWAV(path: flac, format: .flac)) { _ = try WAVFileSource(path: flac) }
         #expect("\(AudioSourceError.notWAV(path: flac, format: .flac))".contains("`sox \(flac) -r 16000 -c 1 out.wav`"))
     }

@@ -11,7 +11,7 @@ import Testing
     }
 
     static let labels: Labels = {
-        let data = try! Data(contentsOf: ProsodyTestData.dataDirectory.appendingPathComponent("pauses.json"))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: ProsodyTestData.path("pauses.json")))
         return try! JSONDecoder().decode(Labels.self, from: data)
     }()
 

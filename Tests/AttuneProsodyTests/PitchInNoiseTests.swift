@@ -16,7 +16,7 @@ import Testing
     }
 
     static let pauseFixtures: PauseFixtures = {
-        let data = try! Data(contentsOf: ProsodyTestData.dataDirectory.appendingPathComponent("pauses.json"))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: ProsodyTestData.path("pauses.json")))
         return try! JSONDecoder().decode(PauseFixtures.self, from: data)
     }()
 
@@ -53,7 +53,7 @@ import Testing
     @Test(arguments: ["male", "female"], [20, 10, 5])
     func whiteNoiseGivesNoHighPointsAsInPraat(voice: String, snr: Int) throws {
         let name = "espeak-\(voice)-snr\(snr).wav"
-        let entry = try #require(ProsodyTestData.reference.files[name])
+        let entry = try #require(ProsodyTestData.reference().files[name])
         let points = try Self.highPoints(
             name, praatFirstFrame: try #require(entry.pitchFirstFrame), praatF0: try #require(entry.f0Hz))
         #expect(points.praat == 0)

@@ -276,13 +276,13 @@ extension TurnDetectorTests {
         let file = try #require(Self.labels.files.first { $0.name == "turns-015" })
         let all = try Self.samples("turns-015")
         // A hold the detector keeps over the whole file: live, it never ends that turn in the pause.
-        let live = Self.endsOfTurn(Self.events(all, chunk: 1600))
+        let live = Self.endsOfTurn(try Self.events(all, chunk: 1600))
         let pause = try #require(file.pauses.first { pause in
             pause.kind == "hold" && pause.nextSpeechT - pause.speechEndT > 0.6
                 && !live.contains { abs($0.speechEndT - pause.speechEndT) < 0.1 }
         })
         let clip = Array(all.prefix(Int((pause.speechEndT + 0.45) * 16000)))
-        let events = Self.events(clip, chunk: 160)
+        let events = try Self.events(clip, chunk: 160)
         guard case let .endOfTurn(t, speechEndT, _, cues, _, endOfInput)? = events.last else {
             Issue.record("the last event is \(String(describing: events.last)), not an end of turn")
             return
@@ -297,7 +297,7 @@ extension TurnDetectorTests {
         #expect(pauseMs <= (t - speechEndT) * 1000 + 5, "\(pauseCue) after speech ending at \(speechEndT), input ending at \(t)")
         #expect(events.filter { if case .endOfTurn(_, _, _, _, _, true) = $0 { true } else { false } }.count == 1)
         for chunk in [1, 333, 512, 16000] {
-            #expect(Self.events(clip, chunk: chunk) == events, "chunks of \(chunk)")
+            #expect(try Self.events(clip, chunk: chunk) == events, "chunks of \(chunk)")
         }
     }
 }
