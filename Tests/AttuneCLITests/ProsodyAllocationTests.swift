@@ -29,6 +29,8 @@ import Testing
         print("attune analyze: \(short) allocations for 20 s, \(long) for 60 s")
         // Argument parsing alone makes thousands on that thread: the probe watched the right one.
         #expect(short > 1000, "the probe did not see the thread that analyses")
-        #expect(long == short)
+        // 40 s more is 4,000 more frames: one allocation per frame would add thousands. Reading standard
+        // input in blocks may add a handful, so the bound is far below one per frame.
+        #expect(abs(long - short) < 100, "\(long - short) more allocations for 4,000 more frames")
     }
 }
