@@ -3,7 +3,7 @@
 /// Rules for the ambiguous cases are stated in docs/MEMORY.md ("Times"); each is also tested.
 ///
 /// Written by hand because nothing on Linux does it: no Swift date-language library runs there, and
-/// Foundation's NSDataDetector, which finds dates on Apple platforms, is not implemented in
+/// Foundation's NSDataDetector, which finds dates on Apple platforms, is missing from
 /// swift-corelibs-foundation.
 struct TimeExpressionParser {
     let tokens: [TimeToken]

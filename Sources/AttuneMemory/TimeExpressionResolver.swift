@@ -6,7 +6,7 @@ import Foundation
 /// Dates are local calendar dates in `timeZone` ("Thursday" is that zone's Thursday, midnight to
 /// midnight); every interval comes out as instants (UTC). Local times the clocks skip or repeat follow
 /// `TimeLocalCalendar`'s DST rule. Written by hand: no Swift date-language library runs on Linux, and
-/// Foundation's NSDataDetector is not implemented in swift-corelibs-foundation. The grammar, its rules for
+/// Foundation's NSDataDetector is missing from swift-corelibs-foundation. The grammar, its rules for
 /// ambiguous phrases and its tests: docs/MEMORY.md, "Times".
 public struct TimeExpressionResolver: Sendable {
     public let timeZone: TimeZone
