@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "AttuneTurnTests", dependencies: ["AttuneTurn", "AttuneProsody", "AttuneAudio", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
         .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText", "AttuneTestFixtures"]),
-        .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "CSQLite"]),
+        .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneKernels", "CSQLite"]),
         .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).

@@ -1,3 +1,4 @@
+import AttuneKernels
 /// RFC 3339 times ⇄ UTC milliseconds, by hand: exact, allocation-light and Sendable. (Foundation's
 /// ISO8601DateFormatter is not Sendable, and building one per call made exporting 3,000 items take
 /// most of a second.) Civil-date arithmetic after Howard Hinnant's `days_from_civil` algorithms.
@@ -64,29 +65,16 @@ enum RFC3339Time {
     }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        if month == 2 { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28 }
-        return [4, 6, 9, 11].contains(month) ? 30 : 31
+        Int64(CivilCalendar.daysIn(month: Int(month), year: Int(year)))
     }
 
     static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int64(CivilCalendar.dayNumber(year: Int(year), month: Int(month), day: Int(day)))
     }
 
     static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (year, month, day) = CivilCalendar.date(dayNumber: Int(days))
+        return (Int64(year), Int64(month), Int64(day))
     }
 }
 

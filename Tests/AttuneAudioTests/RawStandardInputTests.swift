@@ -5,20 +5,7 @@ import Testing
 /// Raw S16_LE 16 kHz mono through a pipe, written in uneven pieces as a live producer would.
 @Suite struct RawStandardInputTests {
     func readThroughPipe(_ bytes: Data, pieceSize: Int) throws -> [Float] {
-        let pipe = Pipe()
-        let writer = pipe.fileHandleForWriting
-        let thread = Thread {
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(offset + pieceSize, bytes.count)
-                writer.write(bytes[offset..<end])
-                offset = end
-            }
-            try? writer.close()
-        }
-        thread.start()
-        let source = RawStandardInputSource(fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
-        return try source.readAll()
+        try TestPaths.throughPipe(bytes, pieceSize: pieceSize) { try RawStandardInputSource(fileDescriptor: $0).readAll() }
     }
 
     @Test func samplesArriveExactlyWhateverThePieces() throws {

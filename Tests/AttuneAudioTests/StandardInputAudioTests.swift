@@ -8,26 +8,8 @@ import Testing
 @Suite struct StandardInputAudioTests {
     static var wavPath: String { get throws { try TestFixture.path("Tests/Data/prosody/espeak-female.wav") } }
 
-    /// Writes `bytes` into a pipe in pieces of `pieceSize` on another thread and opens the read end.
-    func throughPipe<T>(_ bytes: Data, pieceSize: Int, _ body: (Int32) throws -> T) throws -> T {
-        let pipe = Pipe()
-        let writer = pipe.fileHandleForWriting
-        let thread = Thread {
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(offset + pieceSize, bytes.count)
-                writer.write(bytes[offset..<end])
-                offset = end
-            }
-            try? writer.close()
-        }
-        thread.start()
-        defer { try? pipe.fileHandleForReading.close() }
-        return try body(pipe.fileHandleForReading.fileDescriptor)
-    }
-
     func standardInputSamples(_ bytes: Data, pieceSize: Int = 4096) throws -> (source: String, samples: [Float]) {
-        try throughPipe(bytes, pieceSize: pieceSize) { fd in
+        try TestPaths.throughPipe(bytes, pieceSize: pieceSize) { fd in
             let source = try StandardInputAudio.open(fileDescriptor: fd)
             return ("\(type(of: source))", try source.readAll())
         }

@@ -15,6 +15,25 @@ enum TestPaths {
     }
 
     static let processRoot = ProcessScratchDirectory.make(name: "tests")
+
+    /// Writes `bytes` into a pipe in pieces of `pieceSize` on another thread, as a live producer
+    /// would, and hands `body` the read end (closed afterwards).
+    static func throughPipe<T>(_ bytes: Data, pieceSize: Int, _ body: (Int32) throws -> T) throws -> T {
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let thread = Thread {
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(offset + pieceSize, bytes.count)
+                writer.write(bytes[offset..<end])
+                offset = end
+            }
+            try? writer.close()
+        }
+        thread.start()
+        defer { try? pipe.fileHandleForReading.close() }
+        return try body(pipe.fileHandleForReading.fileDescriptor)
+    }
 }
 
 /// Runs a program (sox, arecord) and fails loudly if it does not succeed.

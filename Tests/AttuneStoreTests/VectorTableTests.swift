@@ -1,3 +1,4 @@
+import AttuneKernels
 @testable import AttuneStore
 import Foundation
 import Testing
@@ -7,7 +8,7 @@ import Testing
 @Suite struct VectorTableTests {
     /// A vector whose bytes are a pattern no other row has (its id seeds it).
     static func vector(_ itemID: Int64, dimension: Int = 384) -> StoredVector {
-        var generator = SplitMix(seed: UInt64(itemID) &* 0x9E37_79B9)
+        var generator = SplitMix64(seed: UInt64(itemID) &* 0x9E37_79B9)
         let values = (0..<dimension).map { _ in Int8(truncatingIfNeeded: Int(generator.next() % 255) - 127) }
         return StoredVector(itemID: itemID, scale: Float(itemID) / 1000 + 0.001, values: values)
     }
@@ -92,18 +93,5 @@ import Testing
         #expect(try store.vectorCount() == 19)
         try store.close()
         #expect(!(try StoreLifecycleTests.plaintextPages(sandbox).contains(bytes: Self.vector(ids[4]).values[0..<48].map { UInt8(bitPattern: $0) })))
-    }
-}
-
-/// SplitMix64 (Steele et al. 2014), for reproducible test vectors.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
