@@ -1,7 +1,6 @@
 import Foundation
 
-/// Small files written so that a power cut leaves either the old or the new version, and files
-/// removed so that their bytes are overwritten first.
+/// Small files written so that a power cut leaves either the old or the new version.
 enum DurableFile {
     static func replace(path: String, with bytes: [UInt8], mode: mode_t) throws {
         let temporary = path + ".tmp-\(getpid())"
@@ -40,33 +39,5 @@ enum DurableFile {
             fsync(fd)
             close(fd)
         }
-    }
-
-    /// Overwrites every byte of `path` with random data, syncs, then unlinks it. Returns false when
-    /// there was no such file.
-    static func overwriteAndRemove(path: String) throws -> Bool {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return false }
-            throw StoreError.io(path: path, reason: "cannot open to erase: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var status = stat()
-        fstat(fd, &status)
-        var remaining = Int(status.st_size)
-        var generator = SystemRandomNumberGenerator()
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while remaining > 0 {
-            for index in block.indices { block[index] = UInt8.random(in: .min ... .max, using: &generator) }
-            let count = min(remaining, block.count)
-            guard block.withUnsafeBytes({ writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) else {
-                throw StoreError.io(path: path, reason: "cannot overwrite: \(String(cString: strerror(errno)))")
-            }
-            remaining -= count
-        }
-        fsync(fd)
-        guard unlink(path) == 0 else { throw StoreError.io(path: path, reason: "cannot remove: \(String(cString: strerror(errno)))") }
-        syncDirectory(of: path)
-        return true
     }
 }

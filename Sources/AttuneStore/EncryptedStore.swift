@@ -47,8 +47,14 @@ public final class EncryptedStore {
                        dataKey: SymmetricKey, migrateTo: Int) throws -> EncryptedStore {
         let absolute = absolutePath(path)
         let envelopePath = KeyEnvelope.path(forStore: absolute)
-        for existing in [absolute, envelopePath] where FileManager.default.fileExists(atPath: existing) {
-            throw StoreError.alreadyExists(path: existing)
+        // lstat: a dangling symbolic link also takes the name.
+        if let existing = [absolute, envelopePath].first(where: { candidate in
+            var status = stat()
+            return lstat(candidate, &status) == 0
+        }) {
+            // The hint to erase is given only for what erase would accept: never for a file that
+            // merely has a store's name (a raw key file called STORE.key, say).
+            throw StoreErasure.isStore(storePath: absolute) ? StoreError.alreadyExists(path: absolute) : StoreError.pathTaken(path: existing, store: absolute)
         }
         let directory = (absolute as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: directory) else {
@@ -253,8 +259,10 @@ public final class EncryptedStore {
     }
 
     /// Removes every file of the store, overwriting each with random bytes first; no key needed.
-    /// Returns the files that existed.
+    /// Refuses (`StoreError.notAStore`, `.keyEnvelopeGiven`) unless the files are provably an Attune
+    /// store (`StoreErasure`), so it cannot destroy a file it was pointed at by mistake. Returns the
+    /// files that existed.
     public static func erase(at path: String) throws -> [String] {
-        try files(of: path).filter { try DurableFile.overwriteAndRemove(path: $0) }
+        try StoreErasure.erase(storePath: absolutePath(path))
     }
 }

@@ -1,13 +1,23 @@
+import Foundation
+
 /// Everything that can go wrong with a store, each with a message a person can act on. No message
 /// ever contains a key, a passphrase or stored text.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case noKeyGiven
+    /// The passphrase variable exists but holds nothing (often an unfilled template or unit file).
+    case emptyPassphraseVariable(name: String)
     case wrongKey(path: String)
     case keyFileTooOpen(path: String, mode: UInt16)
     case keyFileTooShort(path: String, bytes: Int)
     case unreadable(path: String, reason: String)
     case notFound(path: String)
     case alreadyExists(path: String)
+    /// `store init` found a file at the store's or its envelope's path that is not an Attune store.
+    case pathTaken(path: String, store: String)
+    /// Erase refused: the files at the path are not provably an Attune store.
+    case notAStore(path: String, reason: String)
+    /// Erase was pointed at a key envelope instead of its store.
+    case keyEnvelopeGiven(path: String, store: String)
     case missingKeyEnvelope(path: String, envelope: String)
     case malformedKeyEnvelope(path: String, reason: String)
     case tampered(path: String, failure: PageAuthenticationFailure)
@@ -23,6 +33,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .emptyPassphraseVariable(name):
+            return "\(name) is set but empty; put the passphrase in it, or unset it and pass --passphrase-file FILE or --key-file FILE"
         case .noKeyGiven:
             return "no key for the store: set ATTUNE_PASSPHRASE, or pass --passphrase-file FILE or --key-file FILE (Attune asks for a passphrase only when it runs on a terminal)"
         case let .wrongKey(path): return "wrong passphrase or key for \(path)"
@@ -32,7 +44,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "key file \(path) holds \(bytes) bytes; it needs at least 32 random bytes: head -c 32 /dev/urandom > \(path) && chmod 600 \(path)"
         case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
         case let .notFound(path): return "no store at \(path); create one with: attune store init --db \(path)"
-        case let .alreadyExists(path): return "\(path) already exists; Attune does not overwrite a store (attune store erase --db \(path) removes it)"
+        case let .alreadyExists(path): return "a store already exists at \(path); Attune does not overwrite a store (attune store erase --db \(path) --yes destroys it)"
+        case let .pathTaken(path, store):
+            return "\(path) already exists and is not part of an Attune store; the store \(store) needs that name: choose another --db or move \(path) away"
+        case let .notAStore(path, reason):
+            return "refusing to erase \(path): \(reason); erase destroys only an Attune store (a database beside its key envelope, \((path as NSString).lastPathComponent).key)"
+        case let .keyEnvelopeGiven(path, store):
+            return "\(path) is the key envelope of the store \(store), not a store; to destroy that store: attune store erase --db \(store) --yes"
         case let .missingKeyEnvelope(path, envelope):
             return "the store \(path) has no key envelope (\(envelope) is missing); without it the store cannot be opened"
         case let .malformedKeyEnvelope(path, reason): return "the key envelope \(path) is damaged: \(reason)"

@@ -11,6 +11,16 @@ public enum StoreKeySource: Sendable {
     /// expanded with HKDF-SHA256.
     case keyFile(path: String)
 
+    /// Passphrases shorter than this get a warning when a store is created or rekeyed: scrypt slows
+    /// each guess, but a short passphrase still falls to a search over its few possibilities.
+    public static let recommendedPassphraseLength = 12
+
+    /// A one-line warning for a new key that is a short passphrase; nil for a long one or a key file.
+    public var weaknessWarning: String? {
+        guard case let .passphrase(text) = self, text.count < Self.recommendedPassphraseLength else { return nil }
+        return "warning: the passphrase has \(text.count) character\(text.count == 1 ? "" : "s"); use at least \(Self.recommendedPassphraseLength) (several unrelated words), or a key file"
+    }
+
     var protector: KeyEnvelope.Protector {
         switch self {
         case .passphrase: return .passphrase

@@ -14,16 +14,17 @@ enum AttuneBinary {
         var standardError: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data? = nil) throws -> Result {
-        try runProgram(url.path, arguments, environment: environment, standardInput: standardInput)
+    static func run(_ arguments: [String], environment: [String: String] = [:], unsetting: Set<String> = [], standardInput: Data? = nil) throws -> Result {
+        try runProgram(url.path, arguments, environment: environment, unsetting: unsetting, standardInput: standardInput)
     }
 
     /// Runs any program the same way (used to wrap `attune` in `script` for a pseudo-terminal).
-    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:], standardInput: Data? = nil) throws -> Result {
+    /// `unsetting` names variables the child must not inherit at all (set-but-empty is not the same).
+    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: Set<String> = [], standardInput: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !unsetting.contains($0.key) }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -73,8 +73,11 @@ import Testing
         #expect(wrong.status != 0)
         #expect(wrong.standardError == "Error: wrong passphrase or key for \(setup.db)\n")
         // No key and no terminal: an error at once, not a prompt that waits.
-        let none = try AttuneBinary.run(["store", "stats", "--db", setup.db], environment: ["ATTUNE_PASSPHRASE": ""])
+        let none = try AttuneBinary.run(["store", "stats", "--db", setup.db], unsetting: ["ATTUNE_PASSPHRASE"])
         #expect(none.status != 0 && none.standardError.contains("no key for the store: set ATTUNE_PASSPHRASE"))
+        // Set but empty (an unfilled unit file, say) is its own mistake, not "no key".
+        let empty = try AttuneBinary.run(["store", "stats", "--db", setup.db], environment: ["ATTUNE_PASSPHRASE": ""])
+        #expect(empty.status != 0 && empty.standardError == "Error: ATTUNE_PASSPHRASE is set but empty; put the passphrase in it, or unset it and pass --passphrase-file FILE or --key-file FILE\n", "\(empty.standardError)")
         chmod(setup.keyFile, 0o644)
         let open = try AttuneBinary.run(["store", "stats"] + setup.keyArguments)
         #expect(open.standardError.contains("has mode 644; it must be readable by its owner only: chmod 600"))
@@ -82,26 +85,35 @@ import Testing
         let passphraseStore = setup.directory.appendingPathComponent("p.db").path
         let created = try AttuneBinary.run(["store", "init", "--db", passphraseStore, "--scrypt-cost", "10"], environment: ["ATTUNE_PASSPHRASE": "right one"])
         #expect(created.status == 0, "\(created.standardError)")
+        #expect(created.standardError == "warning: the passphrase has 9 characters; use at least 12 (several unrelated words), or a key file\n", "\(created.standardError)")
         let wrongPassphrase = try AttuneBinary.run(["store", "stats", "--db", passphraseStore], environment: ["ATTUNE_PASSPHRASE": "wrong one"])
         #expect(wrongPassphrase.standardError == "Error: wrong passphrase or key for \(passphraseStore)\n")
         let rekeyed = try AttuneBinary.run(["store", "rekey", "--db", passphraseStore, "--scrypt-cost", "10"],
                                            environment: ["ATTUNE_PASSPHRASE": "right one", "ATTUNE_NEW_PASSPHRASE": "newer one"])
-        #expect(rekeyed.status == 0, "\(rekeyed.standardError)")
+        #expect(rekeyed.status == 0 && rekeyed.standardError.contains("warning: the passphrase has 9 characters"), "\(rekeyed.standardError)")
+        let longPassphrase = setup.directory.appendingPathComponent("long.db").path
+        let long = try AttuneBinary.run(["store", "init", "--db", longPassphrase, "--scrypt-cost", "10"], environment: ["ATTUNE_PASSPHRASE": "quiet orchard lantern"])
+        #expect(long.status == 0 && long.standardError.isEmpty, "\(long.standardError)")
         let withNew = try AttuneBinary.run(["store", "stats", "--db", passphraseStore], environment: ["ATTUNE_PASSPHRASE": "newer one"])
         #expect(withNew.status == 0)
         let again = try AttuneBinary.run(["store", "init"] + setup.keyArguments)
-        #expect(again.standardError.contains("already exists; Attune does not overwrite a store"))
+        #expect(again.standardError.contains("a store already exists at \(setup.db); Attune does not overwrite a store"))
     }
 
-    /// On a terminal (a pseudo-terminal from `script`), init asks twice with echo off.
+    /// On a terminal (a pseudo-terminal from `script`), init asks twice with echo off; each answer is
+    /// typed only after its prompt has appeared.
     @Test func asksForThePassphraseOnATerminalWithoutEchoingIt() throws {
         let setup = try Self.setup(initialise: false)
         let passphrase = "tangerine lighthouse 42"
-        let command = "(sleep 1; printf '\(passphrase)\\n'; sleep 1; printf '\(passphrase)\\n') | script -qec '\(AttuneBinary.url.path) store init --db \(setup.db) --scrypt-cost 10' /dev/null"
-        let result = try AttuneBinary.runProgram("/bin/sh", ["-c", command], environment: ["ATTUNE_PASSPHRASE": ""])
-        #expect(result.standardOutput.contains("Passphrase for the Attune store:") && result.standardOutput.contains("Again:"))
-        #expect(result.standardOutput.contains("created \(setup.db)"), "\(result.standardOutput)")
-        #expect(!result.standardOutput.contains(passphrase), "the passphrase was echoed")
+        let conversation = TerminalConversation(
+            commandLine: "\(AttuneBinary.url.path) store init --db \(setup.db) --scrypt-cost 10",
+            exchanges: [("Passphrase for the Attune store: ", passphrase), ("Again: ", passphrase)],
+            unsetting: ["ATTUNE_PASSPHRASE"])
+        let result = try conversation.run()
+        #expect(!result.timedOut, "\(result.output)")
+        #expect(result.promptsSeen.count == 2, "\(result.output)")
+        #expect(result.status == 0 && result.output.contains("created \(setup.db)"), "\(result.output)")
+        #expect(!result.output.contains(passphrase), "the passphrase was echoed")
         let stats = try AttuneBinary.run(["store", "stats", "--db", setup.db], environment: ["ATTUNE_PASSPHRASE": passphrase])
         #expect(stats.status == 0, "\(stats.standardError)")
     }
@@ -168,6 +180,44 @@ import Testing
         #expect(erased.status == 0 && erased.standardOutput.contains("memory.db.key"))
         let left = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).filter { $0.hasPrefix("memory.db") }
         #expect(left.isEmpty)
+    }
+
+    /// A raw key file named like the envelope of the store asked for: init refuses without a hint to
+    /// erase, and erase refuses both the key file and the would-be store, leaving the key intact.
+    @Test func initAndEraseNeverPointAtAFileThatIsNotAStore() throws {
+        let setup = try Self.setup(initialise: false)
+        let device = setup.directory.appendingPathComponent("device").path
+        let rawKey = device + ".key"
+        var generator = SystemRandomNumberGenerator()
+        let keyBytes = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        #expect(FileManager.default.createFile(atPath: rawKey, contents: keyBytes, attributes: [.posixPermissions: 0o600]))
+        let initialised = try AttuneBinary.run(["store", "init", "--db", device, "--key-file", setup.keyFile])
+        #expect(initialised.status != 0 && initialised.standardError.contains("\(rawKey) already exists and is not part of an Attune store"), "\(initialised.standardError)")
+        #expect(!initialised.standardError.contains("erase"), "\(initialised.standardError)")
+        for target in [rawKey, device] {
+            let erased = try AttuneBinary.run(["store", "erase", "--db", target, "--yes"])
+            #expect(erased.status != 0 && erased.standardError.contains("refusing to erase \(target)"), "\(erased.standardError)")
+            #expect(erased.standardError.split(separator: "\n").count == 1, "\(erased.standardError)")
+        }
+        #expect(FileManager.default.contents(atPath: rawKey) == keyBytes)
+        let notes = setup.directory.appendingPathComponent("notes.txt").path
+        #expect(FileManager.default.createFile(atPath: notes, contents: Data("milk, eggs".utf8)))
+        let erasedNotes = try AttuneBinary.run(["store", "erase", "--db", notes, "--yes"])
+        #expect(erasedNotes.status != 0 && FileManager.default.contents(atPath: notes) == Data("milk, eggs".utf8))
+    }
+
+    /// For a real store, init's hint names the database, and following it erases the store.
+    @Test func initHintOnARealStoreErasesIt() throws {
+        let setup = try Self.setup()
+        let again = try AttuneBinary.run(["store", "init"] + setup.keyArguments)
+        let hint = "attune store erase --db \(setup.db) --yes"
+        #expect(again.status != 0 && again.standardError.contains(hint), "\(again.standardError)")
+        let envelope = try AttuneBinary.run(["store", "erase", "--db", setup.db + ".key", "--yes"])
+        #expect(envelope.status != 0 && envelope.standardError.contains("is the key envelope of the store \(setup.db)"), "\(envelope.standardError)")
+        #expect(FileManager.default.fileExists(atPath: setup.db + ".key"))
+        let erased = try AttuneBinary.run(["store", "erase", "--db", setup.db, "--yes"])
+        #expect(erased.status == 0, "\(erased.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: setup.db) && !FileManager.default.fileExists(atPath: setup.db + ".key"))
     }
 
     @Test func twoProcessesAppendingAtOnceLoseNothing() throws {

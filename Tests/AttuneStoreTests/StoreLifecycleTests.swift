@@ -283,16 +283,4 @@ import Testing
         #expect(EncryptedPageVFS.refusedTemporaryFiles == before)
         #expect(try StoreVerifier.verify(at: sandbox.store, key: sandbox.key).passed)
     }
-
-    @Test func eraseOverwritesAndRemovesEveryFile() throws {
-        let sandbox = StoreSandbox()
-        defer { sandbox.remove() }
-        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
-        try store.add([StoreSandbox.item("to be erased")])
-        let removed = try EncryptedStore.erase(at: sandbox.store)
-        #expect(removed.contains(sandbox.store) && removed.contains(sandbox.store + ".key") && removed.contains(sandbox.store + "-wal"))
-        try? store.close()
-        #expect(sandbox.storeFiles().filter { $0.name.hasPrefix("memory.db") }.isEmpty)
-        #expect(try EncryptedStore.erase(at: sandbox.store).isEmpty)
-    }
 }

@@ -79,7 +79,8 @@ enum KeySourceResolver {
             guard !text.isEmpty else { throw StoreError.badArgument("the passphrase file \(passphraseFile) is empty") }
             return .passphrase(text)
         }
-        if let text = ProcessInfo.processInfo.environment[environmentVariable], !text.isEmpty {
+        if let text = ProcessInfo.processInfo.environment[environmentVariable] {
+            guard !text.isEmpty else { throw StoreError.emptyPassphraseVariable(name: environmentVariable) }
             return .passphrase(text)
         }
         guard let typed = try TerminalPrompt.passphrase(prompt) else { throw StoreError.noKeyGiven }

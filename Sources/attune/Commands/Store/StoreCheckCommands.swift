@@ -125,6 +125,7 @@ struct StoreRekeyCommand: AsyncParsableCommand {
             let newKey = try KeySourceResolver.resolve(
                 keyFile: newKeyFile, passphraseFile: newPassphraseFile, environmentVariable: "ATTUNE_NEW_PASSPHRASE",
                 prompt: "New passphrase: ", confirmingNew: true)
+            if let warning = newKey.weaknessWarning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
             try opened.rekey(to: newKey, scrypt: ScryptParameters(log2N: scryptCost))
             print("rekeyed \(opened.path): the data key is now sealed under the new \(newKeyFile == nil ? "passphrase" : "key file")")
         }

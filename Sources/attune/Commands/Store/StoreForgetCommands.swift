@@ -94,6 +94,12 @@ struct StoreEraseCommand: AsyncParsableCommand {
             blocks that an overwrite does not reach; that is why the envelope matters: see \
             docs/SECURITY.md.) Stop anything that has the store open first.
 
+            Erase first proves the files are an Attune store and otherwise refuses, touching nothing: \
+            each must be a regular file (no symbolic link or directory), STORE.key must be a valid \
+            key envelope, STORE must not be a plain SQLite database and must be whole 4096-byte \
+            pages, and the WAL, shm and journal must carry SQLite's headers. Give the database's \
+            path, not the envelope's.
+
             Example:
               attune store erase --db memory.db --yes
             """)

@@ -30,7 +30,9 @@ struct StoreInitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = try store.databasePath(creatingDirectory: true)
-        let created = try EncryptedStore.create(at: path, key: try store.key(confirmingNew: true), scrypt: ScryptParameters(log2N: scryptCost), settings: try store.settings)
+        let key = try store.key(confirmingNew: true)
+        if let warning = key.weaknessWarning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let created = try EncryptedStore.create(at: path, key: key, scrypt: ScryptParameters(log2N: scryptCost), settings: try store.settings)
         try created.close()
         print("created \(created.path) and its key envelope \(created.path).key; keep the key envelope with the store and your passphrase or key file apart from both")
     }
