@@ -104,6 +104,13 @@ extension EncryptedStore {
         }
     }
 
+    /// What `attune store append` prints for each line once it is committed: `{"id":ID,"line":N}`.
+    public struct AppendAcknowledgement: Codable, Equatable, Sendable {
+        public let id: Int64
+        public let line: Int
+        public init(id: Int64, line: Int) { self.id = id; self.line = line }
+    }
+
     /// Appends JSON lines one by one, each committed (durably) before `committed` hears of it; a bad
     /// line stops the run with an error naming it, and the lines before it stay.
     public func appendJSONLines(_ reader: inout JSONLineReader, committed: (_ line: Int, _ id: Int64) throws -> Void) throws {

@@ -259,7 +259,7 @@ public final class EncryptedStore {
     }
 
     /// Removes every file of the store, overwriting each with random bytes first; no key needed.
-    /// Refuses (`StoreError.notAStore`, `.keyEnvelopeGiven`) unless the files are provably an Attune
+    /// Refuses (`StoreErasureError.notAStore`, `.keyEnvelopeGiven`) unless the files are provably an Attune
     /// store (`StoreErasure`), so it cannot destroy a file it was pointed at by mistake. Returns the
     /// files that existed.
     public static func erase(at path: String) throws -> [String] {

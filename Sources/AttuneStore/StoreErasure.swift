@@ -51,7 +51,7 @@ enum StoreErasure {
             let companions: [(String, Kind)] = [(name, .database), (name + "-wal", .wal), (name + "-shm", .shm), (name + "-journal", .journal)]
             guard let envelope = try openRegular(envelopeName, in: directory, directoryPath: directoryPath, storePath: storePath) else {
                 if let present = companions.first(where: { exists($0.0, in: directory) }) {
-                    throw StoreError.notAStore(path: storePath, reason: "\(directoryPath)/\(present.0) has no key envelope \(envelopeName) beside it")
+                    throw StoreErasureError.notAStore(path: storePath, reason: "\(directoryPath)/\(present.0) has no key envelope \(envelopeName) beside it")
                 }
                 return []
             }
@@ -91,6 +91,7 @@ enum StoreErasure {
         let files = try prove(storePath: storePath, directory: directory)
         defer { for file in files { close(file.descriptor) } }
         guard !files.isEmpty else { return [] }
+        try refuseIfOpenElsewhere(files, storePath: storePath)
         for file in files {
             try overwrite(file)
             var status = stat()
@@ -118,7 +119,7 @@ enum StoreErasure {
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == KeyEnvelope.size,
               let bytes = readPrefix(fd, count: KeyEnvelope.size), (try? KeyEnvelope(bytes: bytes, path: storePath)) != nil else { return }
-        throw StoreError.keyEnvelopeGiven(path: storePath, store: String(storePath.dropLast(4)))
+        throw StoreErasureError.keyEnvelopeGiven(path: storePath, store: String(storePath.dropLast(4)))
     }
 
     /// Opens `name` in `directory` for writing without following a symbolic link; nil when absent.
@@ -129,8 +130,8 @@ enum StoreErasure {
         guard fd >= 0 else {
             switch errno {
             case ENOENT: return nil
-            case ELOOP: throw StoreError.notAStore(path: storePath, reason: "\(path) is a symbolic link")
-            case EISDIR: throw StoreError.notAStore(path: storePath, reason: "\(path) is a directory")
+            case ELOOP: throw StoreErasureError.notAStore(path: storePath, reason: "\(path) is a symbolic link")
+            case EISDIR: throw StoreErasureError.notAStore(path: storePath, reason: "\(path) is a directory")
             default: throw StoreError.io(path: path, reason: "cannot open to erase: \(String(cString: strerror(errno)))")
             }
         }
@@ -142,7 +143,7 @@ enum StoreErasure {
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            throw StoreError.notAStore(path: storePath, reason: "\(path) is not a regular file")
+            throw StoreErasureError.notAStore(path: storePath, reason: "\(path) is not a regular file")
         }
         return ProvenFile(path: path, name: name, descriptor: fd, device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
@@ -155,7 +156,7 @@ enum StoreErasure {
     private static func checkEnvelope(_ file: ProvenFile, storePath: String) throws {
         let size = try size(of: file)
         guard size == KeyEnvelope.size else {
-            throw StoreError.notAStore(path: storePath, reason: "\(file.path) is \(size) bytes long; a key envelope is \(KeyEnvelope.size)")
+            throw StoreErasureError.notAStore(path: storePath, reason: "\(file.path) is \(size) bytes long; a key envelope is \(KeyEnvelope.size)")
         }
         guard let bytes = readPrefix(file.descriptor, count: KeyEnvelope.size) else {
             throw StoreError.io(path: file.path, reason: "cannot read: \(String(cString: strerror(errno)))")
@@ -163,7 +164,7 @@ enum StoreErasure {
         do {
             _ = try KeyEnvelope(bytes: bytes, path: file.path)
         } catch let StoreError.malformedKeyEnvelope(_, reason) {
-            throw StoreError.notAStore(path: storePath, reason: "\(file.path) is not a key envelope (\(reason))")
+            throw StoreErasureError.notAStore(path: storePath, reason: "\(file.path) is not a key envelope (\(reason))")
         }
     }
 
@@ -174,7 +175,7 @@ enum StoreErasure {
     private static func check(_ file: ProvenFile, as kind: Kind, storePath: String) throws {
         let size = try size(of: file)
         let prefix = readPrefix(file.descriptor, count: min(size, 16)) ?? []
-        func refuse(_ reason: String) -> StoreError { .notAStore(path: storePath, reason: "\(file.path) \(reason)") }
+        func refuse(_ reason: String) -> StoreErasureError { .notAStore(path: storePath, reason: "\(file.path) \(reason)") }
         switch kind {
         case .wal:
             guard size > 0 else { return }
@@ -221,6 +222,30 @@ enum StoreErasure {
     private static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         guard bytes.count >= offset + 4 else { return 0 }
         return bytes[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
+
+    // MARK: - In use
+
+    /// A store open in another process holds SQLite's POSIX locks: a shared lock on the wal-index's
+    /// "DMS" byte (128 of STORE-shm) for as long as a connection is open in WAL mode, and locks in
+    /// the database's lock-byte range (from 0x40000000: pending, reserved and the 510 shared bytes)
+    /// during transactions. Overwriting the files under it would hand that process random pages and
+    /// a random wal-index (which SQLite maps and trusts), so erase refuses and names the process.
+    /// POSIX locks are per process: one held by this process is not seen.
+    private static func refuseIfOpenElsewhere(_ files: [ProvenFile], storePath: String) throws {
+        let ranges: [(suffix: String, start: off_t, length: off_t)] = [("-shm", 128, 1), ("", 0x4000_0000, 512)]
+        for (suffix, start, length) in ranges {
+            guard let file = files.first(where: { $0.path == storePath + suffix }) else { continue }
+            var lock = flock()
+            lock.l_type = Int16(F_WRLCK)
+            lock.l_whence = Int16(SEEK_SET)
+            lock.l_start = start
+            lock.l_len = length
+            guard fcntl(file.descriptor, F_GETLK, &lock) == 0 else { continue }
+            if lock.l_type != Int16(F_UNLCK) {
+                throw StoreErasureError.inUse(path: storePath, process: Int32(lock.l_pid))
+            }
+        }
     }
 
     // MARK: - Destruction

@@ -2,7 +2,12 @@ import Foundation
 
 /// Everything that can go wrong with a store, each with a message a person can act on. No message
 /// ever contains a key, a passphrase or stored text.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+///
+/// `indirect` boxes every payload, so a value is one pointer. With its payloads inline, Swift 6.3.1's
+/// `swift_dynamicCast` of this many-case, multi-payload enum (which swift-testing performs when it
+/// describes an expected error) destroyed it as the wrong case and crashed; errors are rare enough
+/// that the box costs nothing.
+public indirect enum StoreError: Error, Equatable, CustomStringConvertible {
     case noKeyGiven
     /// The passphrase variable exists but holds nothing (often an unfilled template or unit file).
     case emptyPassphraseVariable(name: String)
@@ -12,12 +17,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case notFound(path: String)
     case alreadyExists(path: String)
+    /// An export's output file exists and replacing it was not asked for.
+    case outputExists(path: String)
     /// `store init` found a file at the store's or its envelope's path that is not an Attune store.
     case pathTaken(path: String, store: String)
-    /// Erase refused: the files at the path are not provably an Attune store.
-    case notAStore(path: String, reason: String)
-    /// Erase was pointed at a key envelope instead of its store.
-    case keyEnvelopeGiven(path: String, store: String)
     case missingKeyEnvelope(path: String, envelope: String)
     case malformedKeyEnvelope(path: String, reason: String)
     case tampered(path: String, failure: PageAuthenticationFailure)
@@ -45,12 +48,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
         case let .notFound(path): return "no store at \(path); create one with: attune store init --db \(path)"
         case let .alreadyExists(path): return "a store already exists at \(path); Attune does not overwrite a store (attune store erase --db \(path) --yes destroys it)"
+        case let .outputExists(path):
+            return "\(path) already exists; export does not overwrite a file (pass --force to replace it; the result is mode 0600)"
         case let .pathTaken(path, store):
             return "\(path) already exists and is not part of an Attune store; the store \(store) needs that name: choose another --db or move \(path) away"
-        case let .notAStore(path, reason):
-            return "refusing to erase \(path): \(reason); erase destroys only an Attune store (a database beside its key envelope, \((path as NSString).lastPathComponent).key)"
-        case let .keyEnvelopeGiven(path, store):
-            return "\(path) is the key envelope of the store \(store), not a store; to destroy that store: attune store erase --db \(store) --yes"
         case let .missingKeyEnvelope(path, envelope):
             return "the store \(path) has no key envelope (\(envelope) is missing); without it the store cannot be opened"
         case let .malformedKeyEnvelope(path, reason): return "the key envelope \(path) is damaged: \(reason)"

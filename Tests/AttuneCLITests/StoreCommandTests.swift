@@ -206,6 +206,43 @@ import Testing
         #expect(erasedNotes.status != 0 && FileManager.default.contents(atPath: notes) == Data("milk, eggs".utf8))
     }
 
+    /// A store open in another process (a running service) is not erased under it: erase names the
+    /// process and touches nothing; once the process has finished, erase goes ahead.
+    @Test func eraseRefusesAStoreThatAnotherProcessHasOpen() throws {
+        let setup = try Self.setup()
+        let writer = Process()
+        writer.executableURL = AttuneBinary.url
+        writer.arguments = ["store", "append"] + setup.keyArguments
+        let input = Pipe(), output = Pipe()
+        writer.standardInput = input
+        writer.standardOutput = output
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        let deadline = ChildProcessDeadline(writer, seconds: 60)
+        input.fileHandleForWriting.write(Data(Self.lines.split(separator: "\n")[0].utf8 + [0x0A]))
+        // The first acknowledgement: the store is open and has committed.
+        var acknowledged = Data()
+        while !acknowledged.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            acknowledged.append(chunk)
+        }
+        #expect(String(decoding: acknowledged, as: UTF8.self).hasPrefix("{\"id\":1,\"line\":1}"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted()
+            .map { FileManager.default.contents(atPath: setup.directory.appendingPathComponent($0).path) }
+        let refused = try AttuneBinary.run(["store", "erase", "--db", setup.db, "--yes"])
+        #expect(refused.status != 0 && refused.standardError == "Error: refusing to erase \(setup.db): it is open in process \(writer.processIdentifier); stop that process (systemctl stop attune, say) and erase again\n", "\(refused.standardError)")
+        let after = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted()
+            .map { FileManager.default.contents(atPath: setup.directory.appendingPathComponent($0).path) }
+        #expect(before == after, "erase changed files of a store in use")
+        try input.fileHandleForWriting.close()
+        writer.waitUntilExit()
+        deadline.finish()
+        #expect(!deadline.passed && writer.terminationStatus == 0)
+        let erased = try AttuneBinary.run(["store", "erase", "--db", setup.db, "--yes"])
+        #expect(erased.status == 0, "\(erased.standardError)")
+    }
+
     /// For a real store, init's hint names the database, and following it erases the store.
     @Test func initHintOnARealStoreErasesIt() throws {
         let setup = try Self.setup()
@@ -218,6 +255,33 @@ import Testing
         let erased = try AttuneBinary.run(["store", "erase", "--db", setup.db, "--yes"])
         #expect(erased.status == 0, "\(erased.standardError)")
         #expect(!FileManager.default.fileExists(atPath: setup.db) && !FileManager.default.fileExists(atPath: setup.db + ".key"))
+    }
+
+    /// An export never lands in an existing file (that once left every memory in a world-readable
+    /// 0644 file) unless --force, and the result is 0600 even when the umask allows everything.
+    @Test func exportRefusesAnExistingFileAndIsAlwaysOwnerOnly() throws {
+        let setup = try Self.setup()
+        let imported = try AttuneBinary.run(["store", "import", "-"] + setup.keyArguments, standardInput: Data(Self.lines.utf8))
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let target = setup.directory.appendingPathComponent("shared.jsonl").path
+        #expect(FileManager.default.createFile(atPath: target, contents: Data("the user's own notes\n".utf8), attributes: [.posixPermissions: 0o644]))
+        let refused = try AttuneBinary.run(["store", "export", target] + setup.keyArguments)
+        #expect(refused.status != 0 && refused.standardError == "Error: \(target) already exists; export does not overwrite a file (pass --force to replace it; the result is mode 0600)\n", "\(refused.standardError)")
+        #expect(FileManager.default.contents(atPath: target) == Data("the user's own notes\n".utf8))
+        let command = "umask 000 && exec \(AttuneBinary.url.path) store export \(target) --force --db \(setup.db) --key-file \(setup.keyFile)"
+        let forced = try AttuneBinary.runProgram("/bin/sh", ["-c", command])
+        #expect(forced.status == 0 && forced.standardError.contains("exported 3 items"), "\(forced.standardError)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600, "mode \(String(mode ?? 0, radix: 8))")
+        let fresh = setup.directory.appendingPathComponent("fresh.jsonl").path
+        let created = try AttuneBinary.runProgram("/bin/sh", ["-c", "umask 000 && exec \(AttuneBinary.url.path) store export \(fresh) --db \(setup.db) --key-file \(setup.keyFile)"])
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect((try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let toStandardOutput = try AttuneBinary.run(["store", "export"] + setup.keyArguments)
+        #expect(toStandardOutput.standardOutput == (try String(contentsOfFile: target, encoding: .utf8)))
+        #expect(toStandardOutput.standardOutput.split(separator: "\n").count == 3)
+        let forceAlone = try AttuneBinary.run(["store", "export", "--force"] + setup.keyArguments)
+        #expect(forceAlone.status != 0 && forceAlone.standardError.contains("--force needs an output file"))
     }
 
     @Test func twoProcessesAppendingAtOnceLoseNothing() throws {

@@ -90,7 +90,7 @@ struct StoreAppendCommand: AsyncParsableCommand {
         var reader = JSONLineReader(fileDescriptor: STDIN_FILENO)
         try store.withOpenStore { opened in
             try opened.appendJSONLines(&reader) { line, id in
-                FileHandle.standardOutput.write(Data("{\"id\":\(id),\"line\":\(line)}\n".utf8))
+                try JSONOutput.print(EncryptedStore.AppendAcknowledgement(id: id, line: line))
             }
         }
     }
@@ -102,7 +102,8 @@ struct StoreExportCommand: AsyncParsableCommand {
         abstract: "Write every memory item as JSON lines, so the person can take their data away.",
         discussion: """
             The output is plaintext: everything the store holds about the person, one item per line \
-            in id order, in the format `attune store import` reads. A FILE is created with mode 0600.
+            in id order, in the format `attune store import` reads. A FILE is written to a new file of mode 0600 \
+            beside it and takes its name only when complete; an existing FILE is refused unless --force.
 
             Examples:
               attune store export everything.jsonl --db memory.db --key-file store.keyfile
@@ -112,28 +113,36 @@ struct StoreExportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Output file. Default: standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Replace the output file if it exists (the new file is still created 0600 and renamed over it).")
+    var force = false
+
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if force && output == nil { throw ValidationError("--force needs an output file") }
+    }
+
     func run() async throws {
-        try store.withOpenStore { opened in
-            var fd = STDOUT_FILENO
-            if let output {
-                fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-                guard fd >= 0 else { throw StoreError.io(path: output, reason: String(cString: strerror(errno))) }
-            }
-            defer { if fd != STDOUT_FILENO { close(fd) } }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        // Refuse an existing file before the store is opened (a passphrase costs a second on a Pi).
+        let file = try output.map { try PrivateFileWriter.create(path: $0, replacing: force) }
+        let count = try store.withOpenStore { opened in
+            let standardOutput = FileHandle.standardOutput
             var pending = Data()
             let count = try opened.exportJSONLines { line in
-                pending.append(Data(line.utf8))
-                pending.append(0x0A)
-                if pending.count >= 1 << 16 { try handle.write(contentsOf: pending); pending.removeAll(keepingCapacity: true) }
+                if let file {
+                    try file.write(Data((line + "\n").utf8))
+                } else {
+                    pending.append(Data(line.utf8))
+                    pending.append(0x0A)
+                    if pending.count >= 1 << 16 { try standardOutput.write(contentsOf: pending); pending.removeAll(keepingCapacity: true) }
+                }
             }
-            try handle.write(contentsOf: pending)
-            if fd != STDOUT_FILENO {
-                guard fsync(fd) == 0 else { throw StoreError.io(path: output!, reason: String(cString: strerror(errno))) }
-                FileHandle.standardError.write(Data("exported \(count) item\(count == 1 ? "" : "s") to \(output!)\n".utf8))
-            }
+            try standardOutput.write(contentsOf: pending)
+            return count
+        }
+        if let file {
+            try file.commit()
+            FileHandle.standardError.write(Data("exported \(count) item\(count == 1 ? "" : "s") to \(file.path) (mode 0600)\n".utf8))
         }
     }
 }
