@@ -284,24 +284,67 @@ import Testing
         #expect(forceAlone.status != 0 && forceAlone.standardError.contains("--force needs an output file"))
     }
 
+    /// Two writers at once: each commits its first line, and only when both have (so both hold the
+    /// store open at the same time, shown by their acknowledgements) do they get the rest. Every line
+    /// of both is then in the store exactly once, and it verifies.
     @Test func twoProcessesAppendingAtOnceLoseNothing() throws {
         let setup = try Self.setup()
         let perProcess = 150
-        @Sendable func input(_ writer: Int) -> Data {
-            Data((0..<perProcess).map { "{\"kind\":\"utterance\",\"text\":\"writer \(writer) line \($0)\",\"time\":\"2026-11-22T10:00:00Z\"}\n" }.joined().utf8)
+        func line(_ writer: Int, _ index: Int) -> Data {
+            Data("{\"kind\":\"utterance\",\"text\":\"writer \(writer) line \(index)\",\"time\":\"2026-11-22T10:00:00Z\"}\n".utf8)
         }
-        nonisolated(unsafe) var results: [AttuneBinary.Result?] = [nil, nil]
-        DispatchQueue.concurrentPerform(iterations: 2) { writer in
-            results[writer] = try? AttuneBinary.run(["store", "append"] + setup.keyArguments, standardInput: input(writer))
+        struct Writer { let process: Process; let input: Pipe; let output: Pipe; let deadline: ChildProcessDeadline }
+        let writers: [Writer] = try (0..<2).map { index in
+            let process = Process()
+            process.executableURL = AttuneBinary.url
+            process.arguments = ["store", "append"] + setup.keyArguments
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let writer = Writer(process: process, input: input, output: output, deadline: ChildProcessDeadline(process, seconds: 120))
+            writer.input.fileHandleForWriting.write(line(index, 0))
+            return writer
         }
-        for result in results {
-            #expect(result?.status == 0, "\(result?.standardError ?? "did not run")")
-            #expect(result?.standardOutput.split(separator: "\n").count == perProcess)
+        // Both first acknowledgements, before either writer has been given its other lines.
+        var acknowledgements: [[EncryptedStore.AppendAcknowledgement]] = [[], []]
+        var pending = [Data(), Data()]
+        func readAcknowledgements(_ index: Int, until count: Int) throws {
+            while acknowledgements[index].count < count {
+                let chunk = writers[index].output.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { return }
+                pending[index].append(chunk)
+                while let newline = pending[index].firstIndex(of: 0x0A) {
+                    let lineData = pending[index][pending[index].startIndex..<newline]
+                    acknowledgements[index].append(try JSONDecoder().decode(EncryptedStore.AppendAcknowledgement.self, from: Data(lineData)))
+                    pending[index] = Data(pending[index][(newline + 1)...])
+                }
+            }
         }
+        for index in 0..<2 { try readAcknowledgements(index, until: 1) }
+        #expect(acknowledgements.allSatisfy { $0.count == 1 }, "both writers committed while both were running")
+        #expect(writers.allSatisfy { $0.process.isRunning })
+        for (index, writer) in writers.enumerated() {
+            writer.input.fileHandleForWriting.write((1..<perProcess).reduce(into: Data()) { $0.append(line(index, $1)) })
+            try writer.input.fileHandleForWriting.close()
+        }
+        for (index, writer) in writers.enumerated() {
+            try readAcknowledgements(index, until: perProcess)
+            writer.process.waitUntilExit()
+            writer.deadline.finish()
+            #expect(!writer.deadline.passed && writer.process.terminationStatus == 0)
+            #expect(acknowledgements[index].map(\.line) == Array(1...perProcess))
+        }
+        let ids = acknowledgements.flatMap { $0.map(\.id) }
+        #expect(Set(ids).count == 2 * perProcess, "every acknowledged id is distinct")
         let report = try StoreVerifier.verify(at: setup.db, key: .keyFile(path: setup.keyFile))
         #expect(report.passed, "\(report)")
-        let store = try EncryptedStore.open(at: setup.db, key: .keyFile(path: setup.keyFile))
-        #expect(try store.stats().items == Int64(2 * perProcess))
-        try store.close()
+        let exported = try AttuneBinary.run(["store", "export"] + setup.keyArguments)
+        struct Row: Decodable { let id: Int64; let text: String }
+        let rows = try exported.standardOutput.split(separator: "\n").map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
+        let expected = Set((0..<2).flatMap { writer in (0..<perProcess).map { "writer \(writer) line \($0)" } })
+        #expect(rows.count == 2 * perProcess && Set(rows.map(\.text)) == expected)
+        #expect(Set(rows.map(\.id)) == Set(ids), "the store holds exactly the acknowledged ids")
     }
 }
