@@ -205,6 +205,7 @@ extension EncryptedStore {
             try connection.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session FROM memory_items WHERE session IS NOT NULL)")
             return removed
         }
+        try compactTextIndexes()
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return removed
     }

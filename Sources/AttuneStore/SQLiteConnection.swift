@@ -61,7 +61,20 @@ final class SQLiteConnection {
     }
 
     /// Runs `body` in one write transaction: committed if it returns, rolled back if it throws.
+    /// Inside another transaction it is a savepoint of that one, so store calls compose: the memory
+    /// engine's observe adds an utterance, its vector and its records as one commit.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 {
+            try execute("SAVEPOINT nested")
+            do {
+                let result = try body()
+                try execute("RELEASE nested")
+                return result
+            } catch {
+                sqlite3_exec(handle, "ROLLBACK TO nested; RELEASE nested", nil, nil, nil)
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

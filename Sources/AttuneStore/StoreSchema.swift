@@ -43,6 +43,76 @@ enum StoreSchema {
               scale REAL NOT NULL,
               vector BLOB NOT NULL);
             """),
+        // What the memory engine derives from each utterance (docs/MEMORY.md), all tied to the item it
+        // came from, so deleting an utterance deletes everything derived from it (the cascades and the
+        // triggers below). The FTS5 tables index the items' texts and the records' statements as
+        // external-content tables (no second copy of the text); SQLite 3.40 (Debian 12) predates FTS5's
+        // 'secure-delete' option (3.42), so a forget ends with FTS5's 'optimize', which rewrites the
+        // index without the deleted tokens, and `secure_delete` zeroes the pages it frees.
+        Migration(version: 5, description: "memory entities, records, requests and full-text indexes", sql: """
+            CREATE TABLE memory_entities(
+              id INTEGER PRIMARY KEY,
+              item_id INTEGER NOT NULL REFERENCES memory_items(id) ON DELETE CASCADE,
+              name TEXT,
+              name_key TEXT,
+              kind TEXT NOT NULL CHECK (kind IN ('person', 'pet', 'place', 'organisation')),
+              relation TEXT,
+              relative_to TEXT,
+              phrase TEXT NOT NULL);
+            CREATE INDEX memory_entities_by_item ON memory_entities(item_id);
+            CREATE INDEX memory_entities_by_name ON memory_entities(name_key) WHERE name_key IS NOT NULL;
+            CREATE INDEX memory_entities_by_relation ON memory_entities(relative_to, relation);
+            CREATE TABLE memory_records(
+              id INTEGER PRIMARY KEY,
+              item_id INTEGER NOT NULL REFERENCES memory_items(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL CHECK (kind IN ('fact', 'preference', 'feeling', 'event')),
+              subject TEXT NOT NULL,
+              slot TEXT,
+              value TEXT,
+              statement TEXT NOT NULL,
+              time_ms INTEGER NOT NULL,
+              status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'superseded')),
+              superseded_by INTEGER REFERENCES memory_records(id) ON DELETE SET NULL,
+              event_label TEXT,
+              event_owner TEXT,
+              event_start_ms INTEGER,
+              event_end_ms INTEGER,
+              event_state TEXT CHECK (event_state IN ('planned', 'moved', 'cancelled', 'happened')),
+              outcome TEXT,
+              no_ask INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX memory_records_by_item ON memory_records(item_id);
+            CREATE INDEX memory_records_by_slot ON memory_records(subject, slot) WHERE slot IS NOT NULL;
+            CREATE INDEX memory_records_by_event ON memory_records(event_owner, event_start_ms) WHERE event_label IS NOT NULL;
+            CREATE TABLE memory_requests(
+              id INTEGER PRIMARY KEY,
+              item_id INTEGER NOT NULL REFERENCES memory_items(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL CHECK (kind IN ('do_not_ask', 'allow_asking')),
+              target TEXT NOT NULL,
+              time_ms INTEGER NOT NULL);
+            CREATE VIRTUAL TABLE memory_items_fts USING fts5(text, content='memory_items', content_rowid='id', tokenize='porter unicode61');
+            INSERT INTO memory_items_fts(memory_items_fts) VALUES ('rebuild');
+            CREATE TRIGGER memory_items_fts_insert AFTER INSERT ON memory_items BEGIN
+              INSERT INTO memory_items_fts(rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE TRIGGER memory_items_fts_delete AFTER DELETE ON memory_items BEGIN
+              INSERT INTO memory_items_fts(memory_items_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            CREATE TRIGGER memory_items_fts_update AFTER UPDATE OF text ON memory_items BEGIN
+              INSERT INTO memory_items_fts(memory_items_fts, rowid, text) VALUES ('delete', old.id, old.text);
+              INSERT INTO memory_items_fts(rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE VIRTUAL TABLE memory_records_fts USING fts5(statement, content='memory_records', content_rowid='id', tokenize='porter unicode61');
+            CREATE TRIGGER memory_records_fts_insert AFTER INSERT ON memory_records BEGIN
+              INSERT INTO memory_records_fts(rowid, statement) VALUES (new.id, new.statement);
+            END;
+            CREATE TRIGGER memory_records_fts_delete AFTER DELETE ON memory_records BEGIN
+              INSERT INTO memory_records_fts(memory_records_fts, rowid, statement) VALUES ('delete', old.id, old.statement);
+            END;
+            CREATE TRIGGER memory_records_fts_update AFTER UPDATE OF statement ON memory_records BEGIN
+              INSERT INTO memory_records_fts(memory_records_fts, rowid, statement) VALUES ('delete', old.id, old.statement);
+              INSERT INTO memory_records_fts(rowid, statement) VALUES (new.id, new.statement);
+            END;
+            """),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

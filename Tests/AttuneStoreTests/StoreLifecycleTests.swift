@@ -30,6 +30,10 @@ import Testing
         if version >= 1 { #expect(lines[0].contains("kept across migrations")) }
         let indexes = try store.connection.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'memory_items_by_%'")
         #expect(indexes == 3)
+        // Items from before version 5 are in its full-text index (the migration rebuilt it).
+        if version >= 1 {
+            #expect(try store.searchItemText(words: ["migrations"], upToMs: .max, limit: 5).map(\.itemID) == [1])
+        }
     }
 
     @Test func aStoreFromANewerAttuneIsRefused() throws {

@@ -1,0 +1,56 @@
+import Foundation
+
+/// People, pets, places and organisations named in utterances (schema version 5).
+extension EncryptedStore {
+    private static let entityColumns = "id, item_id, name, kind, relation, relative_to, phrase"
+
+    /// Stores an entity mention and returns its id. Its item must be in the store.
+    @discardableResult
+    public func addEntity(_ entity: StoredEntity) throws -> Int64 {
+        try connection.transaction {
+            try connection.prepare("""
+                INSERT INTO memory_entities(item_id, name, name_key, kind, relation, relative_to, phrase) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).run([
+                    .integer(entity.itemID), SQLiteValue(entity.name), SQLiteValue(entity.name.map(StoredEntity.key)), .text(entity.kind),
+                    SQLiteValue(entity.relation), SQLiteValue(entity.relativeTo), .text(entity.phrase),
+                ])
+            return connection.lastInsertRowID
+        }
+    }
+
+    /// Mentions of `relation` of `relativeTo` ("sister" of "sam"), oldest first.
+    public func entities(relation: String, relativeTo: String) throws -> [StoredEntity] {
+        try entities(where: "relative_to = ? AND relation = ?", [.text(relativeTo), .text(relation)])
+    }
+
+    /// Mentions of this name (any case), oldest first.
+    public func entities(named name: String) throws -> [StoredEntity] {
+        try entities(where: "name_key = ?", [.text(StoredEntity.key(name))])
+    }
+
+    /// Mentions made in these items.
+    public func entities(itemIDs: [Int64]) throws -> [StoredEntity] {
+        guard !itemIDs.isEmpty else { return [] }
+        return try entities(where: "item_id IN (SELECT value FROM json_each(?))", [.text(Self.idList(itemIDs))])
+    }
+
+    /// The distinct names the store knows (lower case), for spotting them in a question.
+    public func entityNameKeys() throws -> [String] {
+        let statement = try connection.prepare("SELECT DISTINCT name_key FROM memory_entities WHERE name_key IS NOT NULL ORDER BY name_key")
+        var keys: [String] = []
+        while try statement.step() { keys.append(statement.text(0)) }
+        return keys
+    }
+
+    private func entities(where condition: String, _ values: [SQLiteValue]) throws -> [StoredEntity] {
+        let statement = try connection.prepare("SELECT \(Self.entityColumns) FROM memory_entities WHERE \(condition) ORDER BY id")
+        try statement.bind(values)
+        var found: [StoredEntity] = []
+        while try statement.step() {
+            found.append(StoredEntity(
+                id: statement.int64(0), itemID: statement.int64(1), name: statement.optionalText(2), kind: statement.text(3),
+                relation: statement.optionalText(4), relativeTo: statement.optionalText(5), phrase: statement.text(6)))
+        }
+        return found
+    }
+}

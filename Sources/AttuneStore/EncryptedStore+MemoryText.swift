@@ -1,0 +1,128 @@
+import Foundation
+
+/// One full-text hit: the item (and record, for a statement) and its BM25 score (higher is better).
+public struct TextMatch: Sendable, Equatable {
+    public var itemID: Int64
+    public var recordID: Int64?
+    public var score: Double
+
+    public init(itemID: Int64, recordID: Int64? = nil, score: Double) {
+        self.itemID = itemID
+        self.recordID = recordID
+        self.score = score
+    }
+}
+
+/// Full-text search over items and record statements (FTS5, BM25), item lookups, and forgetting
+/// items with everything derived from them.
+extension EncryptedStore {
+    /// Items whose text has any of `words`, said at or before `upToMs`, best BM25 first. Words are
+    /// quoted for FTS5, so no input is read as query syntax.
+    public func searchItemText(words: [String], upToMs: Int64, limit: Int) throws -> [TextMatch] {
+        guard let query = Self.ftsQuery(words) else { return [] }
+        let statement = try connection.prepare("""
+            SELECT memory_items_fts.rowid, bm25(memory_items_fts) FROM memory_items_fts
+            JOIN memory_items ON memory_items.id = memory_items_fts.rowid
+            WHERE memory_items_fts MATCH ? AND memory_items.time_ms <= ?
+            ORDER BY bm25(memory_items_fts) LIMIT ?
+            """)
+        try statement.bind([.text(query), .integer(upToMs), .integer(Int64(limit))])
+        var found: [TextMatch] = []
+        // FTS5's bm25() is negative, more negative is better; flipped so higher is better.
+        while try statement.step() { found.append(TextMatch(itemID: statement.int64(0), score: -statement.double(1))) }
+        return found
+    }
+
+    /// Records whose statement has any of `words`, said at or before `upToMs`, best first.
+    public func searchRecordStatements(words: [String], upToMs: Int64, limit: Int) throws -> [TextMatch] {
+        guard let query = Self.ftsQuery(words) else { return [] }
+        let statement = try connection.prepare("""
+            SELECT memory_records.item_id, memory_records_fts.rowid, bm25(memory_records_fts) FROM memory_records_fts
+            JOIN memory_records ON memory_records.id = memory_records_fts.rowid
+            WHERE memory_records_fts MATCH ? AND memory_records.time_ms <= ?
+            ORDER BY bm25(memory_records_fts) LIMIT ?
+            """)
+        try statement.bind([.text(query), .integer(upToMs), .integer(Int64(limit))])
+        var found: [TextMatch] = []
+        while try statement.step() {
+            found.append(TextMatch(itemID: statement.int64(0), recordID: statement.int64(1), score: -statement.double(2)))
+        }
+        return found
+    }
+
+    /// These items, by id (ids not held are left out).
+    public func items(ids: [Int64]) throws -> [Int64: MemoryItem] {
+        guard !ids.isEmpty else { return [:] }
+        let statement = try connection.prepare("""
+            SELECT id, kind, text, time_ms, speaker, session, created_ms FROM memory_items WHERE id IN (SELECT value FROM json_each(?))
+            """)
+        try statement.bind([.text(Self.idList(ids))])
+        var found: [Int64: MemoryItem] = [:]
+        while try statement.step() {
+            found[statement.int64(0)] = MemoryItem(
+                id: statement.int64(0), kind: MemoryKind(rawValue: statement.text(1)) ?? .utterance, text: statement.text(2),
+                timeMs: statement.int64(3), speaker: statement.optionalText(4), session: statement.optionalText(5),
+                createdMs: statement.int64(6))
+        }
+        return found
+    }
+
+    /// Id and time of every item of `kind`, in id order (what recall's time filter and the vector
+    /// search's allow-set are built from).
+    public func itemTimes(kind: MemoryKind) throws -> [(id: Int64, timeMs: Int64)] {
+        let statement = try connection.prepare("SELECT id, time_ms FROM memory_items WHERE kind = ? ORDER BY id")
+        try statement.bind([.text(kind.rawValue)])
+        var found: [(Int64, Int64)] = []
+        while try statement.step() { found.append((statement.int64(0), statement.int64(1))) }
+        return found
+    }
+
+    /// Removes these items and everything derived from them (records, entities, requests, vectors, and
+    /// their full-text entries, by the schema's cascades and triggers) in one transaction; then
+    /// scrubs the deleted text (`scrubDeletedText`). Returns how many items were removed.
+    @discardableResult
+    public func forgetItems(ids: [Int64]) throws -> Int {
+        let removed = try removeItems(ids: ids)
+        try scrubDeletedText()
+        return removed
+    }
+
+    /// The delete of `forgetItems` alone, joining the caller's transaction when there is one; the
+    /// caller runs `scrubDeletedText` after its commit.
+    @discardableResult
+    public func removeItems(ids: [Int64]) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try connection.transaction {
+            try connection.prepare("DELETE FROM memory_items WHERE id IN (SELECT value FROM json_each(?))").run([.text(Self.idList(ids))])
+            let removed = connection.changes
+            try connection.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session FROM memory_items WHERE session IS NOT NULL)")
+            return removed
+        }
+    }
+
+    /// Rewrites the full-text indexes without deleted tokens and checkpoints the WAL (truncating it),
+    /// so nothing deleted stays in any file of the store. Outside any transaction.
+    public func scrubDeletedText() throws {
+        try compactTextIndexes()
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// FTS5 keeps a deleted row's tokens in its older segments until they are merged; 'optimize'
+    /// merges every segment into one now (SQLite 3.40 has no FTS5 'secure-delete' option), and
+    /// `secure_delete` zeroes the pages the old segments freed.
+    func compactTextIndexes() throws {
+        guard try StoreSchema.currentVersion(connection) >= 5 else { return }
+        try connection.transaction {
+            try connection.execute("""
+                INSERT INTO memory_items_fts(memory_items_fts) VALUES ('optimize');
+                INSERT INTO memory_records_fts(memory_records_fts) VALUES ('optimize');
+                """)
+        }
+    }
+
+    /// `"w1" OR "w2" …` with each word's quotes doubled; nil when no word is left.
+    static func ftsQuery(_ words: [String]) -> String? {
+        let quoted = words.filter { !$0.isEmpty }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return quoted.isEmpty ? nil : quoted.joined(separator: " OR ")
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The memory engine's derived records and requests (schema version 5). Every write here joins the
+/// caller's transaction when there is one (`inTransaction`), so an utterance and all it yields commit
+/// together.
+extension EncryptedStore {
+    private static let recordColumns = """
+        id, item_id, kind, subject, slot, value, statement, time_ms, status, superseded_by,
+        event_label, event_owner, event_start_ms, event_end_ms, event_state, outcome, no_ask
+        """
+
+    /// Runs `body` as one write transaction: every store call inside it commits with it or not at all.
+    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(body)
+    }
+
+    /// Stores a record and returns its id. Its item must be in the store.
+    @discardableResult
+    public func addRecord(_ record: StoredRecord) throws -> Int64 {
+        try connection.transaction {
+            try connection.prepare("""
+                INSERT INTO memory_records(item_id, kind, subject, slot, value, statement, time_ms, status, superseded_by,
+                  event_label, event_owner, event_start_ms, event_end_ms, event_state, outcome, no_ask)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).run([
+                    .integer(record.itemID), .text(record.kind), .text(record.subject), SQLiteValue(record.slot), SQLiteValue(record.value),
+                    .text(record.statement), .integer(record.timeMs), .text(record.status.rawValue), SQLiteValue(record.supersededBy),
+                    SQLiteValue(record.event?.label), SQLiteValue(record.event?.owner), SQLiteValue(record.event?.startMs),
+                    SQLiteValue(record.event?.endMs), SQLiteValue(record.event?.state.rawValue), SQLiteValue(record.event?.outcome),
+                    .integer(record.noAsk ? 1 : 0),
+                ])
+            return connection.lastInsertRowID
+        }
+    }
+
+    /// The current records of `subject` with this `slot` (what a new value would supersede).
+    public func currentRecords(subject: String, slot: String) throws -> [StoredRecord] {
+        try records(where: "subject = ? AND slot = ? AND status = 'current'", [.text(subject), .text(slot)])
+    }
+
+    /// The records derived from these items, in id order.
+    public func records(itemIDs: [Int64]) throws -> [StoredRecord] {
+        guard !itemIDs.isEmpty else { return [] }
+        return try records(where: "item_id IN (SELECT value FROM json_each(?))", [.text(Self.idList(itemIDs))])
+    }
+
+    /// These records, in id order.
+    public func records(ids: [Int64]) throws -> [StoredRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try records(where: "id IN (SELECT value FROM json_each(?))", [.text(Self.idList(ids))])
+    }
+
+    /// Every event record said at or before `upToMs`, in id order (follow-ups, lifecycle matching).
+    public func eventRecords(upToMs: Int64 = .max) throws -> [StoredRecord] {
+        try records(where: "event_label IS NOT NULL AND time_ms <= ?", [.integer(upToMs)])
+    }
+
+    /// Every record that was superseded as of `upToMs`: by a newer record said at or before then
+    /// (recall at a past time sees the value that was current then). Recall demotes these.
+    public func supersededRecords(upToMs: Int64 = .max) throws -> [StoredRecord] {
+        try records(where: """
+            status = 'superseded' AND time_ms <= ?1
+              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
+            """, [.integer(upToMs)])
+    }
+
+    /// Marks records as superseded by a newer one.
+    public func markSuperseded(recordIDs: [Int64], by newer: Int64) throws {
+        guard !recordIDs.isEmpty else { return }
+        try connection.transaction {
+            try connection.prepare("UPDATE memory_records SET status = 'superseded', superseded_by = ? WHERE id IN (SELECT value FROM json_each(?))")
+                .run([.integer(newer), .text(Self.idList(recordIDs))])
+        }
+    }
+
+    /// Moves an event record to a new state (and time or outcome, when given).
+    public func updateEvent(recordID: Int64, state: StoredEvent.State, startMs: Int64?, endMs: Int64?, outcome: String?) throws {
+        try connection.transaction {
+            try connection.prepare("""
+                UPDATE memory_records SET event_state = ?, event_start_ms = coalesce(?, event_start_ms),
+                  event_end_ms = coalesce(?, event_end_ms), outcome = coalesce(?, outcome)
+                WHERE id = ? AND event_label IS NOT NULL
+                """).run([.text(state.rawValue), SQLiteValue(startMs), SQLiteValue(endMs), SQLiteValue(outcome), .integer(recordID)])
+        }
+    }
+
+    /// Sets or lifts "do not ask about this" on event records.
+    public func setNoAsk(recordIDs: [Int64], _ noAsk: Bool) throws {
+        guard !recordIDs.isEmpty else { return }
+        try connection.transaction {
+            try connection.prepare("UPDATE memory_records SET no_ask = ? WHERE id IN (SELECT value FROM json_each(?))")
+                .run([.integer(noAsk ? 1 : 0), .text(Self.idList(recordIDs))])
+        }
+    }
+
+    /// Keeps a "don't ask me about …" (or its lifting) as said, tied to the utterance it came from.
+    public func addAskingRequest(itemID: Int64, allowsAsking: Bool, target: String, timeMs: Int64) throws {
+        try connection.transaction {
+            try connection.prepare("INSERT INTO memory_requests(item_id, kind, target, time_ms) VALUES (?, ?, ?, ?)")
+                .run([.integer(itemID), .text(allowsAsking ? "allow_asking" : "do_not_ask"), .text(target), .integer(timeMs)])
+        }
+    }
+
+    /// How many records, entities and requests point at items that no longer exist (zero unless the
+    /// cascades failed): what the privacy tests check after a forget.
+    public func orphanedDerivedRows() throws -> Int {
+        Int(try connection.integer("""
+            SELECT (SELECT count(*) FROM memory_records WHERE item_id NOT IN (SELECT id FROM memory_items))
+                 + (SELECT count(*) FROM memory_entities WHERE item_id NOT IN (SELECT id FROM memory_items))
+                 + (SELECT count(*) FROM memory_requests WHERE item_id NOT IN (SELECT id FROM memory_items))
+                 + (SELECT count(*) FROM memory_vectors WHERE item_id NOT IN (SELECT id FROM memory_items))
+            """) ?? 0)
+    }
+
+    private func records(where condition: String, _ values: [SQLiteValue]) throws -> [StoredRecord] {
+        let statement = try connection.prepare("SELECT \(Self.recordColumns) FROM memory_records WHERE \(condition) ORDER BY id")
+        try statement.bind(values)
+        var found: [StoredRecord] = []
+        while try statement.step() {
+            var event: StoredEvent?
+            if let label = statement.optionalText(10) {
+                event = StoredEvent(
+                    label: label, owner: statement.optionalText(11) ?? "", startMs: statement.optionalInt64(12),
+                    endMs: statement.optionalInt64(13), state: StoredEvent.State(rawValue: statement.text(14)) ?? .planned,
+                    outcome: statement.optionalText(15))
+            }
+            found.append(StoredRecord(
+                id: statement.int64(0), itemID: statement.int64(1), kind: statement.text(2), subject: statement.text(3),
+                slot: statement.optionalText(4), value: statement.optionalText(5), statement: statement.text(6),
+                timeMs: statement.int64(7), status: StoredRecord.Status(rawValue: statement.text(8)) ?? .current,
+                supersededBy: statement.optionalInt64(9), event: event, noAsk: statement.int64(16) != 0))
+        }
+        return found
+    }
+
+    static func idList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}

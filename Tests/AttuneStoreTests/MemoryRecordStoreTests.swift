@@ -1,0 +1,106 @@
+@testable import AttuneStore
+import Foundation
+import Testing
+
+/// Schema version 5: records, entities and requests derived from utterances, their full-text
+/// indexes, and forgetting an utterance with everything derived from it, leaving no trace in any
+/// decrypted page of the database or the WAL.
+@Suite(.serialized) struct MemoryRecordStoreTests {
+    static func utterance(_ text: String, at timeMs: Int64) -> MemoryItem {
+        MemoryItem(kind: .utterance, text: text, timeMs: timeMs, speaker: "ana", session: "s1")
+    }
+
+    @Test func aNewValueSupersedesTheSlotAndHistoryStays() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        let ids = try store.add([Self.utterance("my brother lives in Leeds", at: 1_000), Self.utterance("my brother moved to York", at: 2_000)])
+        let old = try store.addRecord(StoredRecord(itemID: ids[0], kind: "fact", subject: "ana/brother", slot: "city", value: "leeds",
+                                                   statement: "ana's brother lives in Leeds", timeMs: 1_000))
+        #expect(try store.currentRecords(subject: "ana/brother", slot: "city").map(\.id) == [old])
+        let new = try store.inTransaction {
+            let new = try store.addRecord(StoredRecord(itemID: ids[1], kind: "fact", subject: "ana/brother", slot: "city", value: "york",
+                                                       statement: "ana's brother lives in York", timeMs: 2_000))
+            try store.markSuperseded(recordIDs: [old], by: new)
+            return new
+        }
+        #expect(try store.currentRecords(subject: "ana/brother", slot: "city").map(\.id) == [new])
+        let history = try store.records(ids: [old, new])
+        #expect(history.map(\.status) == [.superseded, .current] && history[0].supersededBy == new)
+        #expect(try store.supersededRecords(upToMs: 1_500).isEmpty, "at 1.5 s the newer value had not been said yet")
+        #expect(try store.supersededRecords().map(\.id) == [old])
+    }
+
+    @Test func aFailedObserveLeavesNothingOfIt() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.inTransaction {
+                let id = try store.add([Self.utterance("half an observation", at: 1)])[0]
+                try store.addRecord(StoredRecord(itemID: id, kind: "fact", subject: "ana", statement: "half", timeMs: 1))
+                throw Stop()
+            }
+        }
+        #expect(try store.stats().items == 0 && store.records(itemIDs: [1]).isEmpty)
+        #expect(try store.searchItemText(words: ["observation"], upToMs: .max, limit: 5).isEmpty)
+    }
+
+    @Test func fullTextSearchRanksByBM25WithinTheTimeBound() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        let ids = try store.add([
+            Self.utterance("the dentist appointment is on Friday", at: 1_000),
+            Self.utterance("I walked past the dentist", at: 2_000),
+            Self.utterance("dentist dentist, the dentist again", at: 9_000),
+            Self.utterance("nothing to do with teeth", at: 3_000),
+        ])
+        let hits = try store.searchItemText(words: ["dentist", "appointment"], upToMs: 5_000, limit: 10)
+        #expect(hits.map(\.itemID) == [ids[0], ids[1]], "both words beat one; the later item is past the bound")
+        #expect(hits[0].score > hits[1].score && hits[1].score > 0)
+        // Query syntax is not interpreted: quotes, stars and operators are words.
+        #expect(try store.searchItemText(words: ["\"dentist", "NEAR(", "*"], upToMs: .max, limit: 10).count == 3)
+        try store.addRecord(StoredRecord(itemID: ids[0], kind: "event", subject: "ana", statement: "ana's dentist appointment on Friday", timeMs: 1_000))
+        #expect(try store.searchRecordStatements(words: ["appointments"], upToMs: .max, limit: 5).map(\.itemID) == [ids[0]], "porter stemming")
+    }
+
+    @Test func forgettingAnUtteranceRemovesEverythingDerivedAndEveryCopy() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        let marker = "zanzibarquokka"
+        var ids: [Int64] = []
+        for index in 0..<60 {
+            ids += try store.add([Self.utterance("ordinary day number \(index), walked the dog", at: Int64(index) * 1_000)])
+        }
+        let secret = try store.add([Self.utterance("the door code is \(marker) 4471", at: 70_000)])[0]
+        try store.addRecord(StoredRecord(itemID: secret, kind: "fact", subject: "ana/door code", slot: "code", value: "\(marker) 4471",
+                                         statement: "ana's door code is \(marker) 4471", timeMs: 70_000))
+        try store.addEntity(StoredEntity(itemID: secret, name: "Quokka \(marker)", kind: "place", relation: nil, relativeTo: "ana", phrase: "\(marker) door"))
+        try store.addAskingRequest(itemID: secret, allowsAsking: false, target: marker, timeMs: 70_000)
+        try store.putVectors([StoredVector(itemID: secret, scale: 0.01, values: [Int8](repeating: 3, count: 384))])
+        #expect(try store.searchItemText(words: [marker], upToMs: .max, limit: 5).map(\.itemID) == [secret])
+        try store.close()
+        #expect(try StoreLifecycleTests.plaintextPages(sandbox).contains(bytes: Array(marker.utf8)), "the check can see the marker")
+        let reopened = try EncryptedStore.open(at: sandbox.store, key: sandbox.key)
+        #expect(try reopened.forgetItems(ids: [secret]) == 1)
+        #expect(try reopened.orphanedDerivedRows() == 0)
+        #expect(try reopened.records(itemIDs: [secret]).isEmpty && reopened.entities(itemIDs: [secret]).isEmpty)
+        #expect(try reopened.searchItemText(words: [marker], upToMs: .max, limit: 5).isEmpty)
+        #expect(try reopened.searchRecordStatements(words: [marker], upToMs: .max, limit: 5).isEmpty)
+        #expect(try reopened.searchItemText(words: ["walked"], upToMs: .max, limit: 100).count == 60, "the neighbours stay")
+        #expect(EncryptedStore.fileSize(sandbox.store + "-wal") == 0)
+        try reopened.close()
+        // In no decrypted page of the database (the items, records, entities and requests tables
+        // and the FTS5 shadow tables) and in no file at all.
+        let pages = try StoreLifecycleTests.plaintextPages(sandbox)
+        #expect(!pages.contains(bytes: Array(marker.utf8)))
+        #expect(pages.contains(bytes: Array("ordinary day number 59".utf8)))
+        #expect(try StoreVerifier.verify(at: sandbox.store, key: sandbox.key).passed)
+    }
+}
