@@ -1,0 +1,77 @@
+/// The words that name events and say what happened to them.
+enum EventLexicon {
+    /// Nouns that head an event's noun phrase ("eye test", "job interview", "hip replacement").
+    static let heads: Set<String> = [
+        "appointment", "appt", "test", "exam", "exams", "scan", "mri", "x-ray", "xray", "ultrasound", "check-up", "checkup",
+        "surgery", "operation", "op", "procedure", "replacement", "transplant", "biopsy", "injection", "jab", "vaccine",
+        "vaccination", "booster", "dentist", "interview", "meeting", "review", "appraisal", "presentation", "deadline",
+        "party", "wedding", "funeral", "christening", "birthday", "anniversary", "reunion", "shower", "flight", "trip",
+        "holiday", "vacation", "getaway", "date", "concert", "gig", "show", "match", "game", "tournament", "recital",
+        "performance", "audition", "race", "marathon", "visit", "dinner", "lunch", "brunch", "drinks", "barbecue", "bbq",
+        "conference", "viva", "hearing", "trial", "court", "session", "class", "lesson", "course", "move", "induction",
+        "orientation", "graduation", "ceremony", "sleepover", "playdate", "physio", "therapy", "counselling", "treatment",
+        "chemo", "infusion", "consultation", "consult", "screening", "smear", "mammogram", "colonoscopy", "endoscopy",
+        "bloods", "results", "assessment", "inspection", "viewing", "completion", "exchange", "mot", "service", "recital",
+        "practice", "rehearsal", "tryout", "tryouts", "retreat", "festival", "camp", "cruise", "haircut", "scan",
+        "check", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
+    ]
+    /// Heads that name an event only with a modifier before them ("job interview" yes, a bare "call" no).
+    static let headsNeedingModifier: Set<String> = ["check", "call", "open", "play", "show", "service", "session", "class", "course", "date", "game", "results", "review", "move", "completion", "exchange", "demo", "launch", "surprise", "fitting", "pitch", "practice", "visit", "shower", "trial", "test", "drinks", "dinner", "lunch", "brunch"]
+
+    /// Modifiers that are part of no label ("my big interview" is "interview").
+    static let labelSkips: Set<String> = [
+        "big", "important", "little", "annual", "yearly", "monthly", "weekly", "first", "second", "final", "last", "next",
+        "new", "follow-up", "followup", "usual", "regular", "scary", "dreaded", "stupid", "long", "short", "quick", "huge",
+        "surprise", "upcoming", "planned", "rescheduled", "whole", "actual", "real", "proper", "official", "entire",
+    ]
+
+    /// Whole phrases read as another label, so a later mention matches the same event.
+    static let labelSynonyms: [String: String] = [
+        "moving house": "house move", "move house": "house move", "house moving": "house move", "moving day": "house move",
+        "move": "house move", "mri scan": "mri", "check up": "checkup", "check-up": "checkup", "x ray": "x-ray", "xray": "x-ray",
+        "dental": "dentist", "dental appointment": "dentist", "dentist appointment": "dentist", "dentists": "dentist",
+        "dentist's": "dentist", "doctor appointment": "doctor", "doctors appointment": "doctor", "doctors": "doctor",
+        "gp appointment": "doctor", "gp": "doctor", "op": "operation", "appt": "appointment", "bbq": "barbecue",
+        "vacation": "holiday", "job interview": "interview", "blood work": "blood test", "bloods": "blood test",
+        "eye exam": "eye test", "eye appointment": "eye test", "opticians": "eye test", "optician": "eye test",
+        "driving exam": "driving test", "road test": "driving test", "drivers test": "driving test",
+        "performance review": "review", "annual review": "review",
+    ]
+
+    /// Single words spelt several ways, folded inside any label ("hip op" -> "hip operation").
+    static let wordSynonyms: [String: String] = [
+        "op": "operation", "appt": "appointment", "xray": "x-ray", "bbq": "barbecue", "check-up": "checkup",
+        "exams": "exam", "vacation": "holiday", "jab": "vaccination", "vaccine": "vaccination", "tryouts": "tryout",
+    ]
+
+    /// Verbs of having an event ahead ("I've got", "is having", "booked").
+    static let planVerbs: Set<String> = [
+        "got", "have", "has", "having", "booked", "scheduled", "arranged", "organised", "organized", "planned", "planning",
+        "is", "are", "am", "'s", "attending", "going", "off", "heading", "starts", "start", "starting", "flying", "hosting",
+        "throwing", "sitting", "taking", "doing", "getting", "set", "due", "will", "coming", "on",
+    ]
+    /// Words that move an event to a new time.
+    static let moveVerbs: Set<String> = [
+        "moved", "rescheduled", "postponed", "pushed", "shifted", "changed", "bumped", "rebooked", "delayed", "put", "brought",
+        "switched", "reschedule", "move", "moving",
+    ]
+    /// Words that cancel an event.
+    static let cancelVerbs: Set<String> = ["cancelled", "canceled", "scrapped", "axed", "dropped", "cancel", "cancelling", "canceling", "scratched"]
+    /// Past-tense verbs of having been to an event ("had my eye test", "did the interview").
+    static let happenedVerbs: Set<String> = [
+        "had", "did", "passed", "failed", "finished", "aced", "nailed", "smashed", "survived", "completed", "attended", "sat",
+        "flunked", "bombed", "got",
+    ]
+    /// How an event went ("went fine", "was rough", "all clear").
+    static let outcomes: Set<String> = [
+        "fine", "well", "ok", "okay", "great", "brilliant", "badly", "terribly", "terrible", "awful", "good", "smoothly",
+        "alright", "amazing", "fantastic", "excellent", "perfect", "perfectly", "clear", "rough", "horrible", "lovely",
+        "wonderful", "disaster", "disastrous", "poorly", "normal", "fab", "grand", "superb", "bad", "worse", "better",
+        "painless", "easy", "hard", "tough", "stressful", "fun", "nice", "successful", "brutal", "meh", "so-so", "crap",
+    ]
+    /// Past verbs that carry the outcome themselves ("passed my driving test").
+    static let outcomeVerbs: [String: String] = [
+        "passed": "passed", "failed": "failed", "aced": "aced", "nailed": "nailed", "smashed": "smashed", "flunked": "failed",
+        "bombed": "bombed", "survived": "survived",
+    ]
+}

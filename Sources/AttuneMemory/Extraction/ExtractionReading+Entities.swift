@@ -1,0 +1,183 @@
+/// Entity rules: relation phrases ("my cousin Idris", "Mel's dad Ron", "our cat Miso", "my sister's
+/// husband"), appositions ("Bea, my new line manager"), "my <relation> is called Name", bare kinship words
+/// used as names ("Dad's check-up"), and names standing alone.
+extension ExtractionReading {
+    mutating func findEntities() {
+        var index = 0
+        while index < tokens.count {
+            if let end = relationPhrase(at: index) {
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        findBareNames()
+    }
+
+    /// The owner a possessor at `index` names, and where the words after it start: "my"/"our" (the
+    /// speaker), "Name's", "his"/"her"/"their" (the latest person before).
+    func possessor(at index: Int) -> (owner: String, next: Int)? {
+        let lower = word(index)
+        if ExtractionLexicon.possessivesOfSpeaker.contains(lower) && lower != "mine" && lower != "ours" { return (speaker, index + 1) }
+        if ExtractionLexicon.thirdPersonPossessives.contains(lower) {
+            // "her" is also an object ("I told her"): only a possessor before a relation word.
+            guard let owner = antecedent(before: index) else { return nil }
+            return (owner, index + 1)
+        }
+        if let name = properName(at: index), word(name.end) == "'s" {
+            return (name.name.lowercased(), name.end + 1)
+        }
+        if let bare = RelationLexicon.bareKin[lower], word(index + 1) == "'s", !isPossessed(index) {
+            return (speaker + "/" + bare, index + 2)
+        }
+        return nil
+    }
+
+    /// Whether a possessor or determiner stands right before `index` ("my dad", "the doctor").
+    func isPossessed(_ index: Int) -> Bool {
+        let previous = word(index - 1)
+        return ExtractionLexicon.determiners.contains(previous) || previous == "'s"
+    }
+
+    /// A relation noun at `index` (after modifiers): its canonical form, whether a pet, and its end.
+    func relationNoun(at start: Int) -> (relation: String, isPet: Bool, end: Int)? {
+        var index = start
+        while RelationLexicon.modifiers.contains(word(index)), index - start < 3 { index += 1 }
+        let first = word(index)
+        if let head = RelationLexicon.inLawHeads[first], word(index + 1) == "in", word(index + 2) == "law" {
+            return (head, false, index + 3)
+        }
+        if let two = RelationLexicon.twoWord[first + " " + word(index + 1)] { return (two, false, index + 2) }
+        if first == "guinea", word(index + 1) == "pig" || word(index + 1) == "pigs" { return ("guinea pig", true, index + 2) }
+        if let person = RelationLexicon.people[first] { return (person, false, index + 1) }
+        if let pet = RelationLexicon.pets[first] { return (pet, true, index + 1) }
+        // "my ex-flatmate", "my former boss": an "ex-" prefix keeps the relation.
+        if first.hasPrefix("ex-"), let person = RelationLexicon.people[String(first.dropFirst(3))] { return (person, false, index + 1) }
+        return nil
+    }
+
+    /// A relation phrase starting at `index`, recorded with every link of its chain; returns its end.
+    mutating func relationPhrase(at index: Int) -> Int? {
+        guard var (owner, next) = possessor(at: index) else { return nil }
+        let phraseStart = index
+        // A possessor that is itself a named entity ("Mel's") is an entity too.
+        if word(index) != "my" && word(index) != "our" && !ExtractionLexicon.thirdPersonPossessives.contains(word(index)),
+            RelationLexicon.bareKin[word(index)] == nil, entityKey(at: index) == nil
+        {
+            addEntity(EntityMention(name: text(index..<(next - 1)), kind: .person, relation: nil, relativeTo: nil, phrase: text(index..<(next - 1))), tokens: index..<(next - 1), nameTokens: index..<(next - 1))
+        } else if let bare = RelationLexicon.bareKin[word(index)], word(index + 1) == "'s" {
+            addEntity(EntityMention(name: nil, kind: .person, relation: bare, relativeTo: speaker, phrase: tokens[index].text), tokens: index..<(index + 1), nameTokens: nil)
+        }
+        var found = false
+        while let relation = relationNoun(at: next) {
+            found = true
+            var end = relation.end
+            var name: (name: String, range: Range<Int>)?
+            // "my cousin Idris", "my manager, Bea," "our cat called Miso".
+            var nameStart = end
+            if word(nameStart) == "," { nameStart += 1 }
+            if word(nameStart) == "called" || word(nameStart) == "named" { nameStart += 1 }
+            if let proper = properName(at: nameStart), relationNoun(at: nameStart) == nil {
+                // "my sister Nia's flat": the name still belongs to the sister.
+                name = (proper.name, nameStart..<proper.end)
+                end = proper.end
+            } else if let called = calledName(after: end) {
+                name = called
+            } else if let before = appositiveName(before: phraseStart) {
+                name = before
+            }
+            let kind: EntityKind = relation.isPet ? .pet : .person
+            let mention = EntityMention(
+                name: name?.name, kind: kind, relation: relation.relation, relativeTo: owner, phrase: text(phraseStart..<end))
+            addEntity(mention, tokens: phraseStart..<end, nameTokens: name?.range)
+            // "my sister's husband": the chain goes on from this link.
+            if word(end) == "'s" {
+                owner = mention.key ?? owner + "/" + relation.relation
+                next = end + 1
+                continue
+            }
+            return end
+        }
+        return found ? next : nil
+    }
+
+    /// "my cat is called Miso", "my manager's name is Bea", "my boss is Bea": a name said after the
+    /// relation phrase ends at `end`.
+    func calledName(after end: Int) -> (name: String, range: Range<Int>)? {
+        var index = end
+        if word(index) == "'s" && word(index + 1) == "name" { index += 2 }
+        if ["is", "'s", "was"].contains(word(index)) { index += 1 } else { return nil }
+        if word(index) == "called" || word(index) == "named" { index += 1 }
+        if word(index) == "now" { index += 1 }
+        guard let proper = properName(at: index), tokens[index].isCapitalized || lowercaseNames,
+            relationNoun(at: index) == nil, !ExtractionLexicon.commonWords.contains(word(index))
+        else { return nil }
+        return (proper.name, index..<proper.end)
+    }
+
+    /// "Bea, my new line manager" or "Bea is my manager": a name before the relation phrase at `start`.
+    func appositiveName(before start: Int) -> (name: String, range: Range<Int>)? {
+        var index = start - 1
+        guard index >= 0 else { return nil }
+        if word(index) == "," || word(index) == "(" {
+            index -= 1
+        } else if word(index) == "is" || word(index) == "'s" || word(index) == "was" {
+            index -= 1
+        } else {
+            return nil
+        }
+        var nameStart = index
+        while nameStart - 1 >= 0, tokens[nameStart - 1].isCapitalized, isNameWord(nameStart - 1), index - nameStart < 3 { nameStart -= 1 }
+        guard index >= 0, isNameWord(nameStart), let proper = properName(at: nameStart), proper.end == index + 1 else { return nil }
+        guard entityKey(at: nameStart) == nil || entitySpans.last(where: { $0.tokens.contains(nameStart) })?.nameTokens == nameStart..<(index + 1) else { return nil }
+        return (proper.name, nameStart..<(index + 1))
+    }
+
+    mutating func addEntity(_ mention: EntityMention, tokens range: Range<Int>, nameTokens: Range<Int>?) {
+        guard let key = mention.key else { return }
+        if let existing = entitySpans.firstIndex(where: { $0.tokens == range }) {
+            entities[existing] = mention
+            entitySpans[existing] = (range, key, nameTokens)
+            return
+        }
+        // A bare name found before it turned out to be part of a relation phrase is replaced.
+        if let nameTokens, let bare = entitySpans.firstIndex(where: { $0.tokens == nameTokens }), entities[bare].relation == nil {
+            entities.remove(at: bare)
+            entitySpans.remove(at: bare)
+        }
+        entities.append(mention)
+        entitySpans.append((range, key, nameTokens))
+    }
+
+    /// Names that are not part of a relation phrase ("Idris is moving house"), and bare kinship words
+    /// used as names ("Mum rang", "dad's check-up"): people, unless a place or organisation rule claims them.
+    mutating func findBareNames() {
+        var index = 0
+        while index < tokens.count {
+            if entitySpans.contains(where: { $0.tokens.contains(index) }) {
+                index += 1
+                continue
+            }
+            if let bare = RelationLexicon.bareKin[word(index)], !isPossessed(index), !RelationLexicon.modifiers.contains(word(index - 1)) {
+                addEntity(EntityMention(name: nil, kind: .person, relation: bare, relativeTo: speaker, phrase: tokens[index].text), tokens: index..<(index + 1), nameTokens: nil)
+                index += 1
+                continue
+            }
+            if tokens[index].isCapitalized, let proper = properName(at: index), !isPlaceOrOrganisationSlot(index) {
+                let all = tokens[index..<proper.end].allSatisfy { $0.text.uppercased() == $0.text && $0.text.count > 1 }
+                if !all {
+                    addEntity(EntityMention(name: proper.name, kind: .person, relation: nil, relativeTo: nil, phrase: proper.name), tokens: index..<proper.end, nameTokens: index..<proper.end)
+                }
+                index = proper.end
+                continue
+            }
+            index += 1
+        }
+    }
+
+    /// Whether the words before `index` make it a place or an organisation ("in Cardiff", "at Acme").
+    func isPlaceOrOrganisationSlot(_ index: Int) -> Bool {
+        let previous = word(index - 1)
+        return ["in", "at", "to", "from", "for", "near", "joined", "visiting", "visit", "into", "via", "towards", "around", "outside", "by"].contains(previous)
+    }
+}

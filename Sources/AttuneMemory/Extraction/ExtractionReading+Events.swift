@@ -1,0 +1,181 @@
+import Foundation
+
+/// Event rules: a label noun phrase ("eye test", "job interview", "hip replacement", "house move"), its
+/// owner (the possessor before it or the clause's subject), what the clause says happened to it
+/// (planned, moved, cancelled, happened with an outcome) and its time from the time resolver.
+extension ExtractionReading {
+    mutating func eventRules(_ clause: ExtractionClause, _ subject: ClauseSubject?) {
+        guard let label = eventLabel(in: clause) else { return }
+        let words = clause.range.map { word($0) }
+        let clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        let owner = label.owner ?? subject?.key ?? speaker
+        let negated = isNegated(clause)
+
+        var change: EventChange?
+        var outcome: String?
+        var time: InstantInterval?
+
+        let cancelled = words.contains { EventLexicon.cancelVerbs.contains($0) } || matches(["called", "off"], in: clause)
+            || matches(["not", "happening"], in: clause) || matches(["no", "longer"], in: clause)
+            || (clause.range.upperBound - 1 > label.range.upperBound && word(clause.range.upperBound - 1) == "off" && ["is", "'s", "are"].contains(word(clause.range.upperBound - 2)))
+        let moveIndex = clause.range.first { EventLexicon.moveVerbs.contains(word($0)) && $0 >= label.range.upperBound - 1 || (EventLexicon.moveVerbs.contains(word($0)) && ["i", "we", "they", "he", "she"].contains(word($0 - 1))) }
+        if cancelled {
+            change = .cancelled
+        } else if let moveIndex, !(word(moveIndex) == "move" || word(moveIndex) == "moving") || label.text != "house move",
+            let after = clauseTimes.first(where: { $0.tokens.lowerBound > moveIndex }) ?? clauseTimes.last
+        {
+            change = .moved
+            time = after.mention.interval
+        } else if let moveIndex, clauseTimes.isEmpty, ["moved", "postponed", "rescheduled", "delayed", "pushed"].contains(word(moveIndex)), label.text != "house move" {
+            change = .moved
+        } else if let now = clause.range.first(where: { word($0) == "now" }), let after = clauseTimes.first(where: { $0.tokens.lowerBound > now }), label.range.upperBound <= now {
+            // "the MRI is now on the 21st".
+            change = .moved
+            time = after.mention.interval
+        } else if let reported = reportedOutcome(clause, after: label.range) {
+            change = .happened
+            outcome = reported
+        } else if !negated {
+            let pastTime = clauseTimes.first { $0.mention.orientation == .past }
+            let futureTime = clauseTimes.first { $0.mention.orientation == .future }
+            let hadVerb = clause.range.contains { EventLexicon.happenedVerbs.contains(word($0)) && $0 < label.range.lowerBound && word($0) != "got" }
+                || clause.range.contains { ["went", "was", "were"].contains(word($0)) }
+            if let pastTime, hadVerb || futureTime == nil && !words.contains("will") {
+                change = .happened
+                time = pastTime.mention.interval
+            } else if let futureTime {
+                change = .planned
+                time = futureTime.mention.interval
+            } else if words.contains(where: { ["booked", "scheduled", "arranged", "upcoming", "coming"].contains($0) }) || matches(["got", "a"], in: clause) && !hadVerb {
+                change = .planned
+            }
+        }
+        guard let change else { return }
+        let event = ExtractedEvent(label: label.text, owner: owner, time: time, change: change, outcome: outcome)
+        records.append(ExtractedRecord(kind: .event, subject: owner, slot: nil, value: label.text, statement: statement(clause), event: event))
+    }
+
+    func matches(_ words: [String], in clause: ExtractionClause) -> Bool {
+        clause.range.contains { matches(words, at: $0) && $0 + words.count <= clause.range.upperBound }
+    }
+
+    /// How the event went: "went fine", "was a disaster", "passed", "all clear", "doc says it's fine".
+    func reportedOutcome(_ clause: ExtractionClause, after label: Range<Int>) -> String? {
+        for index in clause.range {
+            let lower = word(index)
+            if let verb = EventLexicon.outcomeVerbs[lower], index < label.lowerBound { return verb }
+            if lower == "went" || lower == "go" && word(index - 1) == "did" {
+                var next = index + 1
+                while ["really", "so", "very", "pretty", "quite", "super", "totally", "absolutely", "surprisingly", "actually", "all", "ok", "okay"].contains(word(next)) && !EventLexicon.outcomes.contains(word(next)) { next += 1 }
+                if word(next) == "ok" || word(next) == "okay" { return "ok" }
+                if EventLexicon.outcomes.contains(word(next)) { return word(next) }
+                if word(next) == "not" || word(next) == "n't", EventLexicon.outcomes.contains(word(next + 1)) { return "not " + word(next + 1) }
+            }
+            if lower == "all", word(index + 1) == "clear" { return "all clear" }
+            if ["was", "were"].contains(lower), index >= label.upperBound {
+                var next = index + 1
+                while ["really", "so", "very", "pretty", "quite", "a", "an", "total", "complete", "absolute", "super", "actually"].contains(word(next)) { next += 1 }
+                if EventLexicon.outcomes.contains(word(next)) { return word(next) }
+            }
+            // "doc says the ticker's fine", "results came back clear", "they said everything's normal".
+            if ["says", "said", "reckons", "thinks"].contains(lower) || lower == "came" && word(index + 1) == "back" {
+                for later in (index + 1)..<clause.range.upperBound where EventLexicon.outcomes.contains(word(later)) && !["well", "hard"].contains(word(later)) {
+                    return word(later - 1) == "not" ? "not " + word(later) : word(later)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The clause's event label, the possessor that owns it (if any) and where it is.
+    func eventLabel(in clause: ExtractionClause) -> (text: String, owner: String?, range: Range<Int>)? {
+        for index in clause.range {
+            let lower = word(index)
+            // "moving house", "move house", "moving out", "is moving to Leeds".
+            if lower == "moving" || lower == "move" && word(index - 1) != "the" {
+                if ["house", "home", "out", "flat", "flats", "in"].contains(word(index + 1)) || (word(index + 1) == "to" && !isTime(index + 2) && properName(at: index + 2) != nil) {
+                    let end = ["house", "home", "out", "flat", "flats", "in"].contains(word(index + 1)) ? index + 2 : index + 1
+                    if lower == "move", !["to", "will", "going", "gonna", "we", "i", "they", "he", "she"].contains(word(index - 1)) && word(index - 2) != "going" { continue }
+                    return ("house move", nil, index..<end)
+                }
+            }
+            // "having his hip replaced", "getting my wisdom teeth out / removed".
+            if ["replaced", "removed", "out", "done", "fixed", "checked", "looked"].contains(lower), index - clause.range.lowerBound >= 2,
+                let having = span(clause.range.lowerBound, index).last(where: { ["having", "have", "has", "getting", "get", "got", "had"].contains(word($0)) })
+            {
+                var start = having + 1
+                if ExtractionLexicon.determiners.contains(word(start)) || word(start) == "'s" { start += 1 }
+                if start < index, index - start <= 3, !(start..<index).contains(where: { isTime($0) || !tokens[$0].isWord }) {
+                    let noun = value(start..<index)
+                    let suffix = ["replaced": "replacement", "removed": "removal", "out": "removal", "done": "", "fixed": "repair", "checked": "check", "looked": "check"][lower] ?? ""
+                    if lower == "looked" && word(index + 1) != "at" { continue }
+                    let label = suffix.isEmpty ? noun : noun + " " + suffix
+                    if !noun.isEmpty, !ExtractionLexicon.commonWords.contains(noun) { return (label, possessorOwner(before: start), start..<(index + 1)) }
+                }
+            }
+            guard EventLexicon.heads.contains(lower), !isTime(index) || lower == "birthday" else { continue }
+            if lower == "move", word(index - 1) != "house" { continue }
+            // Modifiers before the head ("eye test", "job interview", "dentist appointment").
+            var start = index
+            while start - 1 >= clause.range.lowerBound, index - start < 2 {
+                let before = word(start - 1)
+                guard tokens[start - 1].isWord, !ExtractionLexicon.determiners.contains(before), !EventLexicon.labelSkips.contains(before),
+                    !ExtractionLexicon.beVerbs.contains(before), !ExtractionLexicon.prepositions.contains(before) || before == "x",
+                    !ExtractionLexicon.commonWords.contains(before) || ["driving", "work", "job", "blood", "eye", "house", "birthday", "check", "follow", "dinner", "night", "hen", "stag", "baby", "leaving", "engagement", "housewarming", "christmas", "home", "doctor", "doctors", "football", "soccer", "school", "parents", "dance", "piano", "swimming", "team", "sports"].contains(before),
+                    !isTime(start - 1) || ["christmas", "birthday"].contains(before),
+                    !RelationLexicon.modifiers.contains(before), !["i", "we", "you", "he", "she", "they", "got", "have", "has", "had", "having", "booked", "and"].contains(before),
+                    !ExtractionLexicon.possessivesOfSpeaker.contains(before), before != "'s"
+                else { break }
+                start -= 1
+            }
+            if EventLexicon.headsNeedingModifier.contains(lower) && start == index {
+                // "appointment with the dentist", "check with the GP": the one after "with".
+                continue
+            }
+            var labelWords = (start...index).map { word($0) }
+            // "appointment with the dentist / at the opticians".
+            if ["appointment", "appt", "check-up", "checkup", "consultation"].contains(lower), start == index, ["with", "at"].contains(word(index + 1)) {
+                var other = index + 2
+                if ExtractionLexicon.determiners.contains(word(other)) { other += 1 }
+                let nextWord = word(other)
+                if RelationLexicon.people[nextWord] != nil || ["dentist", "dentists", "optician", "opticians", "gp", "doctor", "doctors", "hospital", "clinic", "consultant", "hygienist", "surgery"].contains(nextWord) {
+                    labelWords = [RelationLexicon.people[nextWord] ?? nextWord]
+                    if labelWords == ["dentists"] { labelWords = ["dentist"] }
+                    if labelWords == ["gp"] { labelWords = ["doctor"] }
+                }
+            }
+            let owner = possessorOwner(before: start)
+            return (normalisedLabel(labelWords), owner, start..<(index + 1))
+        }
+        return nil
+    }
+
+    /// The owner named by a possessor right before `start` ("my", "Idris's", "dad's", "his").
+    func possessorOwner(before start: Int) -> String? {
+        var index = start - 1
+        while index >= 0, EventLexicon.labelSkips.contains(word(index)) || RelationLexicon.modifiers.contains(word(index)) { index -= 1 }
+        guard index >= 0 else { return nil }
+        let lower = word(index)
+        if ExtractionLexicon.possessivesOfSpeaker.contains(lower) { return speaker }
+        if ExtractionLexicon.thirdPersonPossessives.contains(lower) { return antecedent(before: index) }
+        if lower == "'s", index > 0 {
+            if let key = entitySpans.last(where: { $0.tokens.upperBound == index || $0.tokens.contains(index - 1) })?.key { return key }
+            if let bare = RelationLexicon.bareKin[word(index - 1)] { return speaker + "/" + bare }
+            return word(index - 1)
+        }
+        return nil
+    }
+
+    /// Lowercase, articles gone, synonyms folded ("the MRI scan" -> "mri", "moving house" -> "house move").
+    func normalisedLabel(_ written: [String]) -> String {
+        let words = written.map { EventLexicon.wordSynonyms[$0] ?? $0 }
+        let joined = words.joined(separator: " ")
+        if let synonym = EventLexicon.labelSynonyms[joined] { return synonym }
+        if words.count > 1, ["appointment", "appt", "appointments"].contains(words.last!) {
+            let stem = words.dropLast().joined(separator: " ")
+            return EventLexicon.labelSynonyms[stem] ?? EventLexicon.labelSynonyms[stem + " appointment"] ?? stem
+        }
+        if words.count > 1, let first = EventLexicon.labelSynonyms[words[0]], words.count == 2, words[1] == "scan" { return first }
+        return joined
+    }
+}

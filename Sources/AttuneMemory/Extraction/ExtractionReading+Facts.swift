@@ -1,0 +1,227 @@
+/// Fact rules: where someone lives ("lives in", "moved to", "based in", "is from"), where and as what
+/// they work ("works at/for", "joined", "started at", "works as a", "is a midwife"), allergies, diets,
+/// birthdays and medication. Slots a new value supersedes: city, hometown, employer, job, birthday, medication.
+extension ExtractionReading {
+    mutating func factRules(_ clause: ExtractionClause, _ subject: ClauseSubject) {
+        guard subject.thing == nil else {
+            healthFacts(clause, subject, from: subject.end, statement: statement(clause))
+            return
+        }
+        let negated = isNegated(clause)
+        var index = skipAuxiliaries(from: subject.end, in: clause)
+        let verb = word(index)
+        let said = statement(clause)
+
+        // Where: "lives in Cardiff", "has moved to Leeds", "is based in Bristol", "relocated to", "is from Lagos".
+        if !negated {
+            var placeStart: Int?
+            var slot = "city"
+            if ["live", "lives", "living", "based", "settled", "staying", "stays"].contains(verb), ["in", "near", "outside"].contains(word(index + 1)) {
+                placeStart = index + 2
+            } else if ["moved", "relocated", "emigrated"].contains(verb) {
+                var next = index + 1
+                if ["back", "out", "over", "away", "house", "up", "down"].contains(word(next)) { next += 1 }
+                if word(next) == "to" { placeStart = next + 1 }
+            } else if verb == "from" || (["come", "comes", "originally"].contains(verb) && word(index + 1) == "from") {
+                placeStart = verb == "from" ? index + 1 : index + 2
+                slot = "hometown"
+            } else if verb == "in", ["am", "is", "are"].contains(word(index - 1)), word(index - 2) != "not" {
+                // "Nia is in Cardiff now": only with "now"/"these days" (else it is a visit).
+                if clause.range.contains(where: { word($0) == "now" || word($0) == "nowadays" }) { placeStart = index + 1 }
+            }
+            if let start = placeStart, let place = placeName(at: start, in: clause) {
+                addPlace(place, subject: subject, slot: slot, statement: said)
+                index = place.upperBound
+            }
+        }
+
+        // Work: "works at Acme", "works nights as a nurse at OHSU", "joined Monzo", "started at the bakery".
+        guard !negated else { return }
+        var position = index
+        if ["work", "works", "working", "worked"].contains(word(position)) || word(position) == "job" || ["employed", "hired"].contains(word(position)) {
+            if word(position) == "worked" && !clause.range.contains(where: { word($0) == "now" }) { return }
+            position += 1
+            // "works nights", "works part-time", "working remotely".
+            while ["nights", "days", "weekends", "part-time", "full-time", "remotely", "shifts", "mornings", "evenings", "there", "now", "still", "currently", "as", "at", "for", "by", "in"].contains(word(position)), position < clause.range.upperBound {
+                if word(position) == "as", let job = jobPhrase(at: position + 1, in: clause) {
+                    addJob(job, subject: subject, statement: said)
+                    position = job.upperBound
+                    continue
+                }
+                if ["at", "for", "by"].contains(word(position)), let org = organisationName(at: position + 1, in: clause) {
+                    addOrganisation(org, subject: subject, statement: said)
+                    position = org.upperBound
+                    continue
+                }
+                if word(position) == "in", let org = organisationName(at: position + 1, in: clause), isAfterWorkVerb(position) {
+                    addOrganisation(org, subject: subject, statement: said)
+                    position = org.upperBound
+                    continue
+                }
+                position += 1
+            }
+        } else if ["joined", "joining", "joins"].contains(word(position)), let org = organisationName(at: position + 1, in: clause) {
+            addOrganisation(org, subject: subject, statement: said)
+        } else if ["started", "starting", "starts", "start", "began", "got"].contains(word(position)) {
+            // "started at Acme", "started a new job at Acme", "got a job at Acme as a designer".
+            var next = position + 1
+            while next < clause.range.upperBound, next - position < 6, word(next) != "at", word(next) != "with", word(next) != "for" {
+                if ["job", "role", "position", "work", "post"].contains(word(next)) || ExtractionLexicon.determiners.contains(word(next)) || ["new", "first", "full-time", "part-time"].contains(word(next)) {
+                    next += 1
+                } else {
+                    break
+                }
+            }
+            let hasJobWord = span(position + 1, next).contains { ["job", "role", "position", "work", "post"].contains(word($0)) }
+            if ["at", "with", "for"].contains(word(next)), (hasJobWord || word(position) != "got"), let org = organisationName(at: next + 1, in: clause) {
+                addOrganisation(org, subject: subject, statement: said)
+                if word(org.upperBound) == "as", let job = jobPhrase(at: org.upperBound + 1, in: clause) { addJob(job, subject: subject, statement: said) }
+            }
+        } else if ExtractionLexicon.beVerbs.contains(word(position - 1)) || ["become", "became", "qualified", "retrained"].contains(word(position)) {
+            // "is a midwife", "I'm an ER nurse at OHSU", "became a teacher", "qualified as a nurse".
+            var start = position
+            if ["become", "became", "qualified", "retrained"].contains(word(start)) { start += 1 }
+            if word(start) == "as" { start += 1 }
+            if let job = jobPhrase(at: start, in: clause) {
+                addJob(job, subject: subject, statement: said)
+                if ["at", "for"].contains(word(job.upperBound)), let org = organisationName(at: job.upperBound + 1, in: clause) {
+                    addOrganisation(org, subject: subject, statement: said)
+                }
+            }
+        }
+        healthFacts(clause, subject, from: index, statement: said)
+    }
+
+    func isAfterWorkVerb(_ index: Int) -> Bool { ["work", "works", "working"].contains(word(index - 1)) }
+
+    /// Skips auxiliaries and adverbs after a subject ("has now", "is still", "'s just").
+    func skipAuxiliaries(from start: Int, in clause: ExtractionClause) -> Int {
+        var index = start
+        while index < clause.range.upperBound, [
+            "now", "still", "currently", "just", "finally", "actually", "recently", "also", "officially", "already", "has", "have",
+            "had", "am", "is", "are", "'s", "been", "really", "totally", "absolutely", "kinda", "literally", "both", "all", "only",
+            "lately", "apparently", "usually", "always", "sometimes", "often", "then", "was", "were", "well",
+        ].contains(word(index)) {
+            // "is a", "is from": the verb is the next word; keep "is" readable as index - 1.
+            index += 1
+        }
+        return index
+    }
+
+    /// A place name at `start` ("Cardiff", "the Isle of Wight", "New York"), ending at a non-name word.
+    func placeName(at start: Int, in clause: ExtractionClause) -> Range<Int>? {
+        var index = start
+        if word(index) == "the", index + 1 < clause.range.upperBound, tokens[index + 1].isCapitalized { index += 1 }
+        guard index < clause.range.upperBound, !isTime(index), let name = properName(at: index), name.end <= clause.range.upperBound else { return nil }
+        var end = name.end
+        // "Isle of Wight", "Newcastle upon Tyne".
+        while ["of", "upon", "on"].contains(word(end)), end + 1 < clause.range.upperBound, tokens[end + 1].isCapitalized { end += 2 }
+        return index..<end
+    }
+
+    /// An organisation name: capitalised words, acronyms included ("OHSU", "the NHS", "Acme Labs"), or an
+    /// uncommon word in lower-case text; "the bakery on Main Street" is not an organisation name.
+    func organisationName(at start: Int, in clause: ExtractionClause) -> Range<Int>? {
+        var index = start
+        if word(index) == "the" { index += 1 }
+        guard index < clause.range.upperBound, tokens[index].isWord, !isTime(index), !ExtractionLexicon.timeWords.contains(word(index)) else { return nil }
+        if tokens[index].isCapitalized && !ExtractionLexicon.determiners.contains(word(index)) && word(index) != "i" {
+            var end = index + 1
+            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord, tokens[end].isCapitalized || tokens[end].lower == "&",
+                !ExtractionLexicon.timeWords.contains(word(end))
+            {
+                end += 1
+            }
+            return index..<end
+        }
+        guard lowercaseNames, isNameWord(index) else { return nil }
+        return index..<(index + 1)
+    }
+
+    /// A job noun phrase after "a"/"an"/"as" ("an ER nurse", "a midwife", "senior software engineer").
+    func jobPhrase(at start: Int, in clause: ExtractionClause) -> Range<Int>? {
+        var index = start
+        if ["a", "an", "the"].contains(word(index)) { index += 1 }
+        var end = index
+        var head: Int?
+        while end < clause.range.upperBound, end - index < 4, tokens[end].isWord, !ExtractionLexicon.prepositions.contains(word(end)) || word(end) == "up",
+            !["and", "but", "so", "who", "which", "now", "there", "too", "again", "already", "'s"].contains(word(end))
+        {
+            if JobLexicon.isJob(word(end)) { head = end }
+            end += 1
+        }
+        guard let head else { return nil }
+        return index..<(head + 1)
+    }
+
+    mutating func addPlace(_ place: Range<Int>, subject: ClauseSubject, slot: String, statement: String) {
+        let name = text(place)
+        if entityKey(at: place.lowerBound) == nil || entities.contains(where: { $0.name == name && $0.kind == .person && $0.relation == nil }) {
+            entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
+            entitySpans.removeAll { $0.tokens == place && $0.nameTokens == place }
+            entities.append(EntityMention(name: name, kind: .place, relation: nil, relativeTo: nil, phrase: name))
+            entitySpans.append((place, name.lowercased(), place))
+        }
+        records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: slot, value: value(place), statement: statement))
+    }
+
+    mutating func addOrganisation(_ org: Range<Int>, subject: ClauseSubject, statement: String) {
+        let name = text(org)
+        entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
+        entitySpans.removeAll { $0.tokens == org && $0.nameTokens == org }
+        if !entities.contains(where: { $0.name == name && $0.kind == .organisation }) {
+            entities.append(EntityMention(name: name, kind: .organisation, relation: nil, relativeTo: nil, phrase: name))
+            entitySpans.append((org, name.lowercased(), org))
+        }
+        records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: "employer", value: value(org), statement: statement))
+    }
+
+    mutating func addJob(_ job: Range<Int>, subject: ClauseSubject, statement: String) {
+        records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: "job", value: value(job), statement: statement))
+    }
+
+    /// Allergies ("allergic to penicillin", "a nut allergy"), diets ("vegetarian", "lactose intolerant"),
+    /// birthdays and medication ("started taking sertraline", "on 20mg of citalopram").
+    mutating func healthFacts(_ clause: ExtractionClause, _ subject: ClauseSubject, from start: Int, statement said: String) {
+        let range = span(start, clause.range.upperBound)
+        for index in range {
+            let lower = word(index)
+            if lower == "allergic", word(index + 1) == "to" {
+                let end = valueEnd(from: index + 2, in: clause)
+                if end > index + 2 { records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: nil, value: value((index + 2)..<end), statement: said)) }
+            } else if lower == "allergy" || lower == "allergies", index > start {
+                var first = index - 1
+                while first > start, !ExtractionLexicon.determiners.contains(word(first - 1)), tokens[first - 1].isWord, !["have", "has", "got", "with"].contains(word(first - 1)) { first -= 1 }
+                if !ExtractionLexicon.determiners.contains(word(first)) || first < index - 1 {
+                    let from = ExtractionLexicon.determiners.contains(word(first)) ? first + 1 : first
+                    if from < index { records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: nil, value: value(from..<index), statement: said)) }
+                }
+            } else if let diet = JobLexicon.diets[lower], ExtractionLexicon.beVerbs.contains(word(index - 1)) || ["went", "gone", "turned", "going"].contains(word(index - 1)) || word(index - 1) == "now" {
+                let full = diet == "intolerant" ? value((index - 1)..<(index + 1)) : diet
+                records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: nil, value: full, statement: said))
+            } else if lower == "intolerant", index > start {
+                records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: nil, value: value((index - 1)..<(index + 1)), statement: said))
+            } else if ["taking", "prescribed", "started"].contains(lower) || (lower == "on" && ExtractionLexicon.beVerbs.contains(word(index - 1))) {
+                var next = index + 1
+                if word(next) == "on" || word(next) == "taking" { next += 1 }
+                while next < clause.range.upperBound, tokens[next].lower.first?.isNumber == true || ["mg", "of", "a", "new", "some"].contains(word(next)) { next += 1 }
+                if next < clause.range.upperBound, JobLexicon.isMedication(word(next), clause: clause.range.map { word($0) }) {
+                    records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: "medication", value: word(next), statement: said))
+                }
+            }
+        }
+        // "my birthday is the 3rd of June", "birthday's on Friday".
+        if let thing = subject.thing, word(thing.upperBound - 1) == "birthday" {
+            if let time = times.first(where: { clause.range.contains($0.tokens.lowerBound) }) {
+                records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: "birthday", value: time.mention.phrase.lowercased(), statement: said))
+            }
+        }
+    }
+
+    /// Where a short value phrase ends: at a mark, a conjunction or a clause word.
+    func valueEnd(from start: Int, in clause: ExtractionClause) -> Int {
+        var end = start
+        while end < clause.range.upperBound, end - start < 4, tokens[end].isWord, !["and", "but", "so", "which", "who", "apparently", "too", "now", "though", "lol"].contains(word(end)), !isTime(end) { end += 1 }
+        return end
+    }
+}

@@ -1,0 +1,153 @@
+/// Clause by clause: find the subject, then try the fact, preference, feeling, routine and event rules.
+/// Questions and hypotheticals yield nothing ("do you think I should move?", "if I ever move to Leeds").
+extension ExtractionReading {
+    /// Who a clause is about, and where its predicate starts.
+    struct ClauseSubject {
+        /// The record subject key ("sam", "sam/sister", "idris").
+        var key: String
+        /// The first token after the subject.
+        var end: Int
+        /// The subject is the speaker ("I", "we").
+        var isSpeaker: Bool
+        /// The subject is a thing ("my MRI", "the dentist"): tokens of its noun phrase.
+        var thing: Range<Int>?
+    }
+
+    mutating func findRecords() {
+        var previousSubject: ClauseSubject?
+        for clause in clauses where !clause.inQuestion && !clause.inHypothetical {
+            guard !clauseIsModal(clause) else { continue }
+            var subject = clauseSubject(clause)
+            // "…, bit nervous tbh": a clause without a subject continues the previous one's.
+            if subject == nil, let previousSubject, let first = firstWord(clause) {
+                subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, thing: nil)
+            }
+            let before = records.count
+            if let subject {
+                factRules(clause, subject)
+                preferenceRules(clause, subject)
+                feelingRules(clause, subject)
+                routineRules(clause, subject)
+            }
+            eventRules(clause, subject)
+            if records.count > before || subject != nil { previousSubject = subject }
+        }
+        relationFacts()
+        deduplicate()
+    }
+
+    func firstWord(_ clause: ExtractionClause) -> Int? {
+        var index = clause.range.lowerBound
+        while index < clause.range.upperBound, !tokens[index].isWord || ExtractionLexicon.leadingFillers.contains(word(index)) && entityKey(at: index) == nil {
+            if ["turns", "guess", "heads", "quick"].contains(word(index)) { index += 1 }
+            index += 1
+        }
+        // "by the way", "on second thought", "just so you know".
+        for opener in [["by", "the", "way"], ["on", "second", "thought"], ["on", "second", "thoughts"], ["just", "so", "you", "know"], ["fun", "fact"]] where matches(opener, at: index) {
+            index += opener.count
+            while index < clause.range.upperBound, !tokens[index].isWord { index += 1 }
+        }
+        return index < clause.range.upperBound ? index : nil
+    }
+
+    /// A clause that hedges ("I might move", "maybe we'll get a dog"): what may be is not a fact.
+    func clauseIsModal(_ clause: ExtractionClause) -> Bool {
+        for index in clause.range where ExtractionLexicon.modalCues.contains(word(index)) {
+            // "would like", "would love" state a wish, still not a fact; "could" in "couldn't stand" is a dislike.
+            if word(index) == "could", word(index + 1) == "not" { continue }
+            if word(index) == "may", index + 1 < tokens.count, tokens[index].isCapitalized { continue }
+            return true
+        }
+        return false
+    }
+
+    func clauseSubject(_ clause: ExtractionClause) -> ClauseSubject? {
+        guard let start = firstWord(clause) else { return nil }
+        let lower = word(start)
+        if ExtractionLexicon.subjectPronounsOfSpeaker.contains(lower) { return ClauseSubject(key: speaker, end: start + 1, isSpeaker: true) }
+        if ExtractionLexicon.thirdPersonSubjects.contains(lower) {
+            guard let key = antecedent(before: start) else { return nil }
+            return ClauseSubject(key: key, end: start + 1, isSpeaker: false)
+        }
+        // The longest entity span starting here ("my sister's husband Rob", "Idris").
+        if let span = entitySpans.filter({ $0.tokens.lowerBound == start }).max(by: { $0.tokens.count < $1.tokens.count }) {
+            var end = span.tokens.upperBound
+            // "Mel's party": a named possessor before a thing is the thing's owner, not the subject.
+            if word(end) == "'s", relationNoun(at: end + 1) == nil, thingPhrase(at: end + 1) != nil {
+                let thing = thingPhrase(at: end + 1)!
+                return ClauseSubject(key: span.key, end: thing.upperBound, isSpeaker: false, thing: thing)
+            }
+            if word(end) == "," { end += 1 }
+            return ClauseSubject(key: span.key, end: end, isSpeaker: false)
+        }
+        // "my MRI", "our flight", "the dentist".
+        if let (owner, next) = possessor(at: start), let thing = thingPhrase(at: next) {
+            return ClauseSubject(key: owner, end: thing.upperBound, isSpeaker: owner == speaker, thing: start..<thing.upperBound)
+        }
+        if ExtractionLexicon.determiners.contains(lower), let thing = thingPhrase(at: start + 1) {
+            return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: start..<thing.upperBound)
+        }
+        if let thing = thingPhrase(at: start), EventLexicon.heads.contains(word(thing.upperBound - 1)) {
+            return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: thing)
+        }
+        return nil
+    }
+
+    /// A short noun phrase (up to four words) at `index`, ending before a verb, preposition or mark.
+    func thingPhrase(at index: Int) -> Range<Int>? {
+        var end = index
+        while end < tokens.count, end - index < 4, tokens[end].isWord {
+            let lower = word(end)
+            if ExtractionLexicon.beVerbs.contains(lower) || ExtractionLexicon.prepositions.contains(lower) && lower != "up"
+                || ["has", "have", "had", "got", "went", "goes", "will", "was", "got", "did", "does", "and", "or", "but", "which", "who", "that", "now", "came", "come", "comes", "says", "said", "just", "not", "still", "also", "keeps", "gives", "makes", "made", "gave", "can", "could", "would", "should", "might", "must"].contains(lower)
+            {
+                break
+            }
+            end += 1
+        }
+        return end > index ? index..<end : nil
+    }
+
+    /// A fact for every named relation ("my line manager is Bea" -> sam's manager is Bea, slot manager).
+    mutating func relationFacts() {
+        for mention in entities {
+            guard let name = mention.name, let relation = mention.relation, let owner = mention.relativeTo else { continue }
+            let slot = RelationLexicon.singleValued.contains(relation) ? relation : nil
+            records.append(
+                ExtractedRecord(
+                    kind: .fact, subject: owner, slot: slot, value: name.lowercased(),
+                    statement: "\(owner)'s \(relation) is \(name)"))
+        }
+    }
+
+    mutating func deduplicate() {
+        var seen: [ExtractedRecord] = []
+        for record in records where !seen.contains(record) { seen.append(record) }
+        records = seen
+    }
+
+    /// The statement of a record: the clause from its subject on, pronouns resolved.
+    func statement(_ clause: ExtractionClause, from start: Int? = nil) -> String {
+        let begin = start ?? firstWord(clause) ?? clause.range.lowerBound
+        return resolvedText(begin..<clause.range.upperBound)
+    }
+
+    /// Whether the clause denies what it says ("I don't live in Leeds any more").
+    func isNegated(_ clause: ExtractionClause) -> Bool {
+        clause.range.contains { ExtractionLexicon.negations.contains(word($0)) || (word($0) == "any" && word($0 + 1) == "more") || word($0) == "anymore" }
+    }
+
+    /// Lowercased words of `range` with determiners dropped, for values ("the Royal Infirmary" -> "royal infirmary").
+    func value(_ range: Range<Int>) -> String {
+        var words: [String] = []
+        for index in span(range.lowerBound, range.upperBound) where tokens[index].isWord {
+            if words.isEmpty, ExtractionLexicon.determiners.contains(word(index)) { continue }
+            if word(index) == "'s" {
+                if !words.isEmpty { words[words.count - 1] += "'s" }
+                continue
+            }
+            words.append(word(index))
+        }
+        return words.joined(separator: " ")
+    }
+}

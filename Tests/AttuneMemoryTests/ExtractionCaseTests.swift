@@ -1,0 +1,46 @@
+import AttuneMemory
+import Foundation
+import Testing
+
+/// Every hand-written case in Tests/Data/memory/extraction-cases.jsonl: utterances in several styles
+/// (British, American, terse, lower case, typos) with what must be found, negatives that must yield no
+/// record (questions, hypotheticals, small talk), and queries with the entity chain they name.
+@Suite struct ExtractionCaseTests {
+    let extractor = MemoryExtractor(resolver: TimeExpressionResolver())
+
+    @Test func everyUtteranceYieldsWhatItsCaseStates() throws {
+        let cases = try ExtractionCase.load().filter { $0.text != nil }
+        #expect(cases.count >= 14, "the case table should hold at least 14 utterances, has \(cases.count)")
+        var failures: [String] = []
+        for row in cases {
+            let analysis = extractor.analyse(ObservedTurn(timeMs: row.turnTimeMs, speaker: row.speaker, text: row.text!))
+            let differences = row.differences(analysis)
+            if !differences.isEmpty { failures.append("\(row):\n  " + differences.joined(separator: "\n  ")) }
+        }
+        #expect(failures.isEmpty, "\(failures.count) of \(cases.count) cases differ:\n\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func negativesAreAPartOfTheTable() throws {
+        let cases = try ExtractionCase.load()
+        let negatives = cases.filter { $0.noRecords == true }
+        #expect(negatives.count >= 3, "the table should hold at least 3 no-record cases, has \(negatives.count)")
+    }
+
+    @Test func everyQueryNamesItsChain() throws {
+        let cases = try ExtractionCase.load().filter { $0.query != nil }
+        #expect(cases.count >= 2, "the case table should hold at least 2 queries, has \(cases.count)")
+        var failures: [String] = []
+        for row in cases {
+            let chain = extractor.queryReferences(row.query!, speaker: row.speaker)
+            let expected = row.chain ?? []
+            let same = chain.count == expected.count && zip(expected, chain).allSatisfy { $0.matches($1) }
+            if !same { failures.append("\(row): chain \(chain.map { "\($0.relation ?? "-") of \($0.relativeTo ?? "-") (\($0.name ?? "unnamed"))" })") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) of \(cases.count) queries differ:\n\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func assistantTurnsYieldNothing() {
+        let analysis = extractor.analyse(ObservedTurn(timeMs: 0, speaker: "assistant", text: "I live in Leeds and my sister is called Ana."))
+        #expect(analysis == UtteranceAnalysis())
+    }
+}
