@@ -5,7 +5,7 @@ public enum TimeResolverError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownTimeZone(let name):
-            "Error: unknown time zone '\(name)'; give an IANA name such as Europe/London or UTC (the names under /usr/share/zoneinfo)"
+            "unknown time zone '\(name)'; give an IANA name such as Europe/London or UTC (the names under /usr/share/zoneinfo)"
         }
     }
 }

@@ -116,6 +116,27 @@ public final class VectorIndex {
         }
     }
 
+    /// The int8 form of `vector` (the embedder's 384 floats) as the store keeps it, for a caller that
+    /// writes it inside its own transaction and then hands it to `index(_:)`.
+    public static func storedVector(itemID: Int64, vector: [Float]) throws -> StoredVector {
+        try validate(vector, itemID: itemID)
+        let (values, scale) = VectorQuantizer.quantize(vector)
+        return StoredVector(itemID: itemID, scale: scale, values: values)
+    }
+
+    /// Indexes a vector the store already holds (committed by the caller), without writing it again.
+    public func index(_ vector: StoredVector) throws {
+        guard vector.values.count == Self.dimension else {
+            throw VectorIndexError.wrongDimension(expected: Self.dimension, got: vector.values.count)
+        }
+        var dequantized = [Float](repeating: 0, count: Self.dimension)
+        vector.values.withUnsafeBufferPointer { VectorQuantizer.dequantize($0, scale: vector.scale, into: &dequantized) }
+        insertCode(of: dequantized, itemID: vector.itemID)
+        if configuration.code == .meanCentred, count >= 256, count >= 2 * centredCount {
+            try rebuild()
+        }
+    }
+
     /// Removes the items' vectors from the index and from the store (securely: EncryptedStore
     /// .deleteVectors); returns how many the store held.
     @discardableResult
@@ -198,6 +219,28 @@ public final class VectorIndex {
             firstPass(query) { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 }
         }
         return try rerank(limit: limit)
+    }
+
+    /// The exact int8 cosine of `query` with each of these items' stored vectors (ids without a
+    /// vector are left out): for scoring a few chosen items, not for searching.
+    public func similarities(of query: [Float], to ids: [Int64]) throws -> [Int64: Float] {
+        try Self.validate(query, itemID: nil)
+        guard !ids.isEmpty else { return [:] }
+        var values = [Int8](repeating: 0, count: Self.dimension)
+        var scale: Float = 0
+        query.withUnsafeBufferPointer { source in
+            values.withUnsafeMutableBufferPointer {
+                quantizeRowsSymmetric(source.baseAddress!, rows: 1, columns: Self.dimension, into: $0.baseAddress!, scales: &scale)
+            }
+        }
+        var found: [Int64: Float] = [:]
+        try values.withUnsafeBufferPointer { query in
+            try store.fetchVectors(itemIDs: ids.sorted()) { itemID, itemScale, stored in
+                guard stored.count == Self.dimension else { return }
+                found[itemID] = int8ScaledDotProduct(query.baseAddress!, scaleA: scale, stored.baseAddress!, scaleB: itemScale, count: Self.dimension)
+            }
+        }
+        return found
     }
 
     // MARK: - Passes

@@ -22,6 +22,8 @@ public struct AttuneConfiguration: Equatable, Sendable {
     public var memoryBudget = MemoryBudget.defaultLimit
     public var dataDirectory = AttuneConfiguration.defaultDataDirectory
     public var logLevel = "info"
+    /// The local time zone the memory reads times in ("Thursday at nine"), an IANA identifier.
+    public var timeZone = "UTC"
 
     public init() {}
 
@@ -66,6 +68,11 @@ public struct AttuneConfiguration: Equatable, Sendable {
         Key(section: "runtime", name: "data_dir", expected: "a path") { config, value in
             guard let text = value.string, !text.isEmpty else { return false }
             config.dataDirectory = text
+            return true
+        },
+        Key(section: "memory", name: "timezone", expected: "an IANA time zone such as \"Europe/London\" or \"UTC\"") { config, value in
+            guard let text = value.string, TimeZone(identifier: text) != nil else { return false }
+            config.timeZone = text
             return true
         },
         Key(section: "runtime", name: "log_level", expected: "one of \(logLevels.joined(separator: ", "))") { config, value in

@@ -1,4 +1,6 @@
 import AttuneAudio
+import AttuneMemory
+import AttuneStore
 import AttuneText
 import AttuneTurn
 import Foundation
@@ -44,6 +46,17 @@ public enum CommandResources {
         return (tokenizer, try MiniLMEmbedder(weights: weights, threads: threads))
     }
 
+    /// The memory engine over an open store: the embedder (charged as `loadEmbedder` does) and the
+    /// in-memory vector index (charged once loaded, with what it holds). `timeZone` is the IANA zone
+    /// times such as "Thursday at nine" are read in.
+    public static func openMemory(store: EncryptedStore, timeZone: String, budget: MemoryBudget) throws -> MemoryEngine {
+        let (tokenizer, embedder) = try loadEmbedder(threads: 1, budget: budget)
+        let resolver = try TimeExpressionResolver(timeZoneIdentifier: timeZone)
+        let engine = try MemoryEngine(store: store, tokenizer: tokenizer, embedder: embedder, resolver: resolver)
+        try budget.charge("memory vector index (\(engine.indexedCount) memories)", bytes: engine.indexByteCount)
+        return engine
+    }
+
     /// VADER's lexicons and the distress cues.
     public static func loadTextAffect() throws -> TextAffectAnalyzer {
         let modelsDirectory = (ModelLocator.path(of: "vader-lexicon.tsv") as NSString).deletingLastPathComponent
@@ -75,6 +88,10 @@ public enum CommandResources {
         ("record", true, { configuration, budget in try chargeCaptureRing(configuration: configuration, budget: budget) }),
         ("tokenize", false, { _, _ in _ = try loadTokenizer() }),
         ("embed", true, { _, budget in _ = try loadEmbedder(threads: 1, budget: budget) }),
+        ("memory", true, { configuration, budget in
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+        }),
         ("affect", false, { _, _ in _ = try loadTextAffect() }),
     ]
 }

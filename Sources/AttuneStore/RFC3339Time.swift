@@ -2,9 +2,9 @@ import AttuneKernels
 /// RFC 3339 times ⇄ UTC milliseconds, by hand: exact, allocation-light and Sendable. (Foundation's
 /// ISO8601DateFormatter is not Sendable, and building one per call made exporting 3,000 items take
 /// most of a second.) Civil-date arithmetic after Howard Hinnant's `days_from_civil` algorithms.
-enum RFC3339Time {
+public enum RFC3339Time {
     /// Parses "2026-11-22T10:00:00Z", "2026-11-22t10:00:00.25+01:00" and the like.
-    static func parse(_ text: String) -> Int64? {
+    public static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         func number(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= bytes.count else { return nil }
@@ -52,7 +52,7 @@ enum RFC3339Time {
     }
 
     /// "2026-11-22T10:00:00Z", with ".250" only when there are milliseconds.
-    static func format(_ milliseconds: Int64) -> String {
+    public static func format(_ milliseconds: Int64) -> String {
         let seconds = milliseconds.floorDivided(by: 1000)
         let fraction = milliseconds - seconds * 1000
         let days = seconds.floorDivided(by: 86_400)

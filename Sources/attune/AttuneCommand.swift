@@ -32,6 +32,7 @@ struct AttuneCommand: AsyncParsableCommand {
             EmbedCommand.self,
             AffectCommand.self,
             StoreCommand.self,
+            MemoryCommand.self,
             BenchCommand.self,
         ]
     )

@@ -68,6 +68,6 @@ import Testing
         #expect(throws: TimeResolverError.unknownTimeZone("Europe/Londn")) {
             try TimeExpressionResolver(timeZoneIdentifier: "Europe/Londn")
         }
-        #expect(TimeResolverError.unknownTimeZone("X").description.hasPrefix("Error: unknown time zone 'X'; give an IANA name"))
+        #expect(TimeResolverError.unknownTimeZone("X").description.hasPrefix("unknown time zone 'X'; give an IANA name"))
     }
 }

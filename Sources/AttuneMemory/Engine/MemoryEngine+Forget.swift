@@ -1,0 +1,109 @@
+import AttuneStore
+import Foundation
+
+/// Finding what a request to forget, or not to ask, is about.
+extension MemoryEngine {
+    /// The items a "forget …" request by `speaker` reaches, said before the request (and not the
+    /// request itself). Two kinds of target:
+    /// - **an entity** ("what I told you about my old flatmate Dan", "my ex"): every utterance that
+    ///   names the entity (by its name, or by the relation phrase when it was never named), and the
+    ///   assistant's turns repeating them;
+    /// - **a topic** ("that door code", "the rumour about my neighbour's affair"): utterances holding
+    ///   at least half of the topic's own words (not the entity words), or close in meaning and holding
+    ///   one of them. So "who the neighbour is" stays: it holds none of "rumour", "affair".
+    func forgetTargets(_ target: String, speaker: String, requestID: Int64, before timeMs: Int64) throws -> [Int64] {
+        let words = MemoryWords.contentWords(target)
+        guard !words.isEmpty else { return [] }
+        let references = extractor.queryReferences(target, speaker: speaker)
+        var names = Set(try resolvedNames(of: references))
+        // Proper names said in the target that the store knows ("forget everything about Dan").
+        let known = Set(try store.entityNameKeys())
+        for word in words where known.contains(word) { names.insert(word) }
+        let relationWords = Set(references.compactMap(\.relation)).union(references.flatMap { MemoryWords.words($0.phrase) })
+        let topic = words.filter { !names.contains($0) && !relationWords.contains($0) && !RelationLexicon.modifiers.contains($0) }
+        let candidates = try store.items(ids: itemTimes.filter { $0.value < timeMs && $0.key != requestID }.map(\.key))
+        var selected: [Int64] = []
+        if topic.isEmpty {
+            // An entity target: its name, or when it was never named, its relation phrase.
+            let phrases = names.isEmpty ? references.map { MemoryWords.words($0.phrase).filter { !MemoryWords.stopWords.contains($0) } } : []
+            for (id, item) in candidates {
+                let itemWords = Set(MemoryWords.words(item.text))
+                if !names.isDisjoint(with: itemWords) || phrases.contains(where: { !$0.isEmpty && Set($0).isSubset(of: itemWords) }) {
+                    selected.append(id)
+                }
+            }
+            return selected.sorted()
+        }
+        let topicStems = Set(topic.map(MemoryWords.stem))
+        let needed = max(1, (topicStems.count + 1) / 2)
+        var partial: [Int64] = []
+        for (id, item) in candidates {
+            let itemStems = Set(MemoryWords.words(item.text).map(MemoryWords.stem))
+            let shared = topicStems.intersection(itemStems).count
+            guard shared > 0 else { continue }
+            if shared >= needed { selected.append(id) } else { partial.append(id) }
+        }
+        if !partial.isEmpty {
+            let similarities = try index.similarities(of: embed(target), to: partial)
+            selected += partial.filter { (similarities[$0] ?? 0) >= configuration.forgetSimilarity }
+        }
+        return selected.sorted()
+    }
+
+    /// The names the store holds for a chain of relations ("my manager's dog": the manager of the
+    /// speaker, then that manager's dog). Each link is looked up relative to the key of the one
+    /// before ("sam/manager") and to each name found for it ("bea").
+    func resolvedNames(of chain: [EntityMention]) throws -> [String] {
+        try resolve(chain).names
+    }
+
+    /// The entities a chain of relations reaches, with the items that named them; `unresolved` is
+    /// true when some link has no entity in the store (the question names someone memory has never
+    /// heard of: "my dog" when only a cat was mentioned).
+    func resolve(_ chain: [EntityMention]) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: Bool) {
+        guard !chain.isEmpty else { return ([], [], false) }
+        var owners: [String] = []
+        var names: [String] = []
+        var itemIDs = Set<Int64>()
+        for (index, link) in chain.enumerated() {
+            guard let relation = link.relation else { continue }
+            let keys = index == 0 ? [link.relativeTo ?? ""] : owners
+            var found: [StoredEntity] = []
+            for key in keys where !key.isEmpty {
+                found += try store.entities(relation: relation, relativeTo: key)
+            }
+            guard !found.isEmpty else { return (names, itemIDs, true) }
+            itemIDs = Set(found.map(\.itemID))
+            let path = (keys.first ?? "") + "/" + relation
+            let foundNames = Array(Set(found.compactMap { $0.name.map(StoredEntity.key) })).sorted()
+            names = foundNames
+            owners = [path] + foundNames
+            if let asked = link.name.map(StoredEntity.key), !foundNames.isEmpty, !foundNames.contains(asked) {
+                return (names, itemIDs, true)
+            }
+        }
+        // Where the last entity is named, every utterance naming it counts.
+        for name in names {
+            itemIDs.formUnion(try store.entities(named: name).map(\.itemID))
+        }
+        return (names, itemIDs, false)
+    }
+
+    /// The event records a "don't ask me about …" (or its lifting) is about: the speaker's latest
+    /// event before the request for "that" / "it", else the latest whose label shares a word with the
+    /// target. Returns the current record of each such event.
+    func askingTargets(_ target: String, speaker: String, before timeMs: Int64) throws -> [Int64] {
+        let events = try store.eventRecords(upToMs: timeMs).filter { $0.status == .current && $0.timeMs < timeMs }
+        let words = Set(MemoryWords.contentWords(target).map(MemoryWords.stem))
+        if words.isEmpty {
+            return events.last(where: { $0.event?.owner == speaker } ).flatMap(\.id).map { [$0] } ?? []
+        }
+        let matching = events.filter { record in
+            guard let event = record.event else { return false }
+            let label = Set(MemoryWords.contentWords(event.label).map(MemoryWords.stem))
+            let statement = Set(MemoryWords.contentWords(record.statement).map(MemoryWords.stem))
+            return !words.isDisjoint(with: label) || words.intersection(statement).count >= max(1, (words.count + 1) / 2)
+        }
+        return matching.last.flatMap(\.id).map { [$0] } ?? []
+    }
+}

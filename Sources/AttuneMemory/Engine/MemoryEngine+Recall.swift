@@ -1,0 +1,137 @@
+import AttuneStore
+import Foundation
+
+/// Recall: read-only hybrid retrieval over the utterances said up to `at`.
+///
+/// Each retriever proposes utterances with a score in 0…1:
+/// - **meaning**: the int8 MiniLM cosine of the query with the utterance (VectorIndex);
+/// - **words**: FTS5 BM25 over utterances and over the records derived from them, divided by the
+///   best BM25 of this query;
+/// - **entities**: the query's chain of relations ("my manager's dog") resolved through the stored
+///   entities; utterances that name the entity it reaches;
+/// - **time**: a time in the query ("last week", "on Saturday") against when the utterance was said
+///   and when its events are.
+/// The fused relevance is a weighted sum, times a penalty for utterances whose every slot value
+/// has since been superseded (recall prefers the current value) and a small one for the assistant's
+/// own turns (they repeat what was said). `confident` is set when the best fused relevance reaches
+/// the calibrated threshold and the query names no relation that memory has nobody for.
+extension MemoryEngine {
+    /// Weights of the fusion (docs/MEMORY.md, "Retrieval").
+    enum RecallWeight {
+        static let meaning = 0.55
+        static let words = 0.30
+        static let entity = 0.25
+        static let time = 0.20
+        /// Fused relevance kept for an utterance whose slot values were all superseded.
+        static let superseded = 0.35
+        static let assistant = 0.85
+    }
+
+    /// The best `limit` memories for `query` asked by `speaker` at `atMs`, best first. Reads only.
+    public func recall(_ query: String, atMs: Int64, speaker: String, limit: Int = 10) throws -> RecallAnswer {
+        guard (1...100).contains(limit) else { throw MemoryEngineError.badLimit(limit) }
+        let at = MemoryItemJSON.formatTime(atMs)
+        let allowed = itemTimes.filter { $0.value <= atMs }
+        guard !allowed.isEmpty, !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return RecallAnswer(query: query, at: at, confident: false, results: [])
+        }
+        let speakerKey = speaker.lowercased()
+        var evidence: [Int64: Evidence] = [:]
+        let pool = configuration.candidatesPerRetriever
+
+        // Meaning.
+        for match in try index.search(embed(query), limit: pool, among: allowed.keys) {
+            evidence[match.itemID, default: Evidence()].meaning = Double(max(0, match.score))
+        }
+        // Words, over utterances and over derived statements.
+        let words = MemoryWords.contentWords(query)
+        let itemHits = try store.searchItemText(words: words, upToMs: atMs, limit: pool).filter { allowed[$0.itemID] != nil }
+        let recordHits = try store.searchRecordStatements(words: words, upToMs: atMs, limit: pool).filter { allowed[$0.itemID] != nil }
+        let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
+        if best > 0 {
+            for hit in itemHits + recordHits {
+                let normalised = hit.score / best
+                evidence[hit.itemID, default: Evidence()].words = max(evidence[hit.itemID]?.words ?? 0, normalised)
+            }
+        }
+        // Entities.
+        let chain = extractor.queryReferences(query, speaker: speakerKey)
+        let resolved = try resolve(chain)
+        if !resolved.itemIDs.isEmpty {
+            var entityItems = resolved.itemIDs
+            for name in resolved.names {
+                for hit in try store.searchItemText(words: [name], upToMs: atMs, limit: pool) { entityItems.insert(hit.itemID) }
+            }
+            for id in entityItems where allowed[id] != nil {
+                evidence[id, default: Evidence()].entity = 1
+                evidence[id]?.entityNames = resolved.names
+            }
+        }
+        // Time.
+        let reference = Date(timeIntervalSince1970: Double(atMs) / 1000)
+        let intervals = resolver.mentions(in: query, at: reference).map(\.interval)
+        if !intervals.isEmpty {
+            for (id, time) in allowed {
+                let said = Date(timeIntervalSince1970: Double(time) / 1000)
+                if intervals.contains(where: { $0.contains(said) }) { evidence[id, default: Evidence()].time = 1 }
+            }
+            for record in try store.eventRecords(upToMs: atMs) where record.status == .current {
+                guard let start = record.event?.startMs, allowed[record.itemID] != nil else { continue }
+                let span = InstantInterval(start: Date(timeIntervalSince1970: Double(start) / 1000),
+                                           end: Date(timeIntervalSince1970: Double(max(start + 1, record.event?.endMs ?? start + 1)) / 1000))
+                if intervals.contains(where: { $0.overlaps(span) }) { evidence[record.itemID, default: Evidence()].time = 1 }
+            }
+        }
+        guard !evidence.isEmpty else { return RecallAnswer(query: query, at: at, confident: false, results: []) }
+
+        // Fuse, with the records and items of the candidates.
+        let candidateIDs = Array(evidence.keys)
+        let items = try store.items(ids: candidateIDs)
+        let records = Dictionary(grouping: try store.records(itemIDs: candidateIDs), by: \.itemID)
+        let superseded = Set(try store.supersededRecords(upToMs: atMs).compactMap(\.id))
+        var scored: [(id: Int64, score: Double, current: Bool)] = []
+        for (id, found) in evidence {
+            guard let item = items[id] else { continue }
+            var score = RecallWeight.meaning * found.meaning + RecallWeight.words * found.words
+                + RecallWeight.entity * found.entity + RecallWeight.time * found.time
+            let slotted = (records[id] ?? []).filter { $0.slot != nil || $0.event != nil }
+            let current = slotted.isEmpty || slotted.contains { !superseded.contains($0.id ?? -1) }
+            if !current { score *= RecallWeight.superseded }
+            if item.speaker?.lowercased() == "assistant" { score *= RecallWeight.assistant }
+            scored.append((id, score, current))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : (items[$0.id]?.timeMs ?? 0) > (items[$1.id]?.timeMs ?? 0) }
+        let top = scored.prefix(limit)
+        let results: [RecallResult] = top.compactMap { entry in
+            guard let item = items[entry.id], let found = evidence[entry.id] else { return nil }
+            let record = (records[entry.id] ?? []).first { !superseded.contains($0.id ?? -1) } ?? records[entry.id]?.first
+            return RecallResult(
+                id: entry.id, kind: record?.kind ?? MemoryKind.utterance.rawValue, text: record?.statement ?? item.text,
+                score: (entry.score * 1000).rounded() / 1000, current: entry.current,
+                source: MemorySource(id: entry.id, text: item.text, time: MemoryItemJSON.formatTime(item.timeMs), speaker: item.speaker, session: item.session),
+                why: found.reasons(current: entry.current))
+        }
+        let unresolved = resolved.unresolved
+        let confident = !unresolved && (scored.first?.score ?? 0) >= configuration.confidenceThreshold
+        return RecallAnswer(query: query, at: at, confident: confident, results: results)
+    }
+}
+
+/// What each retriever found for one utterance.
+struct Evidence {
+    var meaning = 0.0
+    var words = 0.0
+    var entity = 0.0
+    var time = 0.0
+    var entityNames: [String] = []
+
+    func reasons(current: Bool) -> [String] {
+        var why: [String] = []
+        if meaning > 0 { why.append(String(format: "meaning %.2f", meaning)) }
+        if words > 0 { why.append(String(format: "words %.2f", words)) }
+        if entity > 0 { why.append("names " + entityNames.joined(separator: ", ")) }
+        if time > 0 { why.append("at the time asked about") }
+        if !current { why.append("superseded by a newer value") }
+        return why
+    }
+}

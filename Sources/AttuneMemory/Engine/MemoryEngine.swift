@@ -1,0 +1,231 @@
+import AttuneStore
+import AttuneText
+import Foundation
+
+/// Errors of the memory engine, each saying what to do.
+public enum MemoryEngineError: Error, Equatable, CustomStringConvertible {
+    case emptyText
+    case emptySpeaker
+    case badLimit(Int)
+    /// A line of observe's input was refused; the lines before it were kept.
+    case badInputLine(line: Int, reason: String, kept: Int)
+
+    public var description: String {
+        switch self {
+        case let .badInputLine(line, reason, kept):
+            "line \(line) \(reason); the \(kept) line\(kept == 1 ? "" : "s") before it \(kept == 1 ? "was" : "were") kept, nothing of line \(line) was"
+        case .emptyText: "the turn's text is empty; give the words that were said"
+        case .emptySpeaker: "the turn has no speaker; name who said it (a person, or \"assistant\")"
+        case .badLimit(let limit): "the result limit must be between 1 and 100, not \(limit)"
+        }
+    }
+}
+
+/// Tunable numbers of the engine (docs/MEMORY.md, "Retrieval").
+public struct MemoryEngineConfiguration: Sendable, Equatable {
+    /// Recall is confident when its evidence (the best result's fused relevance, `RecallAnswer`
+    /// docs) reaches this. Chosen by cross-validation over the development set's folds
+    /// (tools/memory/calibrate_attune.py; the value it chose on all folds is the default).
+    public var confidenceThreshold: Double
+    /// Candidates each retriever contributes before fusion.
+    public var candidatesPerRetriever: Int
+    /// A forget request also reaches an utterance that shares only some of its topic's words when
+    /// the two are at least this close in meaning (int8 cosine).
+    public var forgetSimilarity: Float
+
+    public init(confidenceThreshold: Double = MemoryEngineConfiguration.calibratedThreshold, candidatesPerRetriever: Int = 40,
+                forgetSimilarity: Float = 0.55) {
+        self.confidenceThreshold = confidenceThreshold
+        self.candidatesPerRetriever = candidatesPerRetriever
+        self.forgetSimilarity = forgetSimilarity
+    }
+
+    /// The threshold tools/memory/calibrate_attune.py chose on all five folds of the development set.
+    public static let calibratedThreshold = 0.5
+}
+
+/// Personal memory over an encrypted store: observes turns (keeping each verbatim, with its vector,
+/// entities and derived records), recalls by meaning, words, entities and time, forgets on request,
+/// and lists events due to be asked about. Recall and follow-ups only read the store.
+public final class MemoryEngine {
+    public let store: EncryptedStore
+    public var configuration: MemoryEngineConfiguration
+    let index: VectorIndex
+    let extractor: MemoryExtractor
+    let resolver: TimeExpressionResolver
+    private let tokenizer: WordPieceTokenizer
+    private let embedder: MiniLMEmbedder
+    /// When each utterance was said, by id: the time bound of recall and the candidates of a forget.
+    var itemTimes: [Int64: Int64]
+
+    /// Loads the store's vectors into an in-memory index; `resolver` sets the local time zone that
+    /// times such as "Thursday at nine" are read in.
+    public init(store: EncryptedStore, tokenizer: WordPieceTokenizer, embedder: MiniLMEmbedder,
+                resolver: TimeExpressionResolver = TimeExpressionResolver(), configuration: MemoryEngineConfiguration = .init()) throws {
+        self.store = store
+        self.tokenizer = tokenizer
+        self.embedder = embedder
+        self.resolver = resolver
+        self.configuration = configuration
+        extractor = MemoryExtractor(resolver: resolver)
+        index = try VectorIndex(store: store)
+        itemTimes = Dictionary(uniqueKeysWithValues: try store.itemTimes(kind: .utterance).map { ($0.id, $0.timeMs) })
+    }
+
+    /// Bytes the in-memory index holds, for the memory budget.
+    public var indexByteCount: Int { index.byteCount }
+    /// Memories in the index.
+    public var indexedCount: Int { index.count }
+
+    func embed(_ text: String) -> [Float] {
+        embedder.embed(ids: tokenizer.encode(text))
+    }
+
+    /// Takes one turn into memory, in one transaction: the utterance verbatim and its vector, the
+    /// entities and records derived from it, superseded values and event states, and the requests
+    /// it makes (forget, do not ask). A forget's deletions commit with the turn; the full-text index
+    /// is then rewritten without the deleted words and the WAL checkpointed.
+    public func observe(_ turn: ObservedTurn) throws -> ObserveOutcome {
+        guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MemoryEngineError.emptyText }
+        guard !turn.speaker.trimmingCharacters(in: .whitespaces).isEmpty else { throw MemoryEngineError.emptySpeaker }
+        let vector = embed(turn.text)
+        let analysis = extractor.analyse(turn)
+        let speaker = turn.speaker.lowercased()
+        var outcome = ObserveOutcome(id: 0, time: MemoryItemJSON.formatTime(turn.timeMs), speaker: turn.speaker, records: [], entities: [],
+                                     superseded: [], forgot: [], doNotAsk: [], allowAsking: [])
+        var forgetIDs: [Int64] = []
+        let stored: StoredVector = try store.inTransaction {
+            let itemID = try store.add([MemoryItem(kind: .utterance, text: turn.text, timeMs: turn.timeMs, speaker: turn.speaker, session: turn.session)])[0]
+            outcome.id = itemID
+            let stored = try VectorIndex.storedVector(itemID: itemID, vector: vector)
+            try store.putVectors([stored])
+            for entity in analysis.entities {
+                try store.addEntity(StoredEntity(itemID: itemID, name: entity.name, kind: entity.kind.rawValue, relation: entity.relation,
+                                                 relativeTo: entity.relativeTo?.lowercased(), phrase: entity.phrase))
+                outcome.entities.append(entity.phrase)
+            }
+            for record in analysis.records {
+                try apply(record, itemID: itemID, turn: turn, outcome: &outcome)
+            }
+            for request in analysis.requests {
+                switch request {
+                case .forget(let target):
+                    forgetIDs.append(contentsOf: try forgetTargets(target, speaker: speaker, requestID: itemID, before: turn.timeMs))
+                case .doNotAsk(let target):
+                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs)
+                    try store.setNoAsk(recordIDs: events, true)
+                    try store.addAskingRequest(itemID: itemID, allowsAsking: false, target: target, timeMs: turn.timeMs)
+                    outcome.doNotAsk.append(contentsOf: events)
+                case .allowAsking(let target):
+                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs)
+                    try store.setNoAsk(recordIDs: events, false)
+                    try store.addAskingRequest(itemID: itemID, allowsAsking: true, target: target, timeMs: turn.timeMs)
+                    outcome.allowAsking.append(contentsOf: events)
+                }
+            }
+            forgetIDs = Array(Set(forgetIDs)).sorted()
+            if !forgetIDs.isEmpty {
+                let items = try store.items(ids: forgetIDs)
+                outcome.forgot = forgetIDs.compactMap { id in
+                    items[id].map { ForgottenItem(id: id, time: MemoryItemJSON.formatTime($0.timeMs), speaker: $0.speaker, text: $0.text) }
+                }
+                try store.removeItems(ids: forgetIDs)
+            }
+            return stored
+        }
+        try index.index(stored)
+        itemTimes[outcome.id] = turn.timeMs
+        if !forgetIDs.isEmpty {
+            try index.remove(itemIDs: forgetIDs)
+            for id in forgetIDs { itemTimes[id] = nil }
+            try store.scrubDeletedText()
+        }
+        return outcome
+    }
+
+    /// The turns `forget(ids:matching:)` would remove, changing nothing.
+    public func forgettable(ids: [Int64] = [], matching text: String? = nil) throws -> [ForgottenItem] {
+        var selected = Set(ids.filter { itemTimes[$0] != nil })
+        if let text, !text.isEmpty {
+            let lowered = text.lowercased()
+            for (id, item) in try store.items(ids: Array(itemTimes.keys)) where item.text.lowercased().contains(lowered) { selected.insert(id) }
+        }
+        let sorted = selected.sorted()
+        let items = try store.items(ids: sorted)
+        return sorted.compactMap { id in
+            items[id].map { ForgottenItem(id: id, time: MemoryItemJSON.formatTime($0.timeMs), speaker: $0.speaker, text: $0.text) }
+        }
+    }
+
+    /// Removes turns (and all derived from them) by id or by text, as `attune memory forget` asks;
+    /// returns what was removed.
+    public func forget(ids: [Int64] = [], matching text: String? = nil) throws -> [ForgottenItem] {
+        let forgotten = try forgettable(ids: ids, matching: text)
+        guard !forgotten.isEmpty else { return [] }
+        try store.removeItems(ids: forgotten.map(\.id))
+        try index.remove(itemIDs: forgotten.map(\.id))
+        for item in forgotten { itemTimes[item.id] = nil }
+        try store.scrubDeletedText()
+        return forgotten
+    }
+
+    /// One derived record: stored, superseding the current value of its slot, or moving the earlier
+    /// record of the same event to its new state.
+    private func apply(_ record: ExtractedRecord, itemID: Int64, turn: ObservedTurn, outcome: inout ObserveOutcome) throws {
+        var stored = StoredRecord(itemID: itemID, kind: record.kind.rawValue, subject: record.subject.lowercased(), slot: record.slot,
+                                  value: record.value, statement: record.statement, timeMs: turn.timeMs)
+        var replaced: [StoredRecord] = []
+        if let event = record.event {
+            var storedEvent = StoredEvent(label: event.label, owner: event.owner.lowercased(),
+                                          startMs: event.time.map { Self.milliseconds($0.start) }, endMs: event.time.map { Self.milliseconds($0.end) },
+                                          state: StoredEvent.State(rawValue: event.change.rawValue) ?? .planned, outcome: event.outcome)
+            if let earlier = try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs) {
+                // A moved event without a new time keeps no old one: its new date is unknown, so it is not due.
+                if storedEvent.startMs == nil, event.change != .moved {
+                    storedEvent.startMs = earlier.event?.startMs
+                    storedEvent.endMs = earlier.event?.endMs
+                }
+                stored.noAsk = earlier.noAsk
+                replaced = [earlier]
+            }
+            stored.event = storedEvent
+        } else if let slot = record.slot, let value = record.value {
+            replaced = try store.currentRecords(subject: stored.subject, slot: slot)
+                .filter { Self.normalisedValue($0.value ?? "") != Self.normalisedValue(value) }
+        }
+        let id = try store.addRecord(stored)
+        stored.id = id
+        outcome.records.append(Self.observed(stored))
+        if !replaced.isEmpty {
+            try store.markSuperseded(recordIDs: replaced.compactMap(\.id), by: id)
+            outcome.superseded.append(contentsOf: replaced.map(Self.observed))
+        }
+    }
+
+    /// The most recent current event of `owner` said before `timeMs` whose label names the same
+    /// thing: the same head noun ("eye test" ~ "test") or at least half the words shared.
+    func matchingEvent(label: String, owner: String, before timeMs: Int64) throws -> StoredRecord? {
+        let words = Set(MemoryWords.contentWords(label).map(MemoryWords.stem))
+        guard !words.isEmpty else { return nil }
+        let head = MemoryWords.contentWords(label).last.map(MemoryWords.stem)
+        return try store.eventRecords(upToMs: timeMs).reversed().first { record in
+            guard record.status == .current, let event = record.event, event.owner == owner else { return false }
+            let theirs = Set(MemoryWords.contentWords(event.label).map(MemoryWords.stem))
+            guard !theirs.isEmpty else { return false }
+            if let head, head == MemoryWords.contentWords(event.label).last.map(MemoryWords.stem) { return true }
+            return Double(words.intersection(theirs).count) / Double(min(words.count, theirs.count)) >= 0.5
+        }
+    }
+
+    static func observed(_ record: StoredRecord) -> ObservedRecord {
+        ObservedRecord(id: record.id ?? 0, kind: record.kind, statement: record.statement, subject: record.subject, slot: record.slot, value: record.value)
+    }
+
+    static func normalisedValue(_ value: String) -> String {
+        MemoryWords.words(value).joined(separator: " ")
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+}
