@@ -38,6 +38,9 @@ enum EventLexicon {
         "performance review": "review", "annual review": "review",
     ]
 
+    /// People whose verdict reports how a visit to them went ("doc says it's fine").
+    static let visitRoles: Set<String> = ["doctor", "dentist", "physio", "vet", "therapist", "consultant", "surgeon", "specialist", "optician", "nurse", "midwife"]
+
     /// Single words spelt several ways, folded inside any label ("hip op" -> "hip operation").
     static let wordSynonyms: [String: String] = [
         "op": "operation", "appt": "appointment", "xray": "x-ray", "bbq": "barbecue", "check-up": "checkup",

@@ -38,7 +38,9 @@ struct ExtractionClause: Sendable {
         if !question, ExtractionLexicon.questionOpeners.contains(opener) {
             // "do you think…", "should I…", "what's my…": a question word, then a subject.
             let next = firstWord + 1 < range.upperBound ? tokens[firstWord + 1].lower : ""
-            question = ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there", "is", "the", "not"].contains(next)
+            let afterNext = firstWord + 2 < range.upperBound ? tokens[firstWord + 2].lower : ""
+            question = ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there", "is", "the"].contains(next)
+                || next == "not" && ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there"].contains(afterNext)
                 || ["what", "where", "when", "who", "whom", "whose", "why", "how", "which"].contains(opener)
         }
         var hypothetical = false
@@ -51,7 +53,8 @@ struct ExtractionClause: Sendable {
             for position in range {
                 let word = tokens[position].lower
                 let next = position + 1 < range.upperBound ? tokens[position + 1].lower : ""
-                if (word == "in" && next == "case") || (word == "thinking" && (next == "of" || next == "about"))
+                if (word == "wish" || word == "wished") && ["i", "we", "he", "she", "they", "it", "my", "our", "you", "there", "that"].contains(next)
+                    || (word == "in" && next == "case") || (word == "thinking" && (next == "of" || next == "about"))
                     || word == "considering" || (word == "what" && next == "if")
                 {
                     hypothetical = true

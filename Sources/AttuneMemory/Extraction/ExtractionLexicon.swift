@@ -36,7 +36,7 @@ enum ExtractionLexicon {
 
     /// Words that make a sentence a hypothetical: no record comes from it.
     static let hypotheticalCues: Set<String> = [
-        "if", "unless", "suppose", "supposing", "imagine", "hypothetically", "whether", "wish", "wonder", "wondering",
+        "if", "unless", "suppose", "supposing", "imagine", "hypothetically", "whether", "wonder", "wondering",
     ]
     /// Modal or hedging words: the clause says what may be, not what is.
     static let modalCues: Set<String> = ["would", "might", "could", "may", "maybe", "perhaps", "possibly", "should", "probably"]
@@ -47,6 +47,17 @@ enum ExtractionLexicon {
     ]
     static let negations: Set<String> = ["not", "never", "no", "nobody", "nothing", "neither", "nor"]
 
+    /// Verbs of having before "a"/"an" that make the subject the owner ("I have a beagle called Rolo").
+    static let havingVerbs: Set<String> = ["have", "has", "got", "own", "owns", "adopted", "rescued", "bought", "getting", "get"]
+    /// Verbs that open a clause whose subject the speaker left out ("just started a new job at…",
+    /// "feeling stressed", "got my driving test on Friday", "passed my test!").
+    static let subjectlessVerbs: Set<String> = [
+        "started", "starting", "joined", "joining", "moved", "moving", "got", "getting", "passed", "failed", "had", "having",
+        "went", "going", "booked", "work", "working", "live", "living", "feeling", "love", "loving", "hate", "hating",
+        "dreading", "finished", "finally", "heading", "off", "flying", "nailed", "aced", "cancelled", "canceled",
+        "rescheduled", "seeing", "meeting", "doing", "did", "saw", "visited", "visiting", "quit", "left", "leaving", "prefer",
+        "enjoying", "enjoyed", "adore", "bought", "sold", "allergic", "lactose",
+    ]
     static let subjectPronounsOfSpeaker: Set<String> = ["i", "we"]
     static let possessivesOfSpeaker: Set<String> = ["my", "our", "mine", "ours"]
     static let objectPronounsOfSpeaker: Set<String> = ["me", "us", "myself", "ourselves"]

@@ -30,6 +30,14 @@ extension ExtractionReading {
         if let bare = RelationLexicon.bareKin[lower], word(index + 1) == "'s", !isPossessed(index) {
             return (speaker + "/" + bare, index + 2)
         }
+        // "I have a beagle called Rolo", "we adopted a kitten", "Jo's got a sister": the subject owns it.
+        if lower == "a" || lower == "an", ExtractionLexicon.havingVerbs.contains(word(index - 1)) {
+            var subject = index - 2
+            while subject >= 0, ["have", "has", "got", "'ve", "just", "also", "now", "finally", "recently", "still", "both"].contains(word(subject)) { subject -= 1 }
+            if subject >= 0, ExtractionLexicon.subjectPronounsOfSpeaker.contains(word(subject)) { return (speaker, index + 1) }
+            if subject >= 0, let key = entityKey(at: subject) { return (key, index + 1) }
+            if subject >= 0, isNameWord(subject) { return (word(subject), index + 1) }
+        }
         return nil
     }
 

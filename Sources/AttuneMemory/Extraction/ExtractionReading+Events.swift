@@ -7,7 +7,15 @@ extension ExtractionReading {
     mutating func eventRules(_ clause: ExtractionClause, _ subject: ClauseSubject?) {
         guard let label = eventLabel(in: clause) else { return }
         let words = clause.range.map { word($0) }
-        let clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        var clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        // "got my driving test on Friday": "got" is having, not the past, before an event noun.
+        if clauseTimes.contains(where: { $0.mention.orientationReason == .tenseCue("got") }) {
+            let forward = resolver.mentions(in: text, at: reference, orientation: .always(.future))
+            clauseTimes = clauseTimes.map { placed in
+                guard placed.mention.orientationReason == .tenseCue("got"), let again = forward.first(where: { $0.utf8Offsets == placed.mention.utf8Offsets }) else { return placed }
+                return (again, placed.tokens)
+            }
+        }
         let owner = label.owner ?? subject?.key ?? speaker
         let negated = isNegated(clause)
 
@@ -113,8 +121,17 @@ extension ExtractionReading {
                     if !noun.isEmpty, !ExtractionLexicon.commonWords.contains(noun) { return (label, possessorOwner(before: start), start..<(index + 1)) }
                 }
             }
+            // "doc says the ticker's fine", "the dentist said all good": the visit to them is the event.
+            if ["says", "said", "reckons", "thinks", "told"].contains(word(index + 1)),
+                let role = RelationLexicon.people[lower].flatMap({ EventLexicon.visitRoles.contains($0) ? $0 : nil })
+                    ?? (EventLexicon.visitRoles.contains(lower) ? lower : nil)
+            {
+                return (role, possessorOwner(before: index), index..<(index + 1))
+            }
             guard EventLexicon.heads.contains(lower), !isTime(index) || lower == "birthday" else { continue }
             if lower == "move", word(index - 1) != "house" { continue }
+            // "physio session", "eye test appointment": the last noun heads the compound.
+            if index + 1 < clause.range.upperBound, EventLexicon.heads.contains(word(index + 1)), !isTime(index + 1) { continue }
             // Modifiers before the head ("eye test", "job interview", "dentist appointment").
             var start = index
             while start - 1 >= clause.range.lowerBound, index - start < 2 {
@@ -171,6 +188,7 @@ extension ExtractionReading {
         let words = written.map { EventLexicon.wordSynonyms[$0] ?? $0 }
         let joined = words.joined(separator: " ")
         if let synonym = EventLexicon.labelSynonyms[joined] { return synonym }
+        if words.count > 1, ["results", "result"].contains(words.last!) { return normalisedLabel(Array(written.dropLast())) }
         if words.count > 1, ["appointment", "appt", "appointments"].contains(words.last!) {
             let stem = words.dropLast().joined(separator: " ")
             return EventLexicon.labelSynonyms[stem] ?? EventLexicon.labelSynonyms[stem + " appointment"] ?? stem

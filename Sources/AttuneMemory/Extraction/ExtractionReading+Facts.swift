@@ -100,7 +100,8 @@ extension ExtractionReading {
         while index < clause.range.upperBound, [
             "now", "still", "currently", "just", "finally", "actually", "recently", "also", "officially", "already", "has", "have",
             "had", "am", "is", "are", "'s", "been", "really", "totally", "absolutely", "kinda", "literally", "both", "all", "only",
-            "lately", "apparently", "usually", "always", "sometimes", "often", "then", "was", "were", "well",
+            "lately", "apparently", "usually", "always", "sometimes", "often", "then", "was", "were", "well", "originally",
+            "permanently", "temporarily", "happily",
         ].contains(word(index)) {
             // "is a", "is from": the verb is the next word; keep "is" readable as index - 1.
             index += 1

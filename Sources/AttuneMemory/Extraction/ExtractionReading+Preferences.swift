@@ -111,10 +111,13 @@ extension ExtractionReading {
             else if matches(["on", "edge"], at: index) { feeling = "nervous"; aboutStart = index + 2 }
         }
         guard let feeling, sawFeelVerb || ["dreading", "excited"].contains(feeling) || subject.end == index || clause.range.lowerBound == subject.end else { return }
-        if isNegated(clause) { return }
+        if isNegated(clause), !matches(["can", "not", "wait"], at: index) { return }
         var about: String?
+        let introduced = ["about", "for", "with", "of", "over", "re", "before", "ahead"].contains(word(aboutStart))
+            || ["dreading", "excited"].contains(feeling) && FeelingLexicon.feelings[word(index)] == nil
         if ["about", "for", "with", "of", "over", "re", "before"].contains(word(aboutStart)) { aboutStart += 1 }
-        if aboutStart < clause.range.upperBound, feeling != word(aboutStart) {
+        if word(aboutStart) == "of" { aboutStart += 1 }
+        if introduced, aboutStart < clause.range.upperBound, feeling != word(aboutStart) {
             let end = valueEnd(from: aboutStart, in: clause)
             if end > aboutStart { about = value(aboutStart..<end) }
         }
@@ -133,7 +136,11 @@ extension ExtractionReading {
             let named = parts.compactMap { ExtractionLexicon.weekdays[$0] }
             guard !named.isEmpty, named.count == parts.count else { continue }
             if firstDay == nil { firstDay = index }
-            if parts.count > 1 || lower.hasSuffix("s") && lower.count > 4 || word(index - 1) == "every" || word(index - 1) == "each" { recurring = true }
+            if parts.count > 1 || lower.hasSuffix("s") && lower.count > 4 && lower != "tues" && lower != "thurs" || word(index - 1) == "every" || word(index - 1) == "each"
+                || word(index + 1) == "/" || word(index - 1) == "/"
+            {
+                recurring = true
+            }
             for day in named where !days.contains(day) { days.append(day) }
         }
         guard let firstDay, recurring || days.count > 1 && clause.range.contains(where: { ["every", "usually", "always", "routine", "weekly"].contains(word($0)) }) else { return }

@@ -18,8 +18,15 @@ extension ExtractionReading {
         for clause in clauses where !clause.inQuestion && !clause.inHypothetical {
             guard !clauseIsModal(clause) else { continue }
             var subject = clauseSubject(clause)
+            if subject == nil, let first = firstWord(clause), ExtractionLexicon.subjectlessVerbs.contains(word(first))
+                || matches(["can", "not", "wait"], at: first) || matches(["can", "not", "stand"], at: first) || FeelingLexicon.feelings[word(first)] != nil
+                || ["a", "bit", "so", "really", "kinda", "super", "pretty"].contains(word(first)) && clause.range.contains(where: { FeelingLexicon.feelings[word($0)] != nil })
+            {
+                // "just started a new job at…", "feeling stressed", "can't wait for…": the speaker, unsaid.
+                subject = ClauseSubject(key: previousSubject?.key ?? speaker, end: first, isSpeaker: previousSubject?.isSpeaker ?? true, thing: nil)
+            }
             // "…, bit nervous tbh": a clause without a subject continues the previous one's.
-            if subject == nil, let previousSubject, let first = firstWord(clause) {
+            if subject == nil, let previousSubject, let first = firstWord(clause), previousSubject.thing == nil {
                 subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, thing: nil)
             }
             let before = records.count
@@ -28,6 +35,11 @@ extension ExtractionReading {
                 preferenceRules(clause, subject)
                 feelingRules(clause, subject)
                 routineRules(clause, subject)
+            } else if let first = firstWord(clause) {
+                // "coffee gives me palpitations", "gym is mon/wed/fri now": a thing first, the speaker's routine or avoidance.
+                let thing = ClauseSubject(key: speaker, end: first, isSpeaker: false, thing: first..<first)
+                effectRule(clause, said: statement(clause))
+                routineRules(clause, thing)
             }
             eventRules(clause, subject)
             if records.count > before || subject != nil { previousSubject = subject }
@@ -73,8 +85,7 @@ extension ExtractionReading {
         if let span = entitySpans.filter({ $0.tokens.lowerBound == start }).max(by: { $0.tokens.count < $1.tokens.count }) {
             var end = span.tokens.upperBound
             // "Mel's party": a named possessor before a thing is the thing's owner, not the subject.
-            if word(end) == "'s", relationNoun(at: end + 1) == nil, thingPhrase(at: end + 1) != nil {
-                let thing = thingPhrase(at: end + 1)!
+            if word(end) == "'s", relationNoun(at: end + 1) == nil, let thing = thingPhrase(at: end + 1), isNoun(word(thing.upperBound - 1)) {
                 return ClauseSubject(key: span.key, end: thing.upperBound, isSpeaker: false, thing: thing)
             }
             if word(end) == "," { end += 1 }
@@ -91,6 +102,13 @@ extension ExtractionReading {
             return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: thing)
         }
         return nil
+    }
+
+    /// Whether `word` may head a noun phrase: an event noun, or not an adverb, participle or common word.
+    func isNoun(_ word: String) -> Bool {
+        if EventLexicon.heads.contains(word) || RelationLexicon.people[word] != nil || RelationLexicon.pets[word] != nil { return true }
+        return !word.hasSuffix("ly") && !word.hasSuffix("ing") && !word.hasSuffix("ed") && !ExtractionLexicon.commonWords.contains(word)
+            && FeelingLexicon.feelings[word] == nil && !EventLexicon.outcomes.contains(word)
     }
 
     /// A short noun phrase (up to four words) at `index`, ending before a verb, preposition or mark.

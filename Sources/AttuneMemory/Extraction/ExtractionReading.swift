@@ -16,8 +16,14 @@ struct ExtractionReading {
     /// Where each entity was found and the key records use for it.
     var entitySpans: [(tokens: Range<Int>, key: String, nameTokens: Range<Int>?)] = []
     var records: [ExtractedRecord] = []
+    let resolver: TimeExpressionResolver
+    let reference: Date
+    let text: String
 
     init(text: String, speaker: String, reference: Date, resolver: TimeExpressionResolver, findTimes: Bool = true) {
+        self.resolver = resolver
+        self.reference = reference
+        self.text = text
         let tokens = ExtractionTokenizer.tokens(of: text)
         self.tokens = tokens
         clauses = ExtractionClause.clauses(of: tokens)
