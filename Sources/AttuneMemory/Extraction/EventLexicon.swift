@@ -13,7 +13,7 @@ enum EventLexicon {
         "chemo", "infusion", "consultation", "consult", "screening", "smear", "mammogram", "colonoscopy", "endoscopy",
         "bloods", "results", "assessment", "inspection", "viewing", "completion", "exchange", "mot", "service", "recital",
         "practice", "rehearsal", "tryout", "tryouts", "retreat", "festival", "camp", "cruise", "haircut", "scan",
-        "check", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
+        "check", "shots", "jabs", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
     ]
     /// Heads that name an event only with a modifier before them ("job interview" yes, a bare "call" no).
     static let headsNeedingModifier: Set<String> = ["check", "call", "open", "play", "show", "service", "session", "class", "course", "date", "game", "results", "review", "move", "completion", "exchange", "demo", "launch", "surprise", "fitting", "pitch", "practice", "visit", "shower", "trial", "test", "drinks", "dinner", "lunch", "brunch"]

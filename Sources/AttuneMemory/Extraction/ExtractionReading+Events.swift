@@ -16,6 +16,16 @@ extension ExtractionReading {
                 return (again, placed.tokens)
             }
         }
+        // "Wednesday the 12th", "Friday at 3": adjacent mentions name one time, the later one the more exact.
+        var merged: [(mention: TimeMention, tokens: Range<Int>)] = []
+        for placed in clauseTimes {
+            if let last = merged.last, placed.tokens.lowerBound - last.tokens.upperBound <= 1, placed.mention.interval.overlaps(last.mention.interval) || placed.mention.interval.start > last.mention.interval.start {
+                merged[merged.count - 1] = placed.mention.interval.durationSeconds <= last.mention.interval.durationSeconds ? placed : last
+            } else {
+                merged.append(placed)
+            }
+        }
+        clauseTimes = merged
         let owner = label.owner ?? subject?.key ?? speaker
         let negated = isNegated(clause)
 

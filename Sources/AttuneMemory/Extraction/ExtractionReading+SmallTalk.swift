@@ -14,7 +14,7 @@ extension ExtractionReading {
 enum SmallTalkLexicon {
     /// Words of greetings, thanks and acknowledgements; an utterance made only of these is small talk.
     static let words: Set<String> = [
-        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "evening", "afternoon", "night", "goodnight", "nite", "gn",
+        "hi", "hello", "hey", "hows", "whats", "wbu", "hbu", "u", "r", "hiya", "yo", "morning", "good", "evening", "afternoon", "night", "goodnight", "nite", "gn",
         "thanks", "thank", "you", "thx", "ty", "cheers", "ta", "much", "so", "lol", "lmao", "haha", "hahaha", "hehe", "ok",
         "okay", "k", "kk", "cool", "nice", "great", "awesome", "sweet", "brilliant", "lovely", "perfect", "yeah", "yep", "yes",
         "yup", "no", "nope", "nah", "sure", "fine", "alright", "right", "bye", "goodbye", "see", "ya", "later", "cya", "ttyl",

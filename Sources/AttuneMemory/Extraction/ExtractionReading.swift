@@ -60,10 +60,10 @@ struct ExtractionReading {
     /// The key of the entity whose span covers `index`, if any.
     func entityKey(at index: Int) -> String? { entitySpans.last { $0.tokens.contains(index) }?.key }
 
-    /// The most recent person (not pet) entity found before `index`, for "he", "she", "his", "her".
+    /// The most recent person or pet found before `index`, for "he", "she", "his", "her".
     func antecedent(before index: Int) -> String? {
         for (offset, span) in entitySpans.enumerated().reversed() where span.tokens.upperBound <= index {
-            if entities[offset].kind == .person { return span.key }
+            if entities[offset].kind == .person || entities[offset].kind == .pet { return span.key }
         }
         return nil
     }
@@ -77,6 +77,8 @@ struct ExtractionReading {
         if ExtractionLexicon.notNames.contains(token.lower) || ExtractionLexicon.timeWords.contains(token.lower) { return false }
         if token.isCapitalized {
             if token.startsSentence || token.text == "I" {
+                // "Swimming is on Tuesdays": a sentence-initial participle is no name.
+                if token.startsSentence, token.lower.hasSuffix("ing") || token.lower.hasSuffix("ed") { return false }
                 return !ExtractionLexicon.commonWords.contains(token.lower) && !isLexiconWord(token.lower)
             }
             return !(ExtractionLexicon.determiners.contains(token.lower) || ExtractionLexicon.prepositions.contains(token.lower) && token.lower.count < 4)
