@@ -38,6 +38,9 @@ enum EventLexicon {
         "performance review": "review", "annual review": "review",
     ]
 
+    /// Verbs of travelling to a place ("flying to Lagos"): the trip is the event.
+    static let travelVerbs: Set<String> = ["flying", "fly", "flies", "off", "heading", "travelling", "traveling", "driving", "going", "visiting", "sailing"]
+
     /// People whose verdict reports how a visit to them went ("doc says it's fine").
     static let visitRoles: Set<String> = ["doctor", "dentist", "physio", "vet", "therapist", "consultant", "surgeon", "specialist", "optician", "nurse", "midwife"]
 

@@ -129,7 +129,13 @@ extension ExtractionLexicon {
     /// Words a proper name made of capitals may contain in its middle ("Stratford upon Avon", "Marks and Spencer").
     static let nameJoiners: Set<String> = ["upon", "on", "de", "la", "le", "van", "von", "of", "&", "and", "st", "st."]
     /// Capitalised words that are never a person ("Christmas", "Netflix" is left: it is an organisation by pattern).
+    /// Titles before a surname ("Dr Hughes", "Mrs Patel").
+    static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "nurse", "coach"]
     static let notNames: Set<String> = [
+        "thai", "indian", "italian", "chinese", "mexican", "french", "japanese", "korean", "greek", "spanish", "turkish",
+        "vietnamese", "lebanese", "german", "polish", "irish", "scottish", "welsh", "portuguese", "brazilian", "ethiopian",
+        "moroccan", "persian", "caribbean", "jamaican", "nigerian", "russian", "ukrainian", "dutch", "swedish", "mediterranean",
+        "asian", "african", "european", "canadian", "australian", "muslim", "christian", "jewish", "hindu", "catholic",
         "i", "christmas", "xmas", "easter", "thanksgiving", "halloween", "ramadan", "diwali", "hanukkah", "eid", "god", "omg",
         "lol", "ok", "okay", "hi", "hey", "hello", "thanks", "english", "british", "american", "mr", "mrs", "ms", "dr", "miss",
         "covid", "wifi", "tv", "uk", "us", "usa", "er", "a&e", "nhs", "mri", "ct", "gp", "asap", "pm", "am",

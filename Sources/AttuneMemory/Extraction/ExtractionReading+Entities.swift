@@ -24,7 +24,7 @@ extension ExtractionReading {
             guard let owner = antecedent(before: index) else { return nil }
             return (owner, index + 1)
         }
-        if let name = properName(at: index), word(name.end) == "'s" {
+        if let name = properName(at: index), word(name.end) == "'s", !isPossessed(index) {
             return (name.name.lowercased(), name.end + 1)
         }
         if let bare = RelationLexicon.bareKin[lower], word(index + 1) == "'s", !isPossessed(index) {
@@ -69,15 +69,20 @@ extension ExtractionReading {
         guard var (owner, next) = possessor(at: index) else { return nil }
         let phraseStart = index
         // A possessor that is itself a named entity ("Mel's") is an entity too.
-        if word(index) != "my" && word(index) != "our" && !ExtractionLexicon.thirdPersonPossessives.contains(word(index)),
-            RelationLexicon.bareKin[word(index)] == nil, entityKey(at: index) == nil
-        {
+        if word(next - 1) == "'s", next - 1 > index, RelationLexicon.bareKin[word(index)] == nil, entityKey(at: index) == nil {
             addEntity(EntityMention(name: text(index..<(next - 1)), kind: .person, relation: nil, relativeTo: nil, phrase: text(index..<(next - 1))), tokens: index..<(next - 1), nameTokens: index..<(next - 1))
         } else if let bare = RelationLexicon.bareKin[word(index)], word(index + 1) == "'s" {
             addEntity(EntityMention(name: nil, kind: .person, relation: bare, relativeTo: speaker, phrase: tokens[index].text), tokens: index..<(index + 1), nameTokens: nil)
         }
         var found = false
         while let relation = relationNoun(at: next) {
+            // "my dentist appointment", "my physio session", "my doctor's appointment": an event, not a person.
+            if EventLexicon.heads.contains(word(relation.end)) && !relation.isPet
+                || word(relation.end) == "'s" && EventLexicon.heads.contains(word(relation.end + 1)) && EventLexicon.visitRoles.contains(relation.relation)
+            {
+                if found { return next }
+                return nil
+            }
             found = true
             var end = relation.end
             var name: (name: String, range: Range<Int>)?
@@ -114,8 +119,19 @@ extension ExtractionReading {
     func calledName(after end: Int) -> (name: String, range: Range<Int>)? {
         var index = end
         if word(index) == "'s" && word(index + 1) == "name" { index += 2 }
-        if ["is", "'s", "was"].contains(word(index)) { index += 1 } else { return nil }
-        if word(index) == "called" || word(index) == "named" { index += 1 }
+        guard ["is", "'s", "was"].contains(word(index)) else { return nil }
+        let contracted = word(index) == "'s"
+        index += 1
+        let called = word(index) == "called" || word(index) == "named"
+        if called { index += 1 }
+        if contracted && !called && !tokens[min(index, tokens.count - 1)].isCapitalized { return nil }
+        if !called, index < tokens.count, !tokens[index].isCapitalized, !(ExtractionLexicon.titles.contains(word(index))) {
+            // "my boss is nice": in lower-case text only "is called" names someone.
+            return nil
+        }
+        if ExtractionLexicon.titles.contains(word(index)), let proper = properName(at: index + (word(index + 1) == "." ? 2 : 1)) {
+            return (text(index..<proper.end), index..<proper.end)
+        }
         if word(index) == "now" { index += 1 }
         guard let proper = properName(at: index), tokens[index].isCapitalized || lowercaseNames,
             relationNoun(at: index) == nil, !ExtractionLexicon.commonWords.contains(word(index))
@@ -162,8 +178,14 @@ extension ExtractionReading {
     mutating func findBareNames() {
         var index = 0
         while index < tokens.count {
-            if entitySpans.contains(where: { $0.tokens.contains(index) }) {
+            if entitySpans.contains(where: { $0.tokens.contains(index) || $0.nameTokens?.contains(index) == true }) {
                 index += 1
+                continue
+            }
+            // "Auntie Pip", "Uncle Joe", "Grandma Rose": a kinship title before a name.
+            if let title = RelationLexicon.kinTitles[word(index)], !isPossessed(index), let proper = properName(at: index + 1), tokens[index + 1].isCapitalized {
+                addEntity(EntityMention(name: proper.name, kind: .person, relation: title, relativeTo: speaker, phrase: text(index..<proper.end)), tokens: index..<proper.end, nameTokens: (index + 1)..<proper.end)
+                index = proper.end
                 continue
             }
             if let bare = RelationLexicon.bareKin[word(index)], !isPossessed(index), !RelationLexicon.modifiers.contains(word(index - 1)) {

@@ -138,6 +138,19 @@ extension ExtractionReading {
             {
                 return (role, possessorOwner(before: index), index..<(index + 1))
             }
+            // "flying to Lagos on Sunday", "we're off to Crete", "heading up to Leeds": a trip to the place.
+            if EventLexicon.travelVerbs.contains(lower), !EventLexicon.travelVerbs.contains(word(index + 1)) || word(index + 1) == "off" {
+                var to = index + 1
+                if ["up", "down", "over", "out", "back", "away", "off"].contains(word(to)) { to += 1 }
+                if word(to) == "to", let place = placeName(at: to + 1, in: clause), !isTime(place.lowerBound),
+                    times.contains(where: { clause.range.contains($0.tokens.lowerBound) }) || ["flying", "flies", "fly"].contains(lower)
+                {
+                    let words = value(place).split(separator: " ").map(String.init) + ["trip"]
+                    if !clause.range.contains(where: { EventLexicon.heads.contains(word($0)) && !isTime($0) && $0 != index }) {
+                        return (normalisedLabel(words), nil, index..<place.upperBound)
+                    }
+                }
+            }
             guard EventLexicon.heads.contains(lower), !isTime(index) || lower == "birthday" else { continue }
             if lower == "move", word(index - 1) != "house" { continue }
             // "physio session", "eye test appointment": the last noun heads the compound.
@@ -188,6 +201,8 @@ extension ExtractionReading {
         if lower == "'s", index > 0 {
             if let key = entitySpans.last(where: { $0.tokens.upperBound == index || $0.tokens.contains(index - 1) })?.key { return key }
             if let bare = RelationLexicon.bareKin[word(index - 1)] { return speaker + "/" + bare }
+            // "Saturday's party", "tomorrow's meeting": a time, not an owner.
+            if isTime(index - 1) || ExtractionLexicon.timeWords.contains(word(index - 1)) { return nil }
             return word(index - 1)
         }
         return nil

@@ -116,7 +116,11 @@ extension ExtractionReading {
         guard index < clause.range.upperBound, !isTime(index), let name = properName(at: index), name.end <= clause.range.upperBound else { return nil }
         var end = name.end
         // "Isle of Wight", "Newcastle upon Tyne".
-        while ["of", "upon", "on"].contains(word(end)), end + 1 < clause.range.upperBound, tokens[end + 1].isCapitalized { end += 2 }
+        while ["of", "upon", "on"].contains(word(end)), end + 1 < clause.range.upperBound, tokens[end + 1].isCapitalized,
+            !ExtractionLexicon.timeWords.contains(word(end + 1)), !isTime(end + 1)
+        {
+            end += 2
+        }
         return index..<end
     }
 
@@ -128,7 +132,8 @@ extension ExtractionReading {
         guard index < clause.range.upperBound, tokens[index].isWord, !isTime(index), !ExtractionLexicon.timeWords.contains(word(index)) else { return nil }
         if tokens[index].isCapitalized && !ExtractionLexicon.determiners.contains(word(index)) && word(index) != "i" {
             var end = index + 1
-            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord, tokens[end].isCapitalized || tokens[end].lower == "&",
+            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord,
+                tokens[end].isCapitalized || tokens[end].lower == "&" || tokens[end].lower == "'s" && RelationLexicon.people[word(end + 1)] == nil,
                 !ExtractionLexicon.timeWords.contains(word(end))
             {
                 end += 1
@@ -155,7 +160,16 @@ extension ExtractionReading {
         return index..<(head + 1)
     }
 
+    /// Drops people found as bare names inside `range`, now that a rule reads it as a place or organisation.
+    mutating func dropBareNames(overlapping range: Range<Int>) {
+        for offset in entitySpans.indices.reversed() where entitySpans[offset].tokens.overlaps(range) && entities[offset].relation == nil && entities[offset].kind == .person {
+            entities.remove(at: offset)
+            entitySpans.remove(at: offset)
+        }
+    }
+
     mutating func addPlace(_ place: Range<Int>, subject: ClauseSubject, slot: String, statement: String) {
+        dropBareNames(overlapping: place)
         let name = text(place)
         if entityKey(at: place.lowerBound) == nil || entities.contains(where: { $0.name == name && $0.kind == .person && $0.relation == nil }) {
             entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
@@ -167,6 +181,7 @@ extension ExtractionReading {
     }
 
     mutating func addOrganisation(_ org: Range<Int>, subject: ClauseSubject, statement: String) {
+        dropBareNames(overlapping: org)
         let name = text(org)
         entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
         entitySpans.removeAll { $0.tokens == org && $0.nameTokens == org }

@@ -36,7 +36,8 @@ extension ExtractionReading {
             // "I'm off caffeine", "I've given up sugar", "cut out dairy".
             var next = index + 1
             if ["up", "out", "down", "back"].contains(word(next)) { next += 1 }
-            if (lower == "off" && next == index + 1) || next > index + 1 {
+            let notAvoiding: Set<String> = ["to", "on", "for", "at", "work", "sick", "until", "till", "today", "tomorrow", "tonight", "now", "home", "out", "in", "the", "next", "this", "back", "with", "from", "early"]
+            if (lower == "off" && next == index + 1 && !notAvoiding.contains(word(next)) && !isTime(next)) || next > index + 1 {
                 if word(next) == "on" { next += 1 }
                 polarity = "avoids"
                 objectStart = next

@@ -147,7 +147,14 @@ extension ExtractionReading {
     /// The statement of a record: the clause from its subject on, pronouns resolved.
     func statement(_ clause: ExtractionClause, from start: Int? = nil) -> String {
         let begin = start ?? firstWord(clause) ?? clause.range.lowerBound
-        return resolvedText(begin..<clause.range.upperBound)
+        let said = resolvedText(begin..<clause.range.upperBound)
+        // "just started a new job at Acme": the speaker left out is put back ("sam started a new job at Acme").
+        if ExtractionLexicon.subjectlessVerbs.contains(word(begin)) && !ExtractionLexicon.subjectPronounsOfSpeaker.contains(word(begin - 1))
+            || FeelingLexicon.feelings[word(begin)] != nil || matches(["can", "not"], at: begin)
+        {
+            return speaker + " " + said
+        }
+        return said
     }
 
     /// Whether the clause denies what it says ("I don't live in Leeds any more").

@@ -142,6 +142,11 @@ struct ExtractionReading {
                 previousWasSpeaker = false
                 continue
             }
+            // "mon/wed": no space after a slash.
+            if index > range.lowerBound, tokens[index - 1].lower == "/" || tokens[index - 1].lower == "&", !words.isEmpty, words[words.count - 1].hasSuffix(tokens[index - 1].lower) {
+                words[words.count - 1] += token.text
+                continue
+            }
             let lower = token.lower
             if lower == "i" || lower == "we" || ExtractionLexicon.objectPronounsOfSpeaker.contains(lower) {
                 words.append(speaker)

@@ -102,6 +102,12 @@ enum RelationLexicon {
 
 extension RelationLexicon {
     /// Kinship words people use as names without "my" ("Dad's check-up", "Mum rang"), to the relation.
+    static let kinTitles: [String: String] = [
+        "aunt": "aunt", "auntie": "aunt", "aunty": "aunt", "uncle": "uncle", "cousin": "cousin", "grandma": "grandmother",
+        "granny": "grandmother", "gran": "grandmother", "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother",
+        "grandpa": "grandfather", "grandad": "grandfather", "granddad": "grandfather", "great-aunt": "great-aunt",
+        "great-uncle": "great-uncle",
+    ]
     static let bareKin: [String: String] = [
         "dad": "father", "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
         "daddy": "father", "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother", "grandma": "grandmother",
