@@ -129,9 +129,23 @@ extension ExtractionLexicon {
     /// Words a proper name made of capitals may contain in its middle ("Stratford upon Avon", "Marks and Spencer").
     static let nameJoiners: Set<String> = ["upon", "on", "de", "la", "le", "van", "von", "of", "&", "and", "st", "st."]
     /// Capitalised words that are never a person ("Christmas", "Netflix" is left: it is an organisation by pattern).
+    /// Plural routine nouns to the singular, so "my runs" and "I run" name one routine ("darts" stays).
+    static let routineSingulars: [String: String] = [
+        "runs": "run", "swims": "swim", "walks": "walk", "rides": "ride", "classes": "class", "lessons": "lesson",
+        "sessions": "session", "practices": "practice", "workouts": "workout", "shifts": "shift", "lectures": "lecture",
+        "meetings": "meeting", "rehearsals": "rehearsal", "trainings": "training", "visits": "visit", "calls": "call",
+    ]
+    /// Words that end a short value phrase ("coriander btw" is "coriander").
+    static let valueStops: Set<String> = [
+        "and", "but", "so", "which", "who", "apparently", "too", "now", "though", "lol", "btw", "tbh", "haha", "honestly", "ngl",
+        "anyway", "anyways", "really", "lately", "either", "ugh", "though", "tho", "fyi", "imo", "these", "nowadays", "because",
+        "cos", "since", "when", "if", "unless", "or", "atm", "rn", "at", "all",
+    ]
     /// Titles before a surname ("Dr Hughes", "Mrs Patel").
     static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "nurse", "coach"]
     static let notNames: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+        "half", "quarter", "same", "nothing", "everything", "someone", "everyone", "nobody", "cold", "hot", "warm",
         "thai", "indian", "italian", "chinese", "mexican", "french", "japanese", "korean", "greek", "spanish", "turkish",
         "vietnamese", "lebanese", "german", "polish", "irish", "scottish", "welsh", "portuguese", "brazilian", "ethiopian",
         "moroccan", "persian", "caribbean", "jamaican", "nigerian", "russian", "ukrainian", "dutch", "swedish", "mediterranean",

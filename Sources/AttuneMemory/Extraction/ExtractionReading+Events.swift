@@ -5,7 +5,14 @@ import Foundation
 /// (planned, moved, cancelled, happened with an outcome) and its time from the time resolver.
 extension ExtractionReading {
     mutating func eventRules(_ clause: ExtractionClause, _ subject: ClauseSubject?) {
-        guard let label = eventLabel(in: clause) else { return }
+        var found = eventLabel(in: clause)
+        if found == nil, let last = lastEventLabel, changesAnEvent(clause) {
+            found = (last.text, last.owner, clause.range.lowerBound..<clause.range.lowerBound)
+        }
+        guard let label = found else { return }
+        lastEventLabel = label
+        // "soccer practice Tuesdays and Thursdays": a routine, not one event.
+        if records.contains(where: { $0.slot?.hasSuffix(" days") == true && $0.statement == statement(clause) }) { return }
         let words = clause.range.map { word($0) }
         var clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
         // "got my driving test on Friday": "got" is having, not the past, before an event noun.
@@ -36,11 +43,12 @@ extension ExtractionReading {
         let cancelled = words.contains { EventLexicon.cancelVerbs.contains($0) } || matches(["called", "off"], in: clause)
             || matches(["not", "happening"], in: clause) || matches(["no", "longer"], in: clause)
             || (clause.range.upperBound - 1 > label.range.upperBound && word(clause.range.upperBound - 1) == "off" && ["is", "'s", "are"].contains(word(clause.range.upperBound - 2)))
-        let moveIndex = clause.range.first { EventLexicon.moveVerbs.contains(word($0)) && $0 >= label.range.upperBound - 1 || (EventLexicon.moveVerbs.contains(word($0)) && ["i", "we", "they", "he", "she"].contains(word($0 - 1))) }
+        let moveIndex = clause.range.first { EventLexicon.moveVerbs.contains(word($0)) && !label.range.contains($0) && !(label.text == "house move" && ["move", "moving", "moved"].contains(word($0))) }
         if cancelled {
             change = .cancelled
         } else if let moveIndex, !(word(moveIndex) == "move" || word(moveIndex) == "moving") || label.text != "house move",
-            let after = clauseTimes.first(where: { $0.tokens.lowerBound > moveIndex }) ?? clauseTimes.last
+            let after = clauseTimes.first(where: { $0.tokens.lowerBound > moveIndex && ["to", "till", "until", "for"].contains(word($0.tokens.lowerBound - 1)) })
+                ?? clauseTimes.last(where: { $0.tokens.lowerBound > moveIndex }) ?? clauseTimes.last
         {
             change = .moved
             time = after.mention.interval
@@ -53,6 +61,7 @@ extension ExtractionReading {
         } else if let reported = reportedOutcome(clause, after: label.range) {
             change = .happened
             outcome = reported
+            time = clauseTimes.first { $0.mention.orientation == .past }?.mention.interval
         } else if !negated {
             let pastTime = clauseTimes.first { $0.mention.orientation == .past }
             let futureTime = clauseTimes.first { $0.mention.orientation == .future }
@@ -71,6 +80,16 @@ extension ExtractionReading {
         guard let change else { return }
         let event = ExtractedEvent(label: label.text, owner: owner, time: time, change: change, outcome: outcome)
         records.append(ExtractedRecord(kind: .event, subject: owner, slot: nil, value: label.text, statement: statement(clause), event: event))
+    }
+
+    /// Whether the clause moves, cancels or reports on something ("pushed me to the 11th", "went fine").
+    func changesAnEvent(_ clause: ExtractionClause) -> Bool {
+        clause.range.contains { index in
+            let lower = word(index)
+            if EventLexicon.cancelVerbs.contains(lower) || matches(["called", "off"], at: index) { return true }
+            if ["moved", "pushed", "rescheduled", "postponed", "bumped", "shifted", "rebooked", "delayed", "brought"].contains(lower) { return times.contains { clause.range.contains($0.tokens.lowerBound) } }
+            return lower == "went" && EventLexicon.outcomes.contains(word(index + 1))
+        }
     }
 
     func matches(_ words: [String], in clause: ExtractionClause) -> Bool {
@@ -152,7 +171,11 @@ extension ExtractionReading {
                 }
             }
             guard EventLexicon.heads.contains(lower), !isTime(index) || lower == "birthday" else { continue }
-            if lower == "move", word(index - 1) != "house" { continue }
+            // "Idris's move", "their move": a possessed move is a house move.
+            if lower == "move" {
+                if word(index - 1) == "'s" || ["my", "our", "his", "her", "their"].contains(word(index - 1)) { return ("house move", possessorOwner(before: index), index..<(index + 1)) }
+                if word(index - 1) != "house" { continue }
+            }
             // "physio session", "eye test appointment": the last noun heads the compound.
             if index + 1 < clause.range.upperBound, EventLexicon.heads.contains(word(index + 1)), !isTime(index + 1) { continue }
             // Modifiers before the head ("eye test", "job interview", "dentist appointment").

@@ -7,8 +7,8 @@ extension ExtractionReading {
             healthFacts(clause, subject, from: subject.end, statement: statement(clause))
             return
         }
-        let negated = isNegated(clause)
         var index = skipAuxiliaries(from: subject.end, in: clause)
+        let negated = isNegated(near: index, in: clause)
         let verb = word(index)
         let said = statement(clause)
 
@@ -18,7 +18,9 @@ extension ExtractionReading {
             var slot = "city"
             if ["live", "lives", "living", "based", "settled", "staying", "stays"].contains(verb), ["in", "near", "outside"].contains(word(index + 1)) {
                 placeStart = index + 2
-            } else if ["moved", "relocated", "emigrated"].contains(verb) {
+            } else if ["live", "lives", "living", "based"].contains(verb), ["over", "out", "up", "down", "now"].contains(word(index + 1)), ["in", "near"].contains(word(index + 2)) {
+                placeStart = index + 3
+            } else if ["moved", "relocated", "emigrated", "moving", "relocating"].contains(verb) {
                 var next = index + 1
                 if ["back", "out", "over", "away", "house", "up", "down"].contains(word(next)) { next += 1 }
                 if word(next) == "to" { placeStart = next + 1 }
@@ -82,14 +84,36 @@ extension ExtractionReading {
             var start = position
             if ["become", "became", "qualified", "retrained"].contains(word(start)) { start += 1 }
             if word(start) == "as" { start += 1 }
-            if let job = jobPhrase(at: start, in: clause) {
+            if word(position - 1) == "'s" && !["a", "an"].contains(word(start)) {
+                // "Noah's flag football coach": a possessive, not "is".
+            } else if let job = jobPhrase(at: start, in: clause) {
                 addJob(job, subject: subject, statement: said)
                 if ["at", "for"].contains(word(job.upperBound)), let org = organisationName(at: job.upperBound + 1, in: clause) {
                     addOrganisation(org, subject: subject, statement: said)
                 }
             }
         }
+        // "for a job at Dell", "took the day-shift job at Legacy", "first day at Halden Logistics", "new role with Acme".
+        if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
+            for position in clause.range where ["job", "role", "position", "day", "post", "gig"].contains(word(position)) && ["at", "with"].contains(word(position + 1)) {
+                if word(position) == "day", word(position - 1) != "first" { continue }
+                if (clause.range.lowerBound..<position).contains(where: { ["interview", "offer", "applied", "apply", "applying"].contains(word($0)) }) { continue }
+                if let org = organisationName(at: position + 2, in: clause) { addOrganisation(org, subject: subject, statement: said) }
+                break
+            }
+        }
         healthFacts(clause, subject, from: index, statement: said)
+    }
+
+    /// "Doc has me on metformin", "they've put me on statins", "switched me to Jardiance": the speaker's medication.
+    mutating func medicationRule(_ clause: ExtractionClause) {
+        for position in clause.range where ["has", "have", "put", "got", "started", "switched", "moved", "changed"].contains(word(position)) && ExtractionLexicon.objectPronounsOfSpeaker.contains(word(position + 1)) && ["on", "to", "onto"].contains(word(position + 2)) {
+            let drug = word(position + 3)
+            guard !isTime(position + 3), drug.first?.isLetter == true else { continue }
+            if JobLexicon.isMedication(drug, clause: clause.range.map { word($0) }) || word(position + 2) == "on" && !ExtractionLexicon.commonWords.contains(drug) && drug.count > 3 && !isLexiconWord(drug) {
+                records.append(ExtractedRecord(kind: .fact, subject: speaker, slot: "medication", value: drug, statement: statement(clause)))
+            }
+        }
     }
 
     func isAfterWorkVerb(_ index: Int) -> Bool { ["work", "works", "working"].contains(word(index - 1)) }
@@ -132,8 +156,9 @@ extension ExtractionReading {
         guard index < clause.range.upperBound, tokens[index].isWord, !isTime(index), !ExtractionLexicon.timeWords.contains(word(index)) else { return nil }
         if tokens[index].isCapitalized && !ExtractionLexicon.determiners.contains(word(index)) && word(index) != "i" {
             var end = index + 1
-            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord,
-                tokens[end].isCapitalized || tokens[end].lower == "&" || tokens[end].lower == "'s" && RelationLexicon.people[word(end + 1)] == nil,
+            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord || tokens[end].lower == "&",
+                tokens[end].isCapitalized || tokens[end].lower == "&" && end + 1 < tokens.count && tokens[end + 1].isCapitalized
+                    || tokens[end].lower == "'s" && RelationLexicon.people[word(end + 1)] == nil,
                 !ExtractionLexicon.timeWords.contains(word(end))
             {
                 end += 1
@@ -237,7 +262,7 @@ extension ExtractionReading {
     /// Where a short value phrase ends: at a mark, a conjunction or a clause word.
     func valueEnd(from start: Int, in clause: ExtractionClause) -> Int {
         var end = start
-        while end < clause.range.upperBound, end - start < 4, tokens[end].isWord, !["and", "but", "so", "which", "who", "apparently", "too", "now", "though", "lol"].contains(word(end)), !isTime(end) { end += 1 }
+        while end < clause.range.upperBound, end - start < 4, tokens[end].isWord, !ExtractionLexicon.valueStops.contains(word(end)), !isTime(end) { end += 1 }
         return end
     }
 }

@@ -8,7 +8,9 @@ extension ExtractionReading {
         let lower = word(index)
         var polarity: String?
         var objectStart = index + 1
-        if let verb = FeelingLexicon.likeVerbs[lower], subject.thing == nil {
+        if let verb = FeelingLexicon.likeVerbs[lower], subject.thing == nil, !(subject.inherited && (lower == "like" || lower == "likes")),
+            word(index + 1).first?.isNumber != true
+        {
             // "I'd like to" is a wish, "like" after "feel"/"look" a comparison.
             if word(index - 1) == "would" || (lower == "like" || lower == "likes") && ["feel", "feels", "look", "looks", "sounds", "seems"].contains(word(index - 1)) { return }
             polarity = verb
@@ -64,7 +66,10 @@ extension ExtractionReading {
             guard ExtractionLexicon.objectPronounsOfSpeaker.contains(object) else { continue }
             let rest = span(index + 2, clause.range.upperBound)
             guard rest.contains(where: { FeelingLexicon.badEffects.contains(word($0)) || (word($0) == "off" && word(index) == "sets") }) else { continue }
-            records.append(ExtractedRecord(kind: .preference, subject: speaker, slot: nil, value: value(span(start, index)), statement: said + " (avoid)"))
+            // "the GP says caffeine gives me…": the thing is what comes after the reporting verb.
+            let from = (span(start, index).last { ["says", "said", "reckons", "thinks", "that", "apparently", "turns", "out"].contains(word($0)) }).map { $0 + 1 } ?? start
+            guard from < index else { continue }
+            records.append(ExtractedRecord(kind: .preference, subject: speaker, slot: nil, value: value(span(from, index)), statement: said + " (avoid)"))
             return
         }
         for index in clause.range where matches(["not", "agree", "with"], at: index) && ExtractionLexicon.objectPronounsOfSpeaker.contains(word(index + 3)) && index > start {
@@ -139,6 +144,8 @@ extension ExtractionReading {
             if firstDay == nil { firstDay = index }
             if parts.count > 1 || lower.hasSuffix("s") && lower.count > 4 && lower != "tues" && lower != "thurs" || word(index - 1) == "every" || word(index - 1) == "each"
                 || word(index + 1) == "/" || word(index - 1) == "/"
+                || ["mornings", "evenings", "nights", "afternoons", "lunchtimes"].contains(word(index + 1))
+                || matches(["from", "now", "on"], in: clause)
             {
                 recurring = true
             }
@@ -151,7 +158,7 @@ extension ExtractionReading {
         var index = firstDay - 1
         while index >= subject.end, activity.count < 2 {
             let lower = word(index)
-            if ["on", "every", "each", "is", "are", "'s", "now", "moved", "changed", "to", "the", "at", "my", "our", "his", "her", "go", "goes", "going", "have", "has", "do", "does", "days", "day", "and"].contains(lower) || !tokens[index].isWord || isTime(index) {
+            if ["on", "every", "each", "is", "are", "'s", "now", "moved", "moving", "changed", "changing", "switched", "switching", "shifted", "to", "the", "at", "my", "our", "his", "her", "their", "go", "goes", "going", "have", "has", "do", "does", "days", "day", "and", "back", "over", "from"].contains(lower) || !tokens[index].isWord || isTime(index) {
                 if !activity.isEmpty { break }
                 index -= 1
                 continue
@@ -163,10 +170,20 @@ extension ExtractionReading {
             activity.insert(lower, at: 0)
             index -= 1
         }
+        // "Darts is Tuesday nights": a capitalised activity read as a bare name is the activity, the speaker's.
+        var subjectKey = subject.key
+        if activity.isEmpty, let span = entitySpans.first(where: { $0.tokens.lowerBound == firstWord(clause) && $0.tokens.upperBound == subject.end }),
+            let entity = entities.first(where: { $0.name?.lowercased() == span.key }), entity.relation == nil, entity.kind == .person
+        {
+            activity = [span.key]
+            subjectKey = speaker
+        }
         if activity.isEmpty, let thing = subject.thing { activity = value(thing).split(separator: " ").map(String.init).filter { $0 != subject.key + "'s" } }
         guard !activity.isEmpty else { return }
         let ordered = ExtractionLexicon.weekdayOrder.filter { days.contains($0) }
+        // "my runs" and "I run" are one routine: the last word singular.
+        if let last = activity.last, let singular = ExtractionLexicon.routineSingulars[last] { activity[activity.count - 1] = singular }
         let label = activity.joined(separator: " ").replacingOccurrences(of: " days", with: "")
-        records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: label + " days", value: ordered.joined(separator: ", "), statement: statement(clause)))
+        records.append(ExtractedRecord(kind: .fact, subject: subjectKey, slot: label + " days", value: ordered.joined(separator: ", "), statement: statement(clause)))
     }
 }

@@ -10,7 +10,9 @@ extension ExtractionReading {
         /// The subject is the speaker ("I", "we").
         var isSpeaker: Bool
         /// The subject is a thing ("my MRI", "the dentist"): tokens of its noun phrase.
-        var thing: Range<Int>?
+        var thing: Range<Int>? = nil
+        /// The clause left its subject out; this one is the previous clause's or the speaker.
+        var inherited = false
     }
 
     mutating func findRecords() {
@@ -18,16 +20,21 @@ extension ExtractionReading {
         for clause in clauses where !clause.inQuestion && !clause.inHypothetical {
             guard !clauseIsModal(clause) else { continue }
             var subject = clauseSubject(clause)
-            if subject == nil, let first = firstWord(clause), ExtractionLexicon.subjectlessVerbs.contains(word(first))
-                || matches(["can", "not", "wait"], at: first) || matches(["can", "not", "stand"], at: first) || FeelingLexicon.feelings[word(first)] != nil
-                || ["a", "bit", "so", "really", "kinda", "super", "pretty"].contains(word(first)) && clause.range.contains(where: { FeelingLexicon.feelings[word($0)] != nil })
-            {
-                // "just started a new job at…", "feeling stressed", "can't wait for…": the speaker, unsaid.
-                subject = ClauseSubject(key: previousSubject?.key ?? speaker, end: first, isSpeaker: previousSubject?.isSpeaker ?? true, thing: nil)
-            }
-            // "…, bit nervous tbh": a clause without a subject continues the previous one's.
-            if subject == nil, let previousSubject, let first = firstWord(clause), previousSubject.thing == nil {
-                subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, thing: nil)
+            if subject == nil, let first = firstWord(clause) {
+                if FeelingLexicon.feelings[word(first)] != nil || matches(["can", "not", "wait"], at: first) || word(first) == "dreading"
+                    || FeelingLexicon.degree.contains(word(first)) && clause.range.contains(where: { FeelingLexicon.feelings[word($0)] != nil })
+                {
+                    // "bit terrified", "proper nervous about it", "can't wait for…": people report their own feelings tersely.
+                    subject = ClauseSubject(key: speaker, end: first, isSpeaker: true, inherited: true)
+                } else if ExtractionLexicon.subjectlessVerbs.contains(word(first)) || matches(["can", "not", "stand"], at: first)
+                    || ["new", "first"].contains(word(first)) && ["job", "day", "role", "week"].contains(word(first + 1))
+                {
+                    // "just started a new job at…", "New job at Kroger.": the subject of the clause before, or the speaker.
+                    subject = ClauseSubject(key: previousSubject?.key ?? speaker, end: first, isSpeaker: previousSubject?.isSpeaker ?? true, inherited: true)
+                } else if let previousSubject, previousSubject.thing == nil, clause.range.lowerBound > 0, word(clause.range.lowerBound - 1) == "," {
+                    // "…, bit nervous tbh": a clause after a comma continues the previous one's subject.
+                    subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, inherited: true)
+                }
             }
             let before = records.count
             if let subject {
@@ -41,8 +48,9 @@ extension ExtractionReading {
                 effectRule(clause, said: statement(clause))
                 routineRules(clause, thing)
             }
+            medicationRule(clause)
             eventRules(clause, subject)
-            if records.count > before || subject != nil { previousSubject = subject }
+            if subject != nil, subject?.inherited == false || records.count > before { previousSubject = subject }
         }
         relationFacts()
         deduplicate()
@@ -78,8 +86,14 @@ extension ExtractionReading {
         let lower = word(start)
         if ExtractionLexicon.subjectPronounsOfSpeaker.contains(lower) { return ClauseSubject(key: speaker, end: start + 1, isSpeaker: true) }
         if ExtractionLexicon.thirdPersonSubjects.contains(lower) {
+            // "they moved my scan": an institution more often than a person; the speaker's, unless possessed.
+            if lower == "they" { return ClauseSubject(key: speaker, end: start + 1, isSpeaker: false, thing: start..<start) }
             guard let key = antecedent(before: start) else { return nil }
             return ClauseSubject(key: key, end: start + 1, isSpeaker: false)
+        }
+        // "Daughter Karen lives in Columbus", "Grandson Eli plays hockey": a relation title starts the sentence.
+        if let span = entitySpans.first(where: { $0.tokens.lowerBound == start }), tokens[start].startsSentence {
+            return ClauseSubject(key: span.key, end: span.tokens.upperBound, isSpeaker: false)
         }
         // The longest entity span starting here ("my sister's husband Rob", "Idris").
         if let span = entitySpans.filter({ $0.tokens.lowerBound == start }).max(by: { $0.tokens.count < $1.tokens.count }) {
@@ -95,7 +109,7 @@ extension ExtractionReading {
         if let (owner, next) = possessor(at: start), let thing = thingPhrase(at: next) {
             return ClauseSubject(key: owner, end: thing.upperBound, isSpeaker: owner == speaker, thing: start..<thing.upperBound)
         }
-        if ExtractionLexicon.determiners.contains(lower), let thing = thingPhrase(at: start + 1) {
+        if ExtractionLexicon.determiners.contains(lower), !["bit", "little", "lot", "tad"].contains(word(start + 1)), let thing = thingPhrase(at: start + 1) {
             return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: start..<thing.upperBound)
         }
         if let thing = thingPhrase(at: start), EventLexicon.heads.contains(word(thing.upperBound - 1)) {
@@ -158,6 +172,13 @@ extension ExtractionReading {
     }
 
     /// Whether the clause denies what it says ("I don't live in Leeds any more").
+    /// Whether a negation stands within the three words before `index` (or "any more" anywhere in the clause):
+    /// "I don't work at Acme" is negated at "work"; "I'm lactose intolerant so no regular milk" is not.
+    func isNegated(near index: Int, in clause: ExtractionClause) -> Bool {
+        if clause.range.contains(where: { (word($0) == "any" && word($0 + 1) == "more") || word($0) == "anymore" || word($0) == "longer" && word($0 - 1) == "no" }) { return true }
+        return span(max(clause.range.lowerBound, index - 3), index + 1).contains { ExtractionLexicon.negations.contains(word($0)) }
+    }
+
     func isNegated(_ clause: ExtractionClause) -> Bool {
         clause.range.contains { ExtractionLexicon.negations.contains(word($0)) || (word($0) == "any" && word($0 + 1) == "more") || word($0) == "anymore" }
     }
@@ -165,7 +186,7 @@ extension ExtractionReading {
     /// Lowercased words of `range` with determiners dropped, for values ("the Royal Infirmary" -> "royal infirmary").
     func value(_ range: Range<Int>) -> String {
         var words: [String] = []
-        for index in span(range.lowerBound, range.upperBound) where tokens[index].isWord {
+        for index in span(range.lowerBound, range.upperBound) where tokens[index].isWord || word(index) == "&" {
             if words.isEmpty, ExtractionLexicon.determiners.contains(word(index)) { continue }
             if word(index) == "'s" {
                 if !words.isEmpty { words[words.count - 1] += "'s" }

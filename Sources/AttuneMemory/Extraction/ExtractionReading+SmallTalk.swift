@@ -31,6 +31,7 @@ enum SmallTalkLexicon {
         "weather", "rain", "raining", "rainy", "sunny", "sunshine", "snow", "snowing", "snowy", "windy", "wind", "cloudy",
         "foggy", "fog", "freezing", "chilly", "humid", "muggy", "drizzle", "drizzly", "grey", "gray", "storm", "stormy",
         "thunder", "heatwave", "scorcher", "boiling", "roasting", "hail", "frosty", "frost", "damp", "overcast", "miserable",
-        "forecast", "degrees", "pouring", "bucketing", "cold", "hot", "warm",
+        "forecast", "degrees", "pouring", "bucketing", "cold", "hot", "warm", "grim", "gloomy", "dreary", "nippy", "baltic",
+        "mild", "sweltering", "scorching", "sunny", "icy", "wet", "blustery", "breezy",
     ]
 }

@@ -16,6 +16,9 @@ struct ExtractionReading {
     /// Where each entity was found and the key records use for it.
     var entitySpans: [(tokens: Range<Int>, key: String, nameTokens: Range<Int>?)] = []
     var records: [ExtractedRecord] = []
+    /// The latest event label seen in an earlier clause, for a clause that changes an event without naming
+    /// it ("Cardiologist's office called. Pushed me to the 11th.").
+    var lastEventLabel: (text: String, owner: String?, range: Range<Int>)?
     let resolver: TimeExpressionResolver
     let reference: Date
     let text: String
@@ -62,10 +65,12 @@ struct ExtractionReading {
 
     /// The most recent person or pet found before `index`, for "he", "she", "his", "her".
     func antecedent(before index: Int) -> String? {
-        for (offset, span) in entitySpans.enumerated().reversed() where span.tokens.upperBound <= index {
-            if entities[offset].kind == .person || entities[offset].kind == .pet { return span.key }
+        var best: (end: Int, key: String)?
+        for (offset, span) in entitySpans.enumerated() where span.tokens.upperBound <= index {
+            guard entities[offset].kind == .person || entities[offset].kind == .pet else { continue }
+            if best == nil || span.tokens.upperBound >= best!.end { best = (span.tokens.upperBound, span.key) }
         }
-        return nil
+        return best?.key
     }
 
     /// Whether `index` may start a proper name: a capitalised word that is not a common word at the start
@@ -123,7 +128,7 @@ struct ExtractionReading {
         var out = ""
         for index in span(range.lowerBound, range.upperBound) {
             let token = tokens[index]
-            if !out.isEmpty, token.isWord, token.lower != "'s" { out += " " }
+            if !out.isEmpty, token.isWord && token.lower != "'s" || token.lower == "&" || index > 0 && tokens[index - 1].lower == "&" { out += " " }
             out += token.lower == "'s" ? "'s" : token.text
         }
         return out

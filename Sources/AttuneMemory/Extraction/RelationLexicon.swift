@@ -112,6 +112,6 @@ extension RelationLexicon {
         "dad": "father", "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
         "daddy": "father", "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother", "grandma": "grandmother",
         "gran": "grandmother", "granny": "grandmother", "grandpa": "grandfather", "grandad": "grandfather",
-        "granddad": "grandfather", "gramps": "grandfather", "papa": "father", "mama": "mother",
+        "granddad": "grandfather", "gramps": "grandfather", "papa": "father", "mama": "mother", "doc": "doctor",
     ]
 }
