@@ -39,6 +39,8 @@ struct ExtractionCase: Decodable, Sendable, CustomStringConvertible {
     var text: String?
     var query: String?
     var entities: [Entity]?
+    /// Entities that must not be found ("Thai" in "I love Thai food" is no person).
+    var forbidEntities: [Entity]?
     var records: [Record]?
     var events: [Event]?
     var requests: [Request]?
@@ -48,7 +50,7 @@ struct ExtractionCase: Decodable, Sendable, CustomStringConvertible {
     var chain: [Entity]?
 
     enum CodingKeys: String, CodingKey {
-        case speaker, at, text, query, entities, records, events, requests, smallTalk, noRecords, chain
+        case speaker, at, text, query, entities, forbidEntities, records, events, requests, smallTalk, noRecords, chain
     }
 
     var description: String { "line \(line): \"\(text ?? query ?? "")\" (\(speaker))" }
@@ -94,6 +96,9 @@ struct ExtractionCase: Decodable, Sendable, CustomStringConvertible {
         var out: [String] = []
         for entity in entities ?? [] where !analysis.entities.contains(where: { entity.matches($0) }) {
             out.append("missing entity \(entity) in \(analysis.entities)")
+        }
+        for entity in forbidEntities ?? [] where analysis.entities.contains(where: { entity.matches($0) }) {
+            out.append("unexpected entity \(entity) in \(analysis.entities)")
         }
         for record in records ?? [] where !analysis.records.contains(where: { record.matches($0) }) {
             out.append("missing record \(record) in \(analysis.records.map { "\($0.kind.rawValue) \($0.subject) \($0.slot ?? "-") \($0.value ?? "-") «\($0.statement)»" })")

@@ -10,7 +10,7 @@ import Testing
 
     @Test func everyUtteranceYieldsWhatItsCaseStates() throws {
         let cases = try ExtractionCase.load().filter { $0.text != nil }
-        #expect(cases.count >= 14, "the case table should hold at least 14 utterances, has \(cases.count)")
+        #expect(cases.count >= 100, "the case table should hold at least 100 utterances, has \(cases.count)")
         var failures: [String] = []
         for row in cases {
             let analysis = extractor.analyse(ObservedTurn(timeMs: row.turnTimeMs, speaker: row.speaker, text: row.text!))
@@ -23,12 +23,12 @@ import Testing
     @Test func negativesAreAPartOfTheTable() throws {
         let cases = try ExtractionCase.load()
         let negatives = cases.filter { $0.noRecords == true }
-        #expect(negatives.count >= 3, "the table should hold at least 3 no-record cases, has \(negatives.count)")
+        #expect(negatives.count >= 15, "the table should hold at least 15 no-record cases, has \(negatives.count)")
     }
 
     @Test func everyQueryNamesItsChain() throws {
         let cases = try ExtractionCase.load().filter { $0.query != nil }
-        #expect(cases.count >= 2, "the case table should hold at least 2 queries, has \(cases.count)")
+        #expect(cases.count >= 8, "the case table should hold at least 8 queries, has \(cases.count)")
         var failures: [String] = []
         for row in cases {
             let chain = extractor.queryReferences(row.query!, speaker: row.speaker)

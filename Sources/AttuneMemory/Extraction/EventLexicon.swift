@@ -13,7 +13,8 @@ enum EventLexicon {
         "chemo", "infusion", "consultation", "consult", "screening", "smear", "mammogram", "colonoscopy", "endoscopy",
         "bloods", "results", "assessment", "inspection", "viewing", "completion", "exchange", "mot", "service", "recital",
         "practice", "rehearsal", "tryout", "tryouts", "retreat", "festival", "camp", "cruise", "haircut", "scan",
-        "check", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
+        "check", "shots", "jabs", "check-in", "catch-up", "one-to-one", "half-marathon", "10k", "5k", "parkrun", "triathlon",
+        "cardiologist", "dermatologist", "consultant", "specialist", "optician", "opticians", "orthodontist", "podiatrist", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
     ]
     /// Heads that name an event only with a modifier before them ("job interview" yes, a bare "call" no).
     static let headsNeedingModifier: Set<String> = ["check", "call", "open", "play", "show", "service", "session", "class", "course", "date", "game", "results", "review", "move", "completion", "exchange", "demo", "launch", "surprise", "fitting", "pitch", "practice", "visit", "shower", "trial", "test", "drinks", "dinner", "lunch", "brunch"]
@@ -36,6 +37,15 @@ enum EventLexicon {
         "eye exam": "eye test", "eye appointment": "eye test", "opticians": "eye test", "optician": "eye test",
         "driving exam": "driving test", "road test": "driving test", "drivers test": "driving test",
         "performance review": "review", "annual review": "review",
+    ]
+
+    /// Verbs of travelling to a place ("flying to Lagos"): the trip is the event.
+    static let travelVerbs: Set<String> = ["flying", "fly", "flies", "off", "heading", "travelling", "traveling", "driving", "going", "visiting", "sailing"]
+
+    /// People whose verdict reports how a visit to them went ("doc says it's fine").
+    static let visitRoles: Set<String> = [
+        "doctor", "dentist", "physio", "vet", "therapist", "consultant", "surgeon", "specialist", "optician", "nurse", "midwife",
+        "cardiologist", "dermatologist", "orthodontist", "podiatrist", "hospital", "clinic", "hygienist", "gp", "doc",
     ]
 
     /// Single words spelt several ways, folded inside any label ("hip op" -> "hip operation").
@@ -68,6 +78,7 @@ enum EventLexicon {
         "alright", "amazing", "fantastic", "excellent", "perfect", "perfectly", "clear", "rough", "horrible", "lovely",
         "wonderful", "disaster", "disastrous", "poorly", "normal", "fab", "grand", "superb", "bad", "worse", "better",
         "painless", "easy", "hard", "tough", "stressful", "fun", "nice", "successful", "brutal", "meh", "so-so", "crap",
+        "healthy", "nightmare", "breeze", "quick", "smooth",
     ]
     /// Past verbs that carry the outcome themselves ("passed my driving test").
     static let outcomeVerbs: [String: String] = [

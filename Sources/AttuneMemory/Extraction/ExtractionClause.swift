@@ -38,27 +38,35 @@ struct ExtractionClause: Sendable {
         if !question, ExtractionLexicon.questionOpeners.contains(opener) {
             // "do you think…", "should I…", "what's my…": a question word, then a subject.
             let next = firstWord + 1 < range.upperBound ? tokens[firstWord + 1].lower : ""
-            question = ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there", "is", "the", "not"].contains(next)
+            let afterNext = firstWord + 2 < range.upperBound ? tokens[firstWord + 2].lower : ""
+            question = ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there", "is", "the"].contains(next)
+                || next == "not" && ["i", "you", "we", "he", "she", "they", "it", "my", "your", "there"].contains(afterNext)
                 || ["what", "where", "when", "who", "whom", "whose", "why", "how", "which"].contains(opener)
         }
-        var hypothetical = false
+        // Where the hypothetical starts: clauses wholly before it ("I can't stand coriander, if you ever…") are not.
+        var hypotheticalFrom: Int?
         for position in range where ExtractionLexicon.hypotheticalCues.contains(tokens[position].lower) {
-            hypothetical = true
+            hypotheticalFrom = position
             break
         }
+        var hypothetical = hypotheticalFrom != nil
         if !hypothetical {
             // "what if", "in case", "thinking of/about moving", "considering".
             for position in range {
                 let word = tokens[position].lower
                 let next = position + 1 < range.upperBound ? tokens[position + 1].lower : ""
-                if (word == "in" && next == "case") || (word == "thinking" && (next == "of" || next == "about"))
+                if (word == "wish" || word == "wished") && ["i", "we", "he", "she", "they", "it", "my", "our", "you", "there", "that"].contains(next)
+                    || (word == "in" && next == "case") || (word == "thinking" && (next == "of" || next == "about"))
                     || word == "considering" || (word == "what" && next == "if")
                 {
                     hypothetical = true
+                    hypotheticalFrom = position
                     break
                 }
             }
         }
+        let cueAt = hypotheticalFrom ?? range.lowerBound
+        func isHypothetical(_ clause: Range<Int>) -> Bool { hypothetical && clause.upperBound > cueAt }
         var start = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
@@ -73,11 +81,11 @@ struct ExtractionClause: Sendable {
                 keep = true
             }
             if breaks {
-                if start < position { clauses.append(ExtractionClause(range: start..<position, inQuestion: question, inHypothetical: hypothetical)) }
+                if start < position { clauses.append(ExtractionClause(range: start..<position, inQuestion: question, inHypothetical: isHypothetical(start..<position))) }
                 start = keep ? position + 1 : position + 1
             }
             position += 1
         }
-        if start < range.upperBound { clauses.append(ExtractionClause(range: start..<range.upperBound, inQuestion: question, inHypothetical: hypothetical)) }
+        if start < range.upperBound { clauses.append(ExtractionClause(range: start..<range.upperBound, inQuestion: question, inHypothetical: isHypothetical(start..<range.upperBound))) }
     }
 }

@@ -36,7 +36,7 @@ enum ExtractionLexicon {
 
     /// Words that make a sentence a hypothetical: no record comes from it.
     static let hypotheticalCues: Set<String> = [
-        "if", "unless", "suppose", "supposing", "imagine", "hypothetically", "whether", "wish", "wonder", "wondering",
+        "if", "unless", "suppose", "supposing", "imagine", "hypothetically", "whether", "wonder", "wondering",
     ]
     /// Modal or hedging words: the clause says what may be, not what is.
     static let modalCues: Set<String> = ["would", "might", "could", "may", "maybe", "perhaps", "possibly", "should", "probably"]
@@ -47,6 +47,17 @@ enum ExtractionLexicon {
     ]
     static let negations: Set<String> = ["not", "never", "no", "nobody", "nothing", "neither", "nor"]
 
+    /// Verbs of having before "a"/"an" that make the subject the owner ("I have a beagle called Rolo").
+    static let havingVerbs: Set<String> = ["have", "has", "got", "own", "owns", "adopted", "rescued", "bought", "getting", "get"]
+    /// Verbs that open a clause whose subject the speaker left out ("just started a new job at…",
+    /// "feeling stressed", "got my driving test on Friday", "passed my test!").
+    static let subjectlessVerbs: Set<String> = [
+        "started", "starting", "joined", "joining", "moved", "moving", "got", "getting", "passed", "failed", "had", "having",
+        "went", "going", "booked", "work", "working", "live", "living", "feeling", "love", "loving", "hate", "hating",
+        "dreading", "finished", "finally", "heading", "off", "flying", "nailed", "aced", "cancelled", "canceled",
+        "rescheduled", "seeing", "meeting", "doing", "did", "saw", "visited", "visiting", "quit", "left", "leaving", "prefer",
+        "enjoying", "enjoyed", "adore", "bought", "sold", "allergic", "lactose",
+    ]
     static let subjectPronounsOfSpeaker: Set<String> = ["i", "we"]
     static let possessivesOfSpeaker: Set<String> = ["my", "our", "mine", "ours"]
     static let objectPronounsOfSpeaker: Set<String> = ["me", "us", "myself", "ourselves"]
@@ -118,7 +129,27 @@ extension ExtractionLexicon {
     /// Words a proper name made of capitals may contain in its middle ("Stratford upon Avon", "Marks and Spencer").
     static let nameJoiners: Set<String> = ["upon", "on", "de", "la", "le", "van", "von", "of", "&", "and", "st", "st."]
     /// Capitalised words that are never a person ("Christmas", "Netflix" is left: it is an organisation by pattern).
+    /// Plural routine nouns to the singular, so "my runs" and "I run" name one routine ("darts" stays).
+    static let routineSingulars: [String: String] = [
+        "runs": "run", "swims": "swim", "walks": "walk", "rides": "ride", "classes": "class", "lessons": "lesson",
+        "sessions": "session", "practices": "practice", "workouts": "workout", "shifts": "shift", "lectures": "lecture",
+        "meetings": "meeting", "rehearsals": "rehearsal", "trainings": "training", "visits": "visit", "calls": "call",
+    ]
+    /// Words that end a short value phrase ("coriander btw" is "coriander").
+    static let valueStops: Set<String> = [
+        "and", "but", "so", "which", "who", "apparently", "too", "now", "though", "lol", "btw", "tbh", "haha", "honestly", "ngl",
+        "anyway", "anyways", "really", "lately", "either", "ugh", "though", "tho", "fyi", "imo", "these", "nowadays", "because",
+        "cos", "since", "when", "if", "unless", "or", "atm", "rn", "at", "all",
+    ]
+    /// Titles before a surname ("Dr Hughes", "Mrs Patel").
+    static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "nurse", "coach"]
     static let notNames: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+        "half", "quarter", "same", "nothing", "everything", "someone", "everyone", "nobody", "cold", "hot", "warm",
+        "thai", "indian", "italian", "chinese", "mexican", "french", "japanese", "korean", "greek", "spanish", "turkish",
+        "vietnamese", "lebanese", "german", "polish", "irish", "scottish", "welsh", "portuguese", "brazilian", "ethiopian",
+        "moroccan", "persian", "caribbean", "jamaican", "nigerian", "russian", "ukrainian", "dutch", "swedish", "mediterranean",
+        "asian", "african", "european", "canadian", "australian", "muslim", "christian", "jewish", "hindu", "catholic",
         "i", "christmas", "xmas", "easter", "thanksgiving", "halloween", "ramadan", "diwali", "hanukkah", "eid", "god", "omg",
         "lol", "ok", "okay", "hi", "hey", "hello", "thanks", "english", "british", "american", "mr", "mrs", "ms", "dr", "miss",
         "covid", "wifi", "tv", "uk", "us", "usa", "er", "a&e", "nhs", "mri", "ct", "gp", "asap", "pm", "am",

@@ -5,9 +5,34 @@ import Foundation
 /// (planned, moved, cancelled, happened with an outcome) and its time from the time resolver.
 extension ExtractionReading {
     mutating func eventRules(_ clause: ExtractionClause, _ subject: ClauseSubject?) {
-        guard let label = eventLabel(in: clause) else { return }
+        var found = eventLabel(in: clause)
+        if found == nil, let last = lastEventLabel, changesAnEvent(clause) {
+            found = (last.text, last.owner, clause.range.lowerBound..<clause.range.lowerBound)
+        }
+        guard let label = found else { return }
+        lastEventLabel = label
+        // "soccer practice Tuesdays and Thursdays": a routine, not one event.
+        if records.contains(where: { $0.slot?.hasSuffix(" days") == true && $0.statement == statement(clause) }) { return }
         let words = clause.range.map { word($0) }
-        let clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        var clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        // "got my driving test on Friday": "got" is having, not the past, before an event noun.
+        if clauseTimes.contains(where: { $0.mention.orientationReason == .tenseCue("got") }) {
+            let forward = resolver.mentions(in: text, at: reference, orientation: .always(.future))
+            clauseTimes = clauseTimes.map { placed in
+                guard placed.mention.orientationReason == .tenseCue("got"), let again = forward.first(where: { $0.utf8Offsets == placed.mention.utf8Offsets }) else { return placed }
+                return (again, placed.tokens)
+            }
+        }
+        // "Wednesday the 12th", "Friday at 3": adjacent mentions name one time, the later one the more exact.
+        var merged: [(mention: TimeMention, tokens: Range<Int>)] = []
+        for placed in clauseTimes {
+            if let last = merged.last, placed.tokens.lowerBound - last.tokens.upperBound <= 1, placed.mention.interval.overlaps(last.mention.interval) || placed.mention.interval.start > last.mention.interval.start {
+                merged[merged.count - 1] = placed.mention.interval.durationSeconds <= last.mention.interval.durationSeconds ? placed : last
+            } else {
+                merged.append(placed)
+            }
+        }
+        clauseTimes = merged
         let owner = label.owner ?? subject?.key ?? speaker
         let negated = isNegated(clause)
 
@@ -18,11 +43,12 @@ extension ExtractionReading {
         let cancelled = words.contains { EventLexicon.cancelVerbs.contains($0) } || matches(["called", "off"], in: clause)
             || matches(["not", "happening"], in: clause) || matches(["no", "longer"], in: clause)
             || (clause.range.upperBound - 1 > label.range.upperBound && word(clause.range.upperBound - 1) == "off" && ["is", "'s", "are"].contains(word(clause.range.upperBound - 2)))
-        let moveIndex = clause.range.first { EventLexicon.moveVerbs.contains(word($0)) && $0 >= label.range.upperBound - 1 || (EventLexicon.moveVerbs.contains(word($0)) && ["i", "we", "they", "he", "she"].contains(word($0 - 1))) }
+        let moveIndex = clause.range.first { EventLexicon.moveVerbs.contains(word($0)) && !label.range.contains($0) && !(label.text == "house move" && ["move", "moving", "moved"].contains(word($0))) }
         if cancelled {
             change = .cancelled
         } else if let moveIndex, !(word(moveIndex) == "move" || word(moveIndex) == "moving") || label.text != "house move",
-            let after = clauseTimes.first(where: { $0.tokens.lowerBound > moveIndex }) ?? clauseTimes.last
+            let after = clauseTimes.first(where: { $0.tokens.lowerBound > moveIndex && ["to", "till", "until", "for"].contains(word($0.tokens.lowerBound - 1)) })
+                ?? clauseTimes.last(where: { $0.tokens.lowerBound > moveIndex }) ?? clauseTimes.last
         {
             change = .moved
             time = after.mention.interval
@@ -35,6 +61,7 @@ extension ExtractionReading {
         } else if let reported = reportedOutcome(clause, after: label.range) {
             change = .happened
             outcome = reported
+            time = clauseTimes.first { $0.mention.orientation == .past }?.mention.interval
         } else if !negated {
             let pastTime = clauseTimes.first { $0.mention.orientation == .past }
             let futureTime = clauseTimes.first { $0.mention.orientation == .future }
@@ -53,6 +80,16 @@ extension ExtractionReading {
         guard let change else { return }
         let event = ExtractedEvent(label: label.text, owner: owner, time: time, change: change, outcome: outcome)
         records.append(ExtractedRecord(kind: .event, subject: owner, slot: nil, value: label.text, statement: statement(clause), event: event))
+    }
+
+    /// Whether the clause moves, cancels or reports on something ("pushed me to the 11th", "went fine").
+    func changesAnEvent(_ clause: ExtractionClause) -> Bool {
+        clause.range.contains { index in
+            let lower = word(index)
+            if EventLexicon.cancelVerbs.contains(lower) || matches(["called", "off"], at: index) { return true }
+            if ["moved", "pushed", "rescheduled", "postponed", "bumped", "shifted", "rebooked", "delayed", "brought"].contains(lower) { return times.contains { clause.range.contains($0.tokens.lowerBound) } }
+            return lower == "went" && EventLexicon.outcomes.contains(word(index + 1))
+        }
     }
 
     func matches(_ words: [String], in clause: ExtractionClause) -> Bool {
@@ -113,8 +150,34 @@ extension ExtractionReading {
                     if !noun.isEmpty, !ExtractionLexicon.commonWords.contains(noun) { return (label, possessorOwner(before: start), start..<(index + 1)) }
                 }
             }
+            // "doc says the ticker's fine", "the dentist said all good": the visit to them is the event.
+            if ["says", "said", "reckons", "thinks", "told"].contains(word(index + 1)),
+                let role = RelationLexicon.people[lower].flatMap({ EventLexicon.visitRoles.contains($0) ? $0 : nil })
+                    ?? (EventLexicon.visitRoles.contains(lower) ? lower : nil)
+            {
+                return (role, possessorOwner(before: index), index..<(index + 1))
+            }
+            // "flying to Lagos on Sunday", "we're off to Crete", "heading up to Leeds": a trip to the place.
+            if EventLexicon.travelVerbs.contains(lower), !EventLexicon.travelVerbs.contains(word(index + 1)) || word(index + 1) == "off" {
+                var to = index + 1
+                if ["up", "down", "over", "out", "back", "away", "off"].contains(word(to)) { to += 1 }
+                if word(to) == "to", let place = placeName(at: to + 1, in: clause), !isTime(place.lowerBound),
+                    times.contains(where: { clause.range.contains($0.tokens.lowerBound) }) || ["flying", "flies", "fly"].contains(lower)
+                {
+                    let words = value(place).split(separator: " ").map(String.init) + ["trip"]
+                    if !clause.range.contains(where: { EventLexicon.heads.contains(word($0)) && !isTime($0) && $0 != index }) {
+                        return (normalisedLabel(words), nil, index..<place.upperBound)
+                    }
+                }
+            }
             guard EventLexicon.heads.contains(lower), !isTime(index) || lower == "birthday" else { continue }
-            if lower == "move", word(index - 1) != "house" { continue }
+            // "Idris's move", "their move": a possessed move is a house move.
+            if lower == "move" {
+                if word(index - 1) == "'s" || ["my", "our", "his", "her", "their"].contains(word(index - 1)) { return ("house move", possessorOwner(before: index), index..<(index + 1)) }
+                if word(index - 1) != "house" { continue }
+            }
+            // "physio session", "eye test appointment": the last noun heads the compound.
+            if index + 1 < clause.range.upperBound, EventLexicon.heads.contains(word(index + 1)), !isTime(index + 1) { continue }
             // Modifiers before the head ("eye test", "job interview", "dentist appointment").
             var start = index
             while start - 1 >= clause.range.lowerBound, index - start < 2 {
@@ -161,6 +224,8 @@ extension ExtractionReading {
         if lower == "'s", index > 0 {
             if let key = entitySpans.last(where: { $0.tokens.upperBound == index || $0.tokens.contains(index - 1) })?.key { return key }
             if let bare = RelationLexicon.bareKin[word(index - 1)] { return speaker + "/" + bare }
+            // "Saturday's party", "tomorrow's meeting": a time, not an owner.
+            if isTime(index - 1) || ExtractionLexicon.timeWords.contains(word(index - 1)) { return nil }
             return word(index - 1)
         }
         return nil
@@ -171,6 +236,7 @@ extension ExtractionReading {
         let words = written.map { EventLexicon.wordSynonyms[$0] ?? $0 }
         let joined = words.joined(separator: " ")
         if let synonym = EventLexicon.labelSynonyms[joined] { return synonym }
+        if words.count > 1, ["results", "result"].contains(words.last!) { return normalisedLabel(Array(written.dropLast())) }
         if words.count > 1, ["appointment", "appt", "appointments"].contains(words.last!) {
             let stem = words.dropLast().joined(separator: " ")
             return EventLexicon.labelSynonyms[stem] ?? EventLexicon.labelSynonyms[stem + " appointment"] ?? stem

@@ -7,8 +7,8 @@ extension ExtractionReading {
             healthFacts(clause, subject, from: subject.end, statement: statement(clause))
             return
         }
-        let negated = isNegated(clause)
         var index = skipAuxiliaries(from: subject.end, in: clause)
+        let negated = isNegated(near: index, in: clause)
         let verb = word(index)
         let said = statement(clause)
 
@@ -18,7 +18,9 @@ extension ExtractionReading {
             var slot = "city"
             if ["live", "lives", "living", "based", "settled", "staying", "stays"].contains(verb), ["in", "near", "outside"].contains(word(index + 1)) {
                 placeStart = index + 2
-            } else if ["moved", "relocated", "emigrated"].contains(verb) {
+            } else if ["live", "lives", "living", "based"].contains(verb), ["over", "out", "up", "down", "now"].contains(word(index + 1)), ["in", "near"].contains(word(index + 2)) {
+                placeStart = index + 3
+            } else if ["moved", "relocated", "emigrated", "moving", "relocating"].contains(verb) {
                 var next = index + 1
                 if ["back", "out", "over", "away", "house", "up", "down"].contains(word(next)) { next += 1 }
                 if word(next) == "to" { placeStart = next + 1 }
@@ -82,14 +84,36 @@ extension ExtractionReading {
             var start = position
             if ["become", "became", "qualified", "retrained"].contains(word(start)) { start += 1 }
             if word(start) == "as" { start += 1 }
-            if let job = jobPhrase(at: start, in: clause) {
+            if word(position - 1) == "'s" && !["a", "an"].contains(word(start)) {
+                // "Noah's flag football coach": a possessive, not "is".
+            } else if let job = jobPhrase(at: start, in: clause) {
                 addJob(job, subject: subject, statement: said)
                 if ["at", "for"].contains(word(job.upperBound)), let org = organisationName(at: job.upperBound + 1, in: clause) {
                     addOrganisation(org, subject: subject, statement: said)
                 }
             }
         }
+        // "for a job at Dell", "took the day-shift job at Legacy", "first day at Halden Logistics", "new role with Acme".
+        if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
+            for position in clause.range where ["job", "role", "position", "day", "post", "gig"].contains(word(position)) && ["at", "with"].contains(word(position + 1)) {
+                if word(position) == "day", word(position - 1) != "first" { continue }
+                if (clause.range.lowerBound..<position).contains(where: { ["interview", "offer", "applied", "apply", "applying"].contains(word($0)) }) { continue }
+                if let org = organisationName(at: position + 2, in: clause) { addOrganisation(org, subject: subject, statement: said) }
+                break
+            }
+        }
         healthFacts(clause, subject, from: index, statement: said)
+    }
+
+    /// "Doc has me on metformin", "they've put me on statins", "switched me to Jardiance": the speaker's medication.
+    mutating func medicationRule(_ clause: ExtractionClause) {
+        for position in clause.range where ["has", "have", "put", "got", "started", "switched", "moved", "changed"].contains(word(position)) && ExtractionLexicon.objectPronounsOfSpeaker.contains(word(position + 1)) && ["on", "to", "onto"].contains(word(position + 2)) {
+            let drug = word(position + 3)
+            guard !isTime(position + 3), drug.first?.isLetter == true else { continue }
+            if JobLexicon.isMedication(drug, clause: clause.range.map { word($0) }) || word(position + 2) == "on" && !ExtractionLexicon.commonWords.contains(drug) && drug.count > 3 && !isLexiconWord(drug) {
+                records.append(ExtractedRecord(kind: .fact, subject: speaker, slot: "medication", value: drug, statement: statement(clause)))
+            }
+        }
     }
 
     func isAfterWorkVerb(_ index: Int) -> Bool { ["work", "works", "working"].contains(word(index - 1)) }
@@ -100,7 +124,8 @@ extension ExtractionReading {
         while index < clause.range.upperBound, [
             "now", "still", "currently", "just", "finally", "actually", "recently", "also", "officially", "already", "has", "have",
             "had", "am", "is", "are", "'s", "been", "really", "totally", "absolutely", "kinda", "literally", "both", "all", "only",
-            "lately", "apparently", "usually", "always", "sometimes", "often", "then", "was", "were", "well",
+            "lately", "apparently", "usually", "always", "sometimes", "often", "then", "was", "were", "well", "originally",
+            "permanently", "temporarily", "happily",
         ].contains(word(index)) {
             // "is a", "is from": the verb is the next word; keep "is" readable as index - 1.
             index += 1
@@ -115,7 +140,11 @@ extension ExtractionReading {
         guard index < clause.range.upperBound, !isTime(index), let name = properName(at: index), name.end <= clause.range.upperBound else { return nil }
         var end = name.end
         // "Isle of Wight", "Newcastle upon Tyne".
-        while ["of", "upon", "on"].contains(word(end)), end + 1 < clause.range.upperBound, tokens[end + 1].isCapitalized { end += 2 }
+        while ["of", "upon", "on"].contains(word(end)), end + 1 < clause.range.upperBound, tokens[end + 1].isCapitalized,
+            !ExtractionLexicon.timeWords.contains(word(end + 1)), !isTime(end + 1)
+        {
+            end += 2
+        }
         return index..<end
     }
 
@@ -127,7 +156,9 @@ extension ExtractionReading {
         guard index < clause.range.upperBound, tokens[index].isWord, !isTime(index), !ExtractionLexicon.timeWords.contains(word(index)) else { return nil }
         if tokens[index].isCapitalized && !ExtractionLexicon.determiners.contains(word(index)) && word(index) != "i" {
             var end = index + 1
-            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord, tokens[end].isCapitalized || tokens[end].lower == "&",
+            while end < clause.range.upperBound, end - index < 4, tokens[end].isWord || tokens[end].lower == "&",
+                tokens[end].isCapitalized || tokens[end].lower == "&" && end + 1 < tokens.count && tokens[end + 1].isCapitalized
+                    || tokens[end].lower == "'s" && RelationLexicon.people[word(end + 1)] == nil,
                 !ExtractionLexicon.timeWords.contains(word(end))
             {
                 end += 1
@@ -154,7 +185,16 @@ extension ExtractionReading {
         return index..<(head + 1)
     }
 
+    /// Drops people found as bare names inside `range`, now that a rule reads it as a place or organisation.
+    mutating func dropBareNames(overlapping range: Range<Int>) {
+        for offset in entitySpans.indices.reversed() where entitySpans[offset].tokens.overlaps(range) && entities[offset].relation == nil && entities[offset].kind == .person {
+            entities.remove(at: offset)
+            entitySpans.remove(at: offset)
+        }
+    }
+
     mutating func addPlace(_ place: Range<Int>, subject: ClauseSubject, slot: String, statement: String) {
+        dropBareNames(overlapping: place)
         let name = text(place)
         if entityKey(at: place.lowerBound) == nil || entities.contains(where: { $0.name == name && $0.kind == .person && $0.relation == nil }) {
             entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
@@ -166,6 +206,7 @@ extension ExtractionReading {
     }
 
     mutating func addOrganisation(_ org: Range<Int>, subject: ClauseSubject, statement: String) {
+        dropBareNames(overlapping: org)
         let name = text(org)
         entities.removeAll { $0.name == name && $0.kind == .person && $0.relation == nil }
         entitySpans.removeAll { $0.tokens == org && $0.nameTokens == org }
@@ -221,7 +262,7 @@ extension ExtractionReading {
     /// Where a short value phrase ends: at a mark, a conjunction or a clause word.
     func valueEnd(from start: Int, in clause: ExtractionClause) -> Int {
         var end = start
-        while end < clause.range.upperBound, end - start < 4, tokens[end].isWord, !["and", "but", "so", "which", "who", "apparently", "too", "now", "though", "lol"].contains(word(end)), !isTime(end) { end += 1 }
+        while end < clause.range.upperBound, end - start < 4, tokens[end].isWord, !ExtractionLexicon.valueStops.contains(word(end)), !isTime(end) { end += 1 }
         return end
     }
 }

@@ -8,7 +8,9 @@ extension ExtractionReading {
         let lower = word(index)
         var polarity: String?
         var objectStart = index + 1
-        if let verb = FeelingLexicon.likeVerbs[lower], subject.thing == nil {
+        if let verb = FeelingLexicon.likeVerbs[lower], subject.thing == nil, !(subject.inherited && (lower == "like" || lower == "likes")),
+            word(index + 1).first?.isNumber != true
+        {
             // "I'd like to" is a wish, "like" after "feel"/"look" a comparison.
             if word(index - 1) == "would" || (lower == "like" || lower == "likes") && ["feel", "feels", "look", "looks", "sounds", "seems"].contains(word(index - 1)) { return }
             polarity = verb
@@ -36,7 +38,8 @@ extension ExtractionReading {
             // "I'm off caffeine", "I've given up sugar", "cut out dairy".
             var next = index + 1
             if ["up", "out", "down", "back"].contains(word(next)) { next += 1 }
-            if (lower == "off" && next == index + 1) || next > index + 1 {
+            let notAvoiding: Set<String> = ["to", "on", "for", "at", "work", "sick", "until", "till", "today", "tomorrow", "tonight", "now", "home", "out", "in", "the", "next", "this", "back", "with", "from", "early"]
+            if (lower == "off" && next == index + 1 && !notAvoiding.contains(word(next)) && !isTime(next)) || next > index + 1 {
                 if word(next) == "on" { next += 1 }
                 polarity = "avoids"
                 objectStart = next
@@ -63,7 +66,10 @@ extension ExtractionReading {
             guard ExtractionLexicon.objectPronounsOfSpeaker.contains(object) else { continue }
             let rest = span(index + 2, clause.range.upperBound)
             guard rest.contains(where: { FeelingLexicon.badEffects.contains(word($0)) || (word($0) == "off" && word(index) == "sets") }) else { continue }
-            records.append(ExtractedRecord(kind: .preference, subject: speaker, slot: nil, value: value(span(start, index)), statement: said + " (avoid)"))
+            // "the GP says caffeine gives me…": the thing is what comes after the reporting verb.
+            let from = (span(start, index).last { ["says", "said", "reckons", "thinks", "that", "apparently", "turns", "out"].contains(word($0)) }).map { $0 + 1 } ?? start
+            guard from < index else { continue }
+            records.append(ExtractedRecord(kind: .preference, subject: speaker, slot: nil, value: value(span(from, index)), statement: said + " (avoid)"))
             return
         }
         for index in clause.range where matches(["not", "agree", "with"], at: index) && ExtractionLexicon.objectPronounsOfSpeaker.contains(word(index + 3)) && index > start {
@@ -111,10 +117,13 @@ extension ExtractionReading {
             else if matches(["on", "edge"], at: index) { feeling = "nervous"; aboutStart = index + 2 }
         }
         guard let feeling, sawFeelVerb || ["dreading", "excited"].contains(feeling) || subject.end == index || clause.range.lowerBound == subject.end else { return }
-        if isNegated(clause) { return }
+        if isNegated(clause), !matches(["can", "not", "wait"], at: index) { return }
         var about: String?
+        let introduced = ["about", "for", "with", "of", "over", "re", "before", "ahead"].contains(word(aboutStart))
+            || ["dreading", "excited"].contains(feeling) && FeelingLexicon.feelings[word(index)] == nil
         if ["about", "for", "with", "of", "over", "re", "before"].contains(word(aboutStart)) { aboutStart += 1 }
-        if aboutStart < clause.range.upperBound, feeling != word(aboutStart) {
+        if word(aboutStart) == "of" { aboutStart += 1 }
+        if introduced, aboutStart < clause.range.upperBound, feeling != word(aboutStart) {
             let end = valueEnd(from: aboutStart, in: clause)
             if end > aboutStart { about = value(aboutStart..<end) }
         }
@@ -133,7 +142,13 @@ extension ExtractionReading {
             let named = parts.compactMap { ExtractionLexicon.weekdays[$0] }
             guard !named.isEmpty, named.count == parts.count else { continue }
             if firstDay == nil { firstDay = index }
-            if parts.count > 1 || lower.hasSuffix("s") && lower.count > 4 || word(index - 1) == "every" || word(index - 1) == "each" { recurring = true }
+            if parts.count > 1 || lower.hasSuffix("s") && lower.count > 4 && lower != "tues" && lower != "thurs" || word(index - 1) == "every" || word(index - 1) == "each"
+                || word(index + 1) == "/" || word(index - 1) == "/"
+                || ["mornings", "evenings", "nights", "afternoons", "lunchtimes"].contains(word(index + 1))
+                || matches(["from", "now", "on"], in: clause)
+            {
+                recurring = true
+            }
             for day in named where !days.contains(day) { days.append(day) }
         }
         guard let firstDay, recurring || days.count > 1 && clause.range.contains(where: { ["every", "usually", "always", "routine", "weekly"].contains(word($0)) }) else { return }
@@ -143,7 +158,7 @@ extension ExtractionReading {
         var index = firstDay - 1
         while index >= subject.end, activity.count < 2 {
             let lower = word(index)
-            if ["on", "every", "each", "is", "are", "'s", "now", "moved", "changed", "to", "the", "at", "my", "our", "his", "her", "go", "goes", "going", "have", "has", "do", "does", "days", "day", "and"].contains(lower) || !tokens[index].isWord || isTime(index) {
+            if ["on", "every", "each", "is", "are", "'s", "now", "moved", "moving", "changed", "changing", "switched", "switching", "shifted", "to", "the", "at", "my", "our", "his", "her", "their", "go", "goes", "going", "have", "has", "do", "does", "days", "day", "and", "back", "over", "from"].contains(lower) || !tokens[index].isWord || isTime(index) {
                 if !activity.isEmpty { break }
                 index -= 1
                 continue
@@ -155,10 +170,20 @@ extension ExtractionReading {
             activity.insert(lower, at: 0)
             index -= 1
         }
+        // "Darts is Tuesday nights": a capitalised activity read as a bare name is the activity, the speaker's.
+        var subjectKey = subject.key
+        if activity.isEmpty, let span = entitySpans.first(where: { $0.tokens.lowerBound == firstWord(clause) && $0.tokens.upperBound == subject.end }),
+            let entity = entities.first(where: { $0.name?.lowercased() == span.key }), entity.relation == nil, entity.kind == .person
+        {
+            activity = [span.key]
+            subjectKey = speaker
+        }
         if activity.isEmpty, let thing = subject.thing { activity = value(thing).split(separator: " ").map(String.init).filter { $0 != subject.key + "'s" } }
         guard !activity.isEmpty else { return }
         let ordered = ExtractionLexicon.weekdayOrder.filter { days.contains($0) }
+        // "my runs" and "I run" are one routine: the last word singular.
+        if let last = activity.last, let singular = ExtractionLexicon.routineSingulars[last] { activity[activity.count - 1] = singular }
         let label = activity.joined(separator: " ").replacingOccurrences(of: " days", with: "")
-        records.append(ExtractedRecord(kind: .fact, subject: subject.key, slot: label + " days", value: ordered.joined(separator: ", "), statement: statement(clause)))
+        records.append(ExtractedRecord(kind: .fact, subject: subjectKey, slot: label + " days", value: ordered.joined(separator: ", "), statement: statement(clause)))
     }
 }

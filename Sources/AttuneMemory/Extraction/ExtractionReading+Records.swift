@@ -10,7 +10,9 @@ extension ExtractionReading {
         /// The subject is the speaker ("I", "we").
         var isSpeaker: Bool
         /// The subject is a thing ("my MRI", "the dentist"): tokens of its noun phrase.
-        var thing: Range<Int>?
+        var thing: Range<Int>? = nil
+        /// The clause left its subject out; this one is the previous clause's or the speaker.
+        var inherited = false
     }
 
     mutating func findRecords() {
@@ -18,9 +20,21 @@ extension ExtractionReading {
         for clause in clauses where !clause.inQuestion && !clause.inHypothetical {
             guard !clauseIsModal(clause) else { continue }
             var subject = clauseSubject(clause)
-            // "…, bit nervous tbh": a clause without a subject continues the previous one's.
-            if subject == nil, let previousSubject, let first = firstWord(clause) {
-                subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, thing: nil)
+            if subject == nil, let first = firstWord(clause) {
+                if FeelingLexicon.feelings[word(first)] != nil || matches(["can", "not", "wait"], at: first) || word(first) == "dreading"
+                    || FeelingLexicon.degree.contains(word(first)) && clause.range.contains(where: { FeelingLexicon.feelings[word($0)] != nil })
+                {
+                    // "bit terrified", "proper nervous about it", "can't wait for…": people report their own feelings tersely.
+                    subject = ClauseSubject(key: speaker, end: first, isSpeaker: true, inherited: true)
+                } else if ExtractionLexicon.subjectlessVerbs.contains(word(first)) || matches(["can", "not", "stand"], at: first)
+                    || ["new", "first"].contains(word(first)) && ["job", "day", "role", "week"].contains(word(first + 1))
+                {
+                    // "just started a new job at…", "New job at Kroger.": the subject of the clause before, or the speaker.
+                    subject = ClauseSubject(key: previousSubject?.key ?? speaker, end: first, isSpeaker: previousSubject?.isSpeaker ?? true, inherited: true)
+                } else if let previousSubject, previousSubject.thing == nil, clause.range.lowerBound > 0, word(clause.range.lowerBound - 1) == "," {
+                    // "…, bit nervous tbh": a clause after a comma continues the previous one's subject.
+                    subject = ClauseSubject(key: previousSubject.key, end: first, isSpeaker: previousSubject.isSpeaker, inherited: true)
+                }
             }
             let before = records.count
             if let subject {
@@ -28,9 +42,15 @@ extension ExtractionReading {
                 preferenceRules(clause, subject)
                 feelingRules(clause, subject)
                 routineRules(clause, subject)
+            } else if let first = firstWord(clause) {
+                // "coffee gives me palpitations", "gym is mon/wed/fri now": a thing first, the speaker's routine or avoidance.
+                let thing = ClauseSubject(key: speaker, end: first, isSpeaker: false, thing: first..<first)
+                effectRule(clause, said: statement(clause))
+                routineRules(clause, thing)
             }
+            medicationRule(clause)
             eventRules(clause, subject)
-            if records.count > before || subject != nil { previousSubject = subject }
+            if subject != nil, subject?.inherited == false || records.count > before { previousSubject = subject }
         }
         relationFacts()
         deduplicate()
@@ -66,15 +86,20 @@ extension ExtractionReading {
         let lower = word(start)
         if ExtractionLexicon.subjectPronounsOfSpeaker.contains(lower) { return ClauseSubject(key: speaker, end: start + 1, isSpeaker: true) }
         if ExtractionLexicon.thirdPersonSubjects.contains(lower) {
+            // "they moved my scan": an institution more often than a person; the speaker's, unless possessed.
+            if lower == "they" { return ClauseSubject(key: speaker, end: start + 1, isSpeaker: false, thing: start..<start) }
             guard let key = antecedent(before: start) else { return nil }
             return ClauseSubject(key: key, end: start + 1, isSpeaker: false)
+        }
+        // "Daughter Karen lives in Columbus", "Grandson Eli plays hockey": a relation title starts the sentence.
+        if let span = entitySpans.first(where: { $0.tokens.lowerBound == start }), tokens[start].startsSentence {
+            return ClauseSubject(key: span.key, end: span.tokens.upperBound, isSpeaker: false)
         }
         // The longest entity span starting here ("my sister's husband Rob", "Idris").
         if let span = entitySpans.filter({ $0.tokens.lowerBound == start }).max(by: { $0.tokens.count < $1.tokens.count }) {
             var end = span.tokens.upperBound
             // "Mel's party": a named possessor before a thing is the thing's owner, not the subject.
-            if word(end) == "'s", relationNoun(at: end + 1) == nil, thingPhrase(at: end + 1) != nil {
-                let thing = thingPhrase(at: end + 1)!
+            if word(end) == "'s", relationNoun(at: end + 1) == nil, let thing = thingPhrase(at: end + 1), isNoun(word(thing.upperBound - 1)) {
                 return ClauseSubject(key: span.key, end: thing.upperBound, isSpeaker: false, thing: thing)
             }
             if word(end) == "," { end += 1 }
@@ -84,13 +109,20 @@ extension ExtractionReading {
         if let (owner, next) = possessor(at: start), let thing = thingPhrase(at: next) {
             return ClauseSubject(key: owner, end: thing.upperBound, isSpeaker: owner == speaker, thing: start..<thing.upperBound)
         }
-        if ExtractionLexicon.determiners.contains(lower), let thing = thingPhrase(at: start + 1) {
+        if ExtractionLexicon.determiners.contains(lower), !["bit", "little", "lot", "tad"].contains(word(start + 1)), let thing = thingPhrase(at: start + 1) {
             return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: start..<thing.upperBound)
         }
         if let thing = thingPhrase(at: start), EventLexicon.heads.contains(word(thing.upperBound - 1)) {
             return ClauseSubject(key: speaker, end: thing.upperBound, isSpeaker: false, thing: thing)
         }
         return nil
+    }
+
+    /// Whether `word` may head a noun phrase: an event noun, or not an adverb, participle or common word.
+    func isNoun(_ word: String) -> Bool {
+        if EventLexicon.heads.contains(word) || RelationLexicon.people[word] != nil || RelationLexicon.pets[word] != nil { return true }
+        return !word.hasSuffix("ly") && !word.hasSuffix("ing") && !word.hasSuffix("ed") && !ExtractionLexicon.commonWords.contains(word)
+            && FeelingLexicon.feelings[word] == nil && !EventLexicon.outcomes.contains(word)
     }
 
     /// A short noun phrase (up to four words) at `index`, ending before a verb, preposition or mark.
@@ -129,10 +161,24 @@ extension ExtractionReading {
     /// The statement of a record: the clause from its subject on, pronouns resolved.
     func statement(_ clause: ExtractionClause, from start: Int? = nil) -> String {
         let begin = start ?? firstWord(clause) ?? clause.range.lowerBound
-        return resolvedText(begin..<clause.range.upperBound)
+        let said = resolvedText(begin..<clause.range.upperBound)
+        // "just started a new job at Acme": the speaker left out is put back ("sam started a new job at Acme").
+        if ExtractionLexicon.subjectlessVerbs.contains(word(begin)) && !ExtractionLexicon.subjectPronounsOfSpeaker.contains(word(begin - 1))
+            || FeelingLexicon.feelings[word(begin)] != nil || matches(["can", "not"], at: begin)
+        {
+            return speaker + " " + said
+        }
+        return said
     }
 
     /// Whether the clause denies what it says ("I don't live in Leeds any more").
+    /// Whether a negation stands within the three words before `index` (or "any more" anywhere in the clause):
+    /// "I don't work at Acme" is negated at "work"; "I'm lactose intolerant so no regular milk" is not.
+    func isNegated(near index: Int, in clause: ExtractionClause) -> Bool {
+        if clause.range.contains(where: { (word($0) == "any" && word($0 + 1) == "more") || word($0) == "anymore" || word($0) == "longer" && word($0 - 1) == "no" }) { return true }
+        return span(max(clause.range.lowerBound, index - 3), index + 1).contains { ExtractionLexicon.negations.contains(word($0)) }
+    }
+
     func isNegated(_ clause: ExtractionClause) -> Bool {
         clause.range.contains { ExtractionLexicon.negations.contains(word($0)) || (word($0) == "any" && word($0 + 1) == "more") || word($0) == "anymore" }
     }
@@ -140,7 +186,7 @@ extension ExtractionReading {
     /// Lowercased words of `range` with determiners dropped, for values ("the Royal Infirmary" -> "royal infirmary").
     func value(_ range: Range<Int>) -> String {
         var words: [String] = []
-        for index in span(range.lowerBound, range.upperBound) where tokens[index].isWord {
+        for index in span(range.lowerBound, range.upperBound) where tokens[index].isWord || word(index) == "&" {
             if words.isEmpty, ExtractionLexicon.determiners.contains(word(index)) { continue }
             if word(index) == "'s" {
                 if !words.isEmpty { words[words.count - 1] += "'s" }

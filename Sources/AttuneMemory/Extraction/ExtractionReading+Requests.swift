@@ -88,11 +88,8 @@ extension ExtractionReading {
     func requestTarget(from start: Int, in clause: ExtractionClause, dropping extra: Set<String> = []) -> String {
         var index = start
         var end = clause.range.upperBound
-        // The request ends with its sentence, not its clause: "forget what I said about Dan, my old flatmate".
-        while end < tokens.count, !ExtractionLexicon.sentenceEnds.contains(word(end)), word(end) == "," && (end + 1 < tokens.count && (word(end + 1) == "my" || word(end + 1) == "the")) {
-            end += 1
-            while end < tokens.count, tokens[end].isWord { end += 1 }
-        }
+        // "bring it up again afterwards": the target ends at "up".
+        if extra.contains("up"), let up = span(start, end).first(where: { word($0) == "up" && $0 > start }) { end = up }
         while index < end, ["me", "us", "about", "everything", "anything", "all", "the", "bit", "stuff", "part", "thing", "things", "what", "whatever", "i", "told", "said", "mentioned", "you", "to", "of", "on", "with", "ever", "regarding", "re", "up", "again", "just"].contains(word(index)) || extra.contains(word(index)) {
             // Keep "that"/"it" when they are the target; drop "that" before a noun ("that door code").
             index += 1
@@ -111,7 +108,7 @@ extension ExtractionReading {
             position += 1
         }
         // Trailing courtesy and "I gave you", "from your memory".
-        let trailing = Set<String>(["please", "pls", "plz", "thanks", "thank", "thx", "cheers", "for", "me", "now", "again", "ok", "okay", "anymore", "ever", "right", "away", "too", "as", "well", ","]).union(extra)
+        let trailing = Set<String>(["afterwards", "later", "whatever", "happens", "again", "lol", "tbh", "please", "pls", "plz", "thanks", "thank", "thx", "cheers", "for", "me", "now", "again", "ok", "okay", "anymore", "ever", "right", "away", "too", "as", "well", ","]).union(extra)
         var changed = true
         while changed {
             changed = false

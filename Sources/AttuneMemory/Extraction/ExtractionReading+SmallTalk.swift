@@ -14,7 +14,7 @@ extension ExtractionReading {
 enum SmallTalkLexicon {
     /// Words of greetings, thanks and acknowledgements; an utterance made only of these is small talk.
     static let words: Set<String> = [
-        "hi", "hello", "hey", "hiya", "yo", "morning", "good", "evening", "afternoon", "night", "goodnight", "nite", "gn",
+        "hi", "hello", "hey", "hows", "whats", "wbu", "hbu", "u", "r", "hiya", "yo", "morning", "good", "evening", "afternoon", "night", "goodnight", "nite", "gn",
         "thanks", "thank", "you", "thx", "ty", "cheers", "ta", "much", "so", "lol", "lmao", "haha", "hahaha", "hehe", "ok",
         "okay", "k", "kk", "cool", "nice", "great", "awesome", "sweet", "brilliant", "lovely", "perfect", "yeah", "yep", "yes",
         "yup", "no", "nope", "nah", "sure", "fine", "alright", "right", "bye", "goodbye", "see", "ya", "later", "cya", "ttyl",
@@ -31,6 +31,7 @@ enum SmallTalkLexicon {
         "weather", "rain", "raining", "rainy", "sunny", "sunshine", "snow", "snowing", "snowy", "windy", "wind", "cloudy",
         "foggy", "fog", "freezing", "chilly", "humid", "muggy", "drizzle", "drizzly", "grey", "gray", "storm", "stormy",
         "thunder", "heatwave", "scorcher", "boiling", "roasting", "hail", "frosty", "frost", "damp", "overcast", "miserable",
-        "forecast", "degrees", "pouring", "bucketing", "cold", "hot", "warm",
+        "forecast", "degrees", "pouring", "bucketing", "cold", "hot", "warm", "grim", "gloomy", "dreary", "nippy", "baltic",
+        "mild", "sweltering", "scorching", "sunny", "icy", "wet", "blustery", "breezy",
     ]
 }

@@ -16,8 +16,17 @@ struct ExtractionReading {
     /// Where each entity was found and the key records use for it.
     var entitySpans: [(tokens: Range<Int>, key: String, nameTokens: Range<Int>?)] = []
     var records: [ExtractedRecord] = []
+    /// The latest event label seen in an earlier clause, for a clause that changes an event without naming
+    /// it ("Cardiologist's office called. Pushed me to the 11th.").
+    var lastEventLabel: (text: String, owner: String?, range: Range<Int>)?
+    let resolver: TimeExpressionResolver
+    let reference: Date
+    let text: String
 
     init(text: String, speaker: String, reference: Date, resolver: TimeExpressionResolver, findTimes: Bool = true) {
+        self.resolver = resolver
+        self.reference = reference
+        self.text = text
         let tokens = ExtractionTokenizer.tokens(of: text)
         self.tokens = tokens
         clauses = ExtractionClause.clauses(of: tokens)
@@ -54,12 +63,14 @@ struct ExtractionReading {
     /// The key of the entity whose span covers `index`, if any.
     func entityKey(at index: Int) -> String? { entitySpans.last { $0.tokens.contains(index) }?.key }
 
-    /// The most recent person (not pet) entity found before `index`, for "he", "she", "his", "her".
+    /// The most recent person or pet found before `index`, for "he", "she", "his", "her".
     func antecedent(before index: Int) -> String? {
-        for (offset, span) in entitySpans.enumerated().reversed() where span.tokens.upperBound <= index {
-            if entities[offset].kind == .person { return span.key }
+        var best: (end: Int, key: String)?
+        for (offset, span) in entitySpans.enumerated() where span.tokens.upperBound <= index {
+            guard entities[offset].kind == .person || entities[offset].kind == .pet else { continue }
+            if best == nil || span.tokens.upperBound >= best!.end { best = (span.tokens.upperBound, span.key) }
         }
-        return nil
+        return best?.key
     }
 
     /// Whether `index` may start a proper name: a capitalised word that is not a common word at the start
@@ -71,6 +82,8 @@ struct ExtractionReading {
         if ExtractionLexicon.notNames.contains(token.lower) || ExtractionLexicon.timeWords.contains(token.lower) { return false }
         if token.isCapitalized {
             if token.startsSentence || token.text == "I" {
+                // "Swimming is on Tuesdays": a sentence-initial participle is no name.
+                if token.startsSentence, token.lower.hasSuffix("ing") || token.lower.hasSuffix("ed") { return false }
                 return !ExtractionLexicon.commonWords.contains(token.lower) && !isLexiconWord(token.lower)
             }
             return !(ExtractionLexicon.determiners.contains(token.lower) || ExtractionLexicon.prepositions.contains(token.lower) && token.lower.count < 4)
@@ -115,7 +128,7 @@ struct ExtractionReading {
         var out = ""
         for index in span(range.lowerBound, range.upperBound) {
             let token = tokens[index]
-            if !out.isEmpty, token.isWord, token.lower != "'s" { out += " " }
+            if !out.isEmpty, token.isWord && token.lower != "'s" || token.lower == "&" || index > 0 && tokens[index - 1].lower == "&" { out += " " }
             out += token.lower == "'s" ? "'s" : token.text
         }
         return out
@@ -132,6 +145,11 @@ struct ExtractionReading {
                 if ["(", ")", "\""].contains(token.lower) || words.isEmpty { continue }
                 words[words.count - 1] += token.text
                 previousWasSpeaker = false
+                continue
+            }
+            // "mon/wed": no space after a slash.
+            if index > range.lowerBound, tokens[index - 1].lower == "/" || tokens[index - 1].lower == "&", !words.isEmpty, words[words.count - 1].hasSuffix(tokens[index - 1].lower) {
+                words[words.count - 1] += token.text
                 continue
             }
             let lower = token.lower

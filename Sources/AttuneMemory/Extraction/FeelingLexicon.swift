@@ -11,11 +11,11 @@ enum FeelingLexicon {
             ("happy", ["happy", "glad", "chuffed", "delighted", "pleased", "ecstatic", "elated", "over the moon"]),
             ("sad", ["sad", "down", "gutted", "upset", "miserable", "heartbroken", "devastated", "low", "blue", "depressed"]),
             ("angry", ["angry", "furious", "livid", "mad", "fuming", "cross", "annoyed", "irritated", "frustrated", "pissed"]),
-            ("tired", ["tired", "exhausted", "knackered", "shattered", "drained", "wiped", "burnt", "burned", "sleepy"]),
+            ("tired", ["tired", "exhausted", "knackered", "shattered", "drained", "wiped", "burnt", "burned", "sleepy", "burnout"]),
             ("lonely", ["lonely", "isolated", "homesick"]), ("bored", ["bored"]), ("relieved", ["relieved"]),
             ("proud", ["proud"]), ("grateful", ["grateful", "thankful"]), ("confident", ["confident"]),
             ("embarrassed", ["embarrassed", "mortified", "ashamed"]), ("guilty", ["guilty"]), ("jealous", ["jealous"]),
-            ("sick", ["sick", "ill", "poorly", "rough", "unwell", "queasy"]), ("dreading", ["dreading"]),
+            ("sick", ["sick", "ill", "poorly", "unwell", "queasy"]), ("dreading", ["dreading"]),
             ("confused", ["confused"]), ("hopeful", ["hopeful", "optimistic"]), ("calm", ["calm", "relaxed", "chill"]),
         ]
         for (canonical, words) in groups {

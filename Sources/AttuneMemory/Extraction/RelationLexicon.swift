@@ -27,7 +27,7 @@ enum RelationLexicon {
             ("son-in-law", ["son-in-law"]), ("daughter-in-law", ["daughter-in-law"]),
             ("partner", ["partner", "wife", "husband", "spouse", "boyfriend", "girlfriend", "bf", "gf", "fiance", "fiancee", "fiancé", "fiancée", "hubby", "missus", "wifey"]),
             ("ex-partner", ["ex", "ex-wife", "ex-husband", "ex-boyfriend", "ex-girlfriend", "ex-partner"]),
-            ("flatmate", ["flatmate", "roommate", "housemate", "roomie", "room-mate", "flat-mate", "house-mate"]),
+            ("flatmate", ["flatmate", "roommate", "roomate", "roomates", "roommates", "flatmates", "housemates", "housemate", "roomie", "room-mate", "flat-mate", "house-mate"]),
             ("manager", ["manager", "boss", "supervisor", "line-manager"]),
             ("colleague", ["colleague", "coworker", "co-worker", "workmate", "teammate"]),
             ("neighbour", ["neighbour", "neighbor", "neighbours", "neighbors"]),
@@ -83,6 +83,10 @@ enum RelationLexicon {
         "new", "old", "older", "oldest", "younger", "youngest", "little", "big", "baby", "twin", "eldest", "elder", "dear",
         "late", "lovely", "favourite", "favorite", "current", "former", "first", "second", "third", "middle", "only", "step",
         "real", "own", "poor", "sweet", "kid", "darling", "wee", "awesome", "amazing", "two", "three", "grumpy",
+        // Pet colours and breed words before the breed noun ("golden retriever", "ginger tom", "border collie").
+        "golden", "german", "border", "jack", "cocker", "springer", "french", "english", "rescue", "ginger", "black", "white",
+        "tabby", "fluffy", "grey", "gray", "brown", "tortoiseshell", "siamese", "persian", "bengal", "miniature", "mini",
+        "toy", "pet", "family", "crazy", "naughty", "lazy", "elderly", "senior",
     ]
 
     /// Relations a person has one of at a time: a new one supersedes the old.
@@ -98,10 +102,16 @@ enum RelationLexicon {
 
 extension RelationLexicon {
     /// Kinship words people use as names without "my" ("Dad's check-up", "Mum rang"), to the relation.
+    static let kinTitles: [String: String] = [
+        "aunt": "aunt", "auntie": "aunt", "aunty": "aunt", "uncle": "uncle", "cousin": "cousin", "grandma": "grandmother",
+        "granny": "grandmother", "gran": "grandmother", "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother",
+        "grandpa": "grandfather", "grandad": "grandfather", "granddad": "grandfather", "great-aunt": "great-aunt",
+        "great-uncle": "great-uncle",
+    ]
     static let bareKin: [String: String] = [
         "dad": "father", "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother", "mommy": "mother",
         "daddy": "father", "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother", "grandma": "grandmother",
         "gran": "grandmother", "granny": "grandmother", "grandpa": "grandfather", "grandad": "grandfather",
-        "granddad": "grandfather", "gramps": "grandfather", "papa": "father", "mama": "mother",
+        "granddad": "grandfather", "gramps": "grandfather", "papa": "father", "mama": "mother", "doc": "doctor",
     ]
 }
