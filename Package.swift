@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "AttuneKernelsTests", dependencies: ["AttuneKernels"]),
         .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneKernels", "CSQLite"]),
-        .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory"]),
+        .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory", "AttuneStore"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneTestFixtures"]),

@@ -22,8 +22,10 @@ def top_score(answer):
 
 
 def with_confidence(answer, threshold):
+    """`answer` with confident = (top score >= threshold), never when the system named a reference it
+    knows nobody for (Attune's `unknown`: "my dog" when only a cat was mentioned)."""
     answer = copy.copy(answer)
-    answer["confident"] = bool(answer.get("results")) and top_score(answer) >= threshold
+    answer["confident"] = bool(answer.get("results")) and not answer.get("unknown") and top_score(answer) >= threshold
     return answer
 
 

@@ -8,6 +8,7 @@
 Systems:
 - bm25: BM25 over the raw turns with SQLite FTS5 (bm25_baseline.py);
 - embeddings: cosine over all-MiniLM-L6-v2 embeddings of the raw turns (embedding_baseline.py);
+- attune: the release `attune memory` commands, a fresh encrypted store per conversation (attune_system.py);
 - NAME=FILE: answers another system produced, one JSON line per probe, {"probe": ID, "answer": A},
   A in the `attune memory recall --json` or `followups --json` shape (followup probes: A may be null).
   Its `confident` flags are scored as given, unless --threshold-by-cv NAME asks for a threshold.
@@ -48,7 +49,13 @@ def make_baseline(name, cache_dir):
         except ImportError as error:
             raise Failure(f"the embeddings baseline needs {error.name}: run tools/memory/run-baselines.sh, "
                           "or pip install --no-deps -r tools/memory/requirements.txt")
-    raise Failure(f"unknown system {name!r}; use bm25, embeddings, or NAME=FILE with --answers")
+    if name == "attune":
+        from attune_system import AttuneSystem
+        try:
+            return AttuneSystem()
+        except FileNotFoundError as error:
+            raise Failure(str(error))
+    raise Failure(f"unknown system {name!r}; use bm25, embeddings, attune, or NAME=FILE with --answers")
 
 
 def load_answers(spec, probes):
@@ -128,18 +135,20 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         conversations, probes = dataset.load_set(args.set)
-        all_answers, notes, thresholds = {}, {}, {}
+        all_answers, notes, thresholds, everywhere = {}, {}, {}, {}
         for name in filter(None, (s.strip() for s in args.systems.split(","))):
             system = make_baseline(name, args.cache)
             with tempfile.TemporaryDirectory(prefix="attune-memory-eval-") as workroot:
                 answers = systems.run(system, conversations, probes, lambda s, c: os.path.join(workroot, c), args.limit)
-            if not system.calibrated:
+            if not system.calibrated or system.name in args.threshold_by_cv:
+                everywhere[system.name] = calibration.best_threshold([p for p in probes if not p.is_followup], answers)[0]
                 answers, thresholds[system.name] = calibration.cross_validate(probes, answers)
             all_answers[system.name] = answers
-            notes[system.name] = ([] if system.answers_followups else [NO_FOLLOWUPS]) + [NO_FORGETTING]
+            notes[system.name] = ([] if system.answers_followups else [NO_FOLLOWUPS]) + ([] if system.forgets else [NO_FORGETTING])
         for spec in args.answers:
             name, answers = load_answers(spec, probes)
             if name in args.threshold_by_cv:
+                everywhere[name] = calibration.best_threshold([p for p in probes if not p.is_followup], answers)[0]
                 answers, thresholds[name] = calibration.cross_validate(probes, answers)
             all_answers[name] = answers
             notes.setdefault(name, [])
@@ -159,7 +168,8 @@ def main(argv=None):
     print()
     for name, by_fold in thresholds.items():
         shown = ", ".join(f"fold {fold}: {value:.4g}" for fold, value in sorted(by_fold.items()))
-        print(f"{name}: confident when the top score >= the threshold chosen on the other four folds ({shown})")
+        print(f"{name}: confident when the top score >= the threshold chosen on the other four folds ({shown}); "
+              f"chosen on all five folds: {everywhere[name]:.4g} (the value a system ships for sets it has not seen)")
     for name, items in notes.items():
         for item in items:
             print(f"{name}: {item}")
@@ -171,6 +181,7 @@ def main(argv=None):
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump({"set": args.set, "probes": len(probes), "systems": summaries,
                        "thresholds": {n: {str(f): v for f, v in t.items()} for n, t in thresholds.items()},
+                       "thresholdsOnAllFolds": everywhere,
                        "notes": notes}, handle, indent=1)
     return 0
 

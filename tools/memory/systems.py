@@ -22,6 +22,7 @@ class MemorySystem(abc.ABC):
     name = "system"
     answers_followups = False   # False: follow-up probes score 0
     calibrated = True           # False: `confident` is set by a cross-validated threshold on the top score
+    forgets = False             # True: forget requests in the turns are carried out
 
     def open(self, conversation, workdir):
         """Start an empty memory for `conversation` (its stem); `workdir` is a fresh directory for it."""

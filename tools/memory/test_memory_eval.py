@@ -131,6 +131,11 @@ class CrossValidation(unittest.TestCase):
         _, high = self.held_out(0.79)
         self.assertEqual(low[0], high[0])
 
+    def test_a_reference_the_system_knows_nobody_for_is_never_confident(self):
+        answer = {"unknown": ["my dog"], "results": [result("right", score=0.9)]}
+        self.assertFalse(calibration.with_confidence(answer, -math.inf)["confident"])
+        self.assertTrue(calibration.with_confidence(dict(answer, unknown=[]), -math.inf)["confident"])
+
     def test_no_results_is_never_confident(self):
         self.assertFalse(calibration.with_confidence({"results": []}, -math.inf)["confident"])
 

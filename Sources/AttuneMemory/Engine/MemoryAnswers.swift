@@ -28,6 +28,9 @@ public struct RecallAnswer: Codable, Sendable, Equatable {
     public var query: String
     public var at: String
     public var confident: Bool
+    /// Who the query names that memory knows nobody for ("my dog" when only a cat was mentioned);
+    /// such a query is never confident. Empty when every reference resolved.
+    public var unknown: [String]
     public var results: [RecallResult]
 }
 

@@ -58,10 +58,10 @@ extension MemoryEngine {
     }
 
     /// The entities a chain of relations reaches, with the items that named them; `unresolved` is
-    /// true when some link has no entity in the store (the question names someone memory has never
-    /// heard of: "my dog" when only a cat was mentioned).
-    func resolve(_ chain: [EntityMention]) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: Bool) {
-        guard !chain.isEmpty else { return ([], [], false) }
+    /// the phrase of the first link that has no entity in the store (the question names someone
+    /// memory has never heard of: "my dog" when only a cat was mentioned), nil when all resolve.
+    func resolve(_ chain: [EntityMention]) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: String?) {
+        guard !chain.isEmpty else { return ([], [], nil) }
         var owners: [String] = []
         var names: [String] = []
         var itemIDs = Set<Int64>()
@@ -72,21 +72,25 @@ extension MemoryEngine {
             for key in keys where !key.isEmpty {
                 found += try store.entities(relation: relation, relativeTo: key)
             }
-            guard !found.isEmpty else { return (names, itemIDs, true) }
+            guard !found.isEmpty else { return (names, itemIDs, link.phrase) }
+            // A single-valued relation (a manager, a partner) is whoever was named last.
+            if RelationLexicon.singleValued.contains(relation), let latest = found.map(\.itemID).max() {
+                found = found.filter { $0.itemID == latest }
+            }
             itemIDs = Set(found.map(\.itemID))
             let path = (keys.first ?? "") + "/" + relation
             let foundNames = Array(Set(found.compactMap { $0.name.map(StoredEntity.key) })).sorted()
             names = foundNames
             owners = [path] + foundNames
             if let asked = link.name.map(StoredEntity.key), !foundNames.isEmpty, !foundNames.contains(asked) {
-                return (names, itemIDs, true)
+                return (names, itemIDs, link.phrase)
             }
         }
         // Where the last entity is named, every utterance naming it counts.
         for name in names {
             itemIDs.formUnion(try store.entities(named: name).map(\.itemID))
         }
-        return (names, itemIDs, false)
+        return (names, itemIDs, nil)
     }
 
     /// The event records a "don't ask me about …" (or its lifting) is about: the speaker's latest

@@ -25,6 +25,22 @@ extension MemoryEngine {
         /// Fused relevance kept for an utterance whose slot values were all superseded.
         static let superseded = 0.35
         static let assistant = 0.85
+        /// Added for an utterance holding the current value of the slot or event the question asks about.
+        static let currentValue = 0.30
+    }
+
+    /// The replaced values of the slots `asked` is about, each as the words that must all appear in
+    /// an utterance repeating it ("monday, thursday"), and when it was replaced.
+    func staleValues(_ superseded: [StoredRecord], asked: QuerySlots) throws -> [(parts: [String], untilMs: Int64)] {
+        guard !asked.isEmpty, !asked.asksHistory else { return [] }
+        let old = superseded.filter { $0.slot != nil && asked.asks(about: ($0.slot, nil)) }
+        let replacedAt = Dictionary(try store.records(ids: old.compactMap(\.supersededBy)).compactMap { record in record.id.map { ($0, record.timeMs) } },
+                                    uniquingKeysWith: { first, _ in first })
+        return old.compactMap { record in
+            guard let value = record.value?.lowercased(), let newer = record.supersededBy, let until = replacedAt[newer] else { return nil }
+            let parts = value.split(whereSeparator: { $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 }
+            return parts.isEmpty ? nil : (parts, until)
+        }
     }
 
     /// The best `limit` memories for `query` asked by `speaker` at `atMs`, best first. Reads only.
@@ -33,7 +49,7 @@ extension MemoryEngine {
         let at = MemoryItemJSON.formatTime(atMs)
         let allowed = itemTimes.filter { $0.value <= atMs }
         guard !allowed.isEmpty, !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return RecallAnswer(query: query, at: at, confident: false, results: [])
+            return RecallAnswer(query: query, at: at, confident: false, unknown: [], results: [])
         }
         let speakerKey = speaker.lowercased()
         var evidence: [Int64: Evidence] = [:]
@@ -82,20 +98,41 @@ extension MemoryEngine {
                 if intervals.contains(where: { $0.overlaps(span) }) { evidence[record.itemID, default: Evidence()].time = 1 }
             }
         }
-        guard !evidence.isEmpty else { return RecallAnswer(query: query, at: at, confident: false, results: []) }
+        let unknown = resolved.unresolved.map { [$0] } ?? []
+        guard !evidence.isEmpty else { return RecallAnswer(query: query, at: at, confident: false, unknown: unknown, results: []) }
 
         // Fuse, with the records and items of the candidates.
         let candidateIDs = Array(evidence.keys)
         let items = try store.items(ids: candidateIDs)
         let records = Dictionary(grouping: try store.records(itemIDs: candidateIDs), by: \.itemID)
-        let superseded = Set(try store.supersededRecords(upToMs: atMs).compactMap(\.id))
+        let supersededRecords = try store.supersededRecords(upToMs: atMs)
+        let superseded = Set(supersededRecords.compactMap(\.id))
+        let asked = QuerySlots(query)
+        let stale = try staleValues(supersededRecords, asked: asked)
+        let subjects = Set(resolved.names + [speakerKey] + words)
         var scored: [(id: Int64, score: Double, current: Bool)] = []
         for (id, found) in evidence {
             guard let item = items[id] else { continue }
             var score = RecallWeight.meaning * found.meaning + RecallWeight.words * found.words
                 + RecallWeight.entity * found.entity + RecallWeight.time * found.time
-            let slotted = (records[id] ?? []).filter { $0.slot != nil || $0.event != nil }
+            let held = records[id] ?? []
+            let slotted = held.filter { $0.slot != nil || $0.event != nil }
             let current = slotted.isEmpty || slotted.contains { !superseded.contains($0.id ?? -1) }
+            if !asked.isEmpty {
+                let answering = held.filter { asked.asks(about: ($0.slot, $0.event?.label)) }
+                let holdsCurrent = answering.contains { !superseded.contains($0.id ?? -1) && subjects.contains($0.subject) }
+                let holdsOld = answering.contains { superseded.contains($0.id ?? -1) }
+                let text = item.text.lowercased()
+                let echoesOld = stale.contains { value in item.timeMs < value.untilMs && value.parts.allSatisfy(text.contains) }
+                // Recall prefers the current value: an utterance that holds only a replaced value of
+                // what is asked (or repeats one, as the assistant's "Noted: …" does) is left out,
+                // unless the question asks about the past.
+                if !asked.asksHistory && !holdsCurrent && (holdsOld || echoesOld) { continue }
+                if holdsCurrent {
+                    score += RecallWeight.currentValue
+                    evidence[id]?.currentValue = answering.compactMap { $0.slot ?? $0.event?.label }.first
+                }
+            }
             if !current { score *= RecallWeight.superseded }
             if item.speaker?.lowercased() == "assistant" { score *= RecallWeight.assistant }
             scored.append((id, score, current))
@@ -104,16 +141,17 @@ extension MemoryEngine {
         let top = scored.prefix(limit)
         let results: [RecallResult] = top.compactMap { entry in
             guard let item = items[entry.id], let found = evidence[entry.id] else { return nil }
-            let record = (records[entry.id] ?? []).first { !superseded.contains($0.id ?? -1) } ?? records[entry.id]?.first
+            let held = records[entry.id] ?? []
+            let record = entry.current ? (held.first { !superseded.contains($0.id ?? -1) } ?? held.first)
+                : (held.first { superseded.contains($0.id ?? -1) } ?? held.first)
             return RecallResult(
                 id: entry.id, kind: record?.kind ?? MemoryKind.utterance.rawValue, text: record?.statement ?? item.text,
                 score: (entry.score * 1000).rounded() / 1000, current: entry.current,
                 source: MemorySource(id: entry.id, text: item.text, time: MemoryItemJSON.formatTime(item.timeMs), speaker: item.speaker, session: item.session),
                 why: found.reasons(current: entry.current))
         }
-        let unresolved = resolved.unresolved
-        let confident = !unresolved && (scored.first?.score ?? 0) >= configuration.confidenceThreshold
-        return RecallAnswer(query: query, at: at, confident: confident, results: results)
+        let confident = unknown.isEmpty && (scored.first?.score ?? 0) >= configuration.confidenceThreshold
+        return RecallAnswer(query: query, at: at, confident: confident, unknown: unknown, results: results)
     }
 }
 
@@ -124,6 +162,8 @@ struct Evidence {
     var entity = 0.0
     var time = 0.0
     var entityNames: [String] = []
+    /// The slot or event whose current value the utterance holds, when the question asks about one.
+    var currentValue: String?
 
     func reasons(current: Bool) -> [String] {
         var why: [String] = []
@@ -131,6 +171,7 @@ struct Evidence {
         if words > 0 { why.append(String(format: "words %.2f", words)) }
         if entity > 0 { why.append("names " + entityNames.joined(separator: ", ")) }
         if time > 0 { why.append("at the time asked about") }
+        if let currentValue { why.append("holds the current \(currentValue)") }
         if !current { why.append("superseded by a newer value") }
         return why
     }

@@ -24,8 +24,8 @@ public enum MemoryEngineError: Error, Equatable, CustomStringConvertible {
 /// Tunable numbers of the engine (docs/MEMORY.md, "Retrieval").
 public struct MemoryEngineConfiguration: Sendable, Equatable {
     /// Recall is confident when its evidence (the best result's fused relevance, `RecallAnswer`
-    /// docs) reaches this. Chosen by cross-validation over the development set's folds
-    /// (tools/memory/calibrate_attune.py; the value it chose on all folds is the default).
+    /// docs) reaches this. Chosen on the development set's folds by
+    /// `tools/memory/evaluate.py --systems attune --threshold-by-cv attune` (docs/MEMORY.md, "Confidence").
     public var confidenceThreshold: Double
     /// Candidates each retriever contributes before fusion.
     public var candidatesPerRetriever: Int
@@ -40,8 +40,9 @@ public struct MemoryEngineConfiguration: Sendable, Equatable {
         self.forgetSimilarity = forgetSimilarity
     }
 
-    /// The threshold tools/memory/calibrate_attune.py chose on all five folds of the development set.
-    public static let calibratedThreshold = 0.5
+    /// The threshold the evaluation chose on all five folds of the development set (its per-fold
+    /// choices, each made without the fold it is judged on, were 0.091–0.138).
+    public static let calibratedThreshold = 0.1295
 }
 
 /// Personal memory over an encrypted store: observes turns (keeping each verbatim, with its vector,

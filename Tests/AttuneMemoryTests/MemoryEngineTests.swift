@@ -1,0 +1,161 @@
+@testable import AttuneMemory
+import AttuneStore
+import Foundation
+import Testing
+
+/// The engine end to end on a real encrypted store with the real embedder: updates, multi-hop,
+/// time, abstention, the event lifecycle, forgetting, and that recall only reads.
+@Suite(.serialized) struct MemoryEngineTests {
+    @Test func aNewValueSupersedesTheOldAndRecallPrefersIt() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let outcomes = try box.tell([
+            ("2025-01-06T09:00:00Z", "sam", "My sister Ffion lives in Exeter."),
+            ("2025-01-07T09:00:00Z", "sam", "I had porridge for breakfast."),
+            ("2025-01-20T09:00:00Z", "sam", "Ffion has moved to Cardiff now."),
+        ])
+        #expect(outcomes[2].superseded.map(\.statement).contains { $0.lowercased().contains("exeter") }, "\(outcomes[2])")
+        let answer = try box.engine.recall("where does my sister live?", atMs: MemorySandbox.ms("2025-02-01T12:00:00Z"), speaker: "sam")
+        #expect(answer.confident)
+        #expect(answer.results.first?.source.text.contains("Cardiff") == true, "\(answer.results)")
+        #expect(!answer.results.contains { $0.source.text.contains("Exeter") }, "the replaced value is left out: \(answer.results)")
+        // Asked about the past, the old value is there, marked as replaced.
+        let history = try box.engine.recall("where did my sister live before?", atMs: MemorySandbox.ms("2025-02-01T12:00:00Z"), speaker: "sam")
+        let old = try #require(history.results.first { $0.source.text.contains("Exeter") })
+        #expect(!old.current && old.why.contains("superseded by a newer value"))
+        // Asked before the move, the old value is the current one.
+        let earlier = try box.engine.recall("where does my sister live?", atMs: MemorySandbox.ms("2025-01-10T12:00:00Z"), speaker: "sam")
+        #expect(earlier.results.first?.source.text.contains("Exeter") == true && earlier.results.first?.current == true)
+    }
+
+    @Test func theAssistantsRepeatOfAReplacedValueIsLeftOutToo() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let outcomes = try box.tell([
+            ("2025-01-06T09:00:00Z", "sam", "I go to the gym Mondays and Thursdays before work"),
+            ("2025-01-06T09:00:05Z", "assistant", "Noted: gym on Mondays and Thursdays."),
+            ("2025-01-27T09:00:00Z", "sam", "from now on the gym is Tuesday and Saturday mornings"),
+        ])
+        #expect(!outcomes[2].superseded.isEmpty, "\(outcomes[2])")
+        let answer = try box.engine.recall("which days do I go to the gym?", atMs: MemorySandbox.ms("2025-02-01T12:00:00Z"), speaker: "sam")
+        #expect(answer.confident)
+        #expect(answer.results.first?.source.text.contains("Tuesday") == true)
+        #expect(answer.results.first?.why.contains { $0.hasPrefix("holds the current") } == true, "\(answer.results.first?.why ?? [])")
+        #expect(!answer.results.contains { $0.source.text.contains("Monday") }, "\(answer.results.map(\.source.text))")
+    }
+
+    @Test func aRelationChainReachesTheNamedPerson() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-03-03T08:00:00Z", "priya", "My new line manager is called Bea."),
+            ("2025-03-04T08:00:00Z", "priya", "Bea's dog Biscuit ate a whole sock yesterday lol"),
+            ("2025-03-05T08:00:00Z", "priya", "The weather has been grim all week."),
+        ])
+        let answer = try box.engine.recall("what happened to my manager's dog?", atMs: MemorySandbox.ms("2025-03-06T08:00:00Z"), speaker: "priya")
+        #expect(answer.confident)
+        #expect(MemorySandbox.top(answer, 1).first?.contains("sock") == true, "\(answer.results)")
+    }
+
+    @Test func aNearMissIsNotConfident() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-03-03T08:00:00Z", "walt", "My cat Miso caught a mouse last night."),
+            ("2025-03-04T08:00:00Z", "walt", "Maya's coach is called Dee."),
+        ])
+        let at = MemorySandbox.ms("2025-03-06T08:00:00Z")
+        #expect(try !box.engine.recall("what's my dog called?", atMs: at, speaker: "walt").confident)
+        #expect(try !box.engine.recall("what's Noah's coach called?", atMs: at, speaker: "walt").confident)
+        #expect(try box.engine.recall("what's my cat called?", atMs: at, speaker: "walt").confident)
+        #expect(try box.engine.recall("what is Maya's coach called?", atMs: at, speaker: "walt").confident)
+    }
+
+    @Test func aTimeInTheQueryFindsWhatHappenedThen() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-01-11T18:00:00Z", "sam", "went bouldering with Idris today, shoulders are wrecked"),  // a Saturday
+            ("2025-01-13T18:00:00Z", "sam", "cooked a massive lasagne tonight"),
+            ("2025-01-15T18:00:00Z", "sam", "watched a film about bees"),
+        ])
+        let answer = try box.engine.recall("what did I do on Saturday?", atMs: MemorySandbox.ms("2025-01-16T09:00:00Z"), speaker: "sam")
+        #expect(answer.confident)
+        #expect(MemorySandbox.top(answer, 1).first?.contains("bouldering") == true, "\(answer.results)")
+        #expect(answer.results.first?.why.contains("at the time asked about") == true)
+    }
+
+    @Test func followUpsFollowTheEventsLifecycle() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let engine = box.engine
+        try box.tell([("2025-01-13T08:00:00Z", "sam", "I've got an eye test on Thursday at 10.")])  // Thursday 16 Jan
+        #expect(try engine.followups(atMs: MemorySandbox.ms("2025-01-15T09:00:00Z")).followups.isEmpty, "not yet: it is ahead")
+        let due = try engine.followups(atMs: MemorySandbox.ms("2025-01-17T09:00:00Z")).followups
+        #expect(due.count == 1 && due[0].question.lowercased().contains("eye test") && due[0].eventTime == "2025-01-16T10:00:00Z", "\(due)")
+
+        try box.tell([("2025-01-15T08:00:00Z", "sam", "the eye test got moved to Monday")])  // Monday 20 Jan
+        #expect(try engine.followups(atMs: MemorySandbox.ms("2025-01-17T09:00:00Z")).followups.isEmpty, "moved: not due on the old date")
+        let moved = try engine.followups(atMs: MemorySandbox.ms("2025-01-21T09:00:00Z")).followups
+        #expect(moved.first?.eventTime?.hasPrefix("2025-01-20") == true, "\(moved)")
+
+        try box.tell([("2025-01-20T16:00:00Z", "sam", "eye test went fine, no new glasses needed")])
+        #expect(try engine.followups(atMs: MemorySandbox.ms("2025-01-21T09:00:00Z")).followups.isEmpty, "reported: nothing to ask")
+    }
+
+    @Test func aCancelledOrOffLimitsEventIsNotAskedAbout() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-02-03T08:00:00Z", "mel", "I have a job interview at Northwind on Wednesday at 2."),
+            ("2025-02-03T08:05:00Z", "mel", "Dinner with Ron on Thursday evening."),
+            ("2025-02-04T08:00:00Z", "mel", "please don't ask me about the interview, I'm dreading it"),
+            ("2025-02-04T09:00:00Z", "mel", "dinner with Ron is cancelled, he's ill"),
+        ])
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-02-08T09:00:00Z")).followups.isEmpty)
+        try box.tell([("2025-02-09T08:00:00Z", "mel", "you can ask me about the interview again")])
+        let again = try box.engine.followups(atMs: MemorySandbox.ms("2025-02-09T09:00:00Z")).followups
+        #expect(again.map { $0.question.lowercased() }.contains { $0.contains("interview") }, "\(again)")
+    }
+
+    @Test func forgettingReachesEveryCopyAndLeavesNoPlaintext() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-02-01T08:00:00Z", "sam", "my old flatmate Dan still owes me £640 from the Riga trip"),
+            ("2025-02-01T08:00:05Z", "assistant", "Noted: Dan owes you £640 from Riga."),
+            ("2025-02-01T08:01:00Z", "sam", "my sister Ffion is visiting on Sunday"),
+        ])
+        let outcome = try box.tell([("2025-02-02T08:00:00Z", "sam", "please forget what I told you about my old flatmate Dan")])[0]
+        #expect(outcome.forgot.count == 2, "the turn and the assistant's repeat: \(outcome.forgot)")
+        let answer = try box.engine.recall("how much does Dan owe me?", atMs: MemorySandbox.ms("2025-02-03T08:00:00Z"), speaker: "sam")
+        #expect(!answer.results.contains { $0.source.text.contains("640") || $0.source.text.contains("Riga") })
+        #expect(try box.engine.recall("who is visiting on Sunday?", atMs: MemorySandbox.ms("2025-02-03T08:00:00Z"), speaker: "sam").confident)
+        try box.engine.store.close()
+        let pages = try box.plaintextPages()
+        #expect(pages.contains(text: "Ffion"), "the check can see plaintext")
+        #expect(!pages.contains(text: "Riga") && !pages.contains(text: "640"))
+    }
+
+    @Test func recallAndFollowUpsOnlyRead() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([("2025-01-13T08:00:00Z", "sam", "dentist on Friday at 9, dreading it")])
+        let files = [box.vectors.storePath, box.vectors.storePath + "-wal"]
+        let before = files.map { FileManager.default.contents(atPath: $0) }
+        #expect(before.allSatisfy { $0 != nil })
+        _ = try box.engine.recall("when is the dentist?", atMs: MemorySandbox.ms("2025-01-14T08:00:00Z"), speaker: "sam")
+        _ = try box.engine.followups(atMs: MemorySandbox.ms("2025-01-20T08:00:00Z"))
+        _ = try box.engine.list()
+        #expect(files.map { FileManager.default.contents(atPath: $0) } == before, "the store and its WAL are byte for byte unchanged")
+        #expect(try box.engine.store.stats().items == 1)
+    }
+
+    @Test func aTurnWithNoWordsOrNoSpeakerIsRefused() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        #expect(throws: MemoryEngineError.emptyText) { try box.engine.observe(ObservedTurn(timeMs: 0, speaker: "sam", text: "  ")) }
+        #expect(throws: MemoryEngineError.emptySpeaker) { try box.engine.observe(ObservedTurn(timeMs: 0, speaker: " ", text: "hello")) }
+        #expect(throws: MemoryEngineError.badLimit(0)) { try box.engine.recall("x", atMs: 0, speaker: "sam", limit: 0) }
+    }
+}
