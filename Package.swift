@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory", "AttuneStore"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
-        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneTestFixtures"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneMemory", "AttuneTestFixtures"]),
     ]
 )
