@@ -13,7 +13,8 @@ struct MemoryFollowupsCommand: AsyncParsableCommand {
             people's events count ("How did Idris's house move go?"). Reads the store only.
 
             Example:
-              attune memory followups --at 2025-01-15T09:00:00Z --db memory.db --key-file store.keyfile
+              attune memory followups --at 2025-01-15T09:00:00Z \\
+                  --db memory.db --key-file store.key
             """)
 
     @Option(name: .long, help: ArgumentHelp("\"Now\": an RFC 3339 time, or now.", valueName: "time"))

@@ -9,7 +9,7 @@ struct MemoryListCommand: AsyncParsableCommand {
         abstract: "The latest turns in memory, with what was read from each.",
         discussion: """
             Example:
-              attune memory list --latest 50 --db memory.db --key-file store.keyfile
+              attune memory list --latest 50 --db memory.db --key-file store.key
             """)
 
     @Option(name: .long, help: "How many of the latest turns to show.")
@@ -46,8 +46,9 @@ struct MemoryForgetCommand: AsyncParsableCommand {
             so no copy of the text stays in any file of the store. --dry-run lists what would go.
 
             Examples:
-              attune memory forget --match "door code" --dry-run --db memory.db --key-file store.keyfile
-              attune memory forget --id 41 --id 42 --db memory.db --key-file store.keyfile
+              attune memory forget --match "door code" --dry-run \\
+                  --db memory.db --key-file store.key
+              attune memory forget --id 41 --id 42 --db memory.db --key-file store.key
             """)
 
     @Option(name: .long, help: ArgumentHelp("A turn's id (repeatable).", valueName: "id"))
@@ -88,8 +89,8 @@ struct MemoryExportCommand: AsyncParsableCommand {
             never over an existing file unless --force.
 
             Examples:
-              attune memory export memory.jsonl --db memory.db --key-file store.keyfile
-              attune memory export --db memory.db --key-file store.keyfile | jq .text
+              attune memory export memory.jsonl --db memory.db --key-file store.key
+              attune memory export --db memory.db --key-file store.key | jq .text
             """)
 
     @Argument(help: ArgumentHelp("Output file. Default: standard output.", valueName: "file"))

@@ -18,8 +18,9 @@ struct MemoryObserveCommand: AsyncParsableCommand {
             of it is.
 
             Examples:
-              attune memory observe --db memory.db --key-file store.keyfile < turns.jsonl
-              my-assistant --turns | attune memory observe --json --db memory.db --key-file store.keyfile
+              attune memory observe --db memory.db --key-file store.key < turns.jsonl
+              my-assistant --turns | attune memory observe --json \\
+                  --db memory.db --key-file store.key
             """)
 
     @OptionGroup var memory: MemoryOptions

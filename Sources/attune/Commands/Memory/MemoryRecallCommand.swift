@@ -16,9 +16,9 @@ struct MemoryRecallCommand: AsyncParsableCommand {
 
             Examples:
               attune memory recall "where does my sister live?" --speaker sam \\
-                --at 2025-02-20T12:00:00Z --db memory.db --key-file store.keyfile
+                --at 2025-02-20T12:00:00Z --db memory.db --key-file store.key
               attune memory recall "what did I do on Saturday?" --speaker sam --json \\
-                --db memory.db --key-file store.keyfile
+                --db memory.db --key-file store.key
             """)
 
     @Argument(help: ArgumentHelp("The question, in the asker's words.", valueName: "query"))
