@@ -67,6 +67,15 @@ extension EncryptedStore {
         return found
     }
 
+    /// The distinct speakers of the stored utterances, lower-cased (the people of a household
+    /// device, and "assistant").
+    public func utteranceSpeakers() throws -> [String] {
+        let statement = try connection.prepare("SELECT DISTINCT lower(speaker) FROM memory_items WHERE kind = 'utterance' AND speaker IS NOT NULL")
+        var found: [String] = []
+        while try statement.step() { found.append(statement.text(0)) }
+        return found.sorted()
+    }
+
     /// Id and time of every item of `kind`, in id order (what recall's time filter and the vector
     /// search's allow-set are built from).
     public func itemTimes(kind: MemoryKind) throws -> [(id: Int64, timeMs: Int64)] {

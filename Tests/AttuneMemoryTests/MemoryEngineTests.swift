@@ -57,6 +57,35 @@ import Testing
         #expect(MemorySandbox.top(answer, 1).first?.contains("sock") == true, "\(answer.results)")
     }
 
+    @Test func ourChildOnASharedDeviceIsEitherSpeakersChild() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2024-09-03T08:00:00Z", "mel", "our daughter Maya has soccer practice Tuesdays at 5, her coach is Dee Alvarez"),
+            ("2024-09-03T09:00:00Z", "jordan", "night shift again, so tired"),
+        ])
+        let answer = try box.engine.recall("who coaches our daughter?", atMs: MemorySandbox.ms("2024-09-05T08:00:00Z"), speaker: "jordan")
+        #expect(answer.unknown.isEmpty && answer.confident, "\(answer)")
+        #expect(MemorySandbox.top(answer, 1).first?.contains("dee") == true)
+        let mine = try box.engine.recall("who coaches my son?", atMs: MemorySandbox.ms("2024-09-05T08:00:00Z"), speaker: "jordan")
+        #expect(mine.unknown == ["my son"] && !mine.confident)
+    }
+
+    @Test func hisInTheNextTurnIsThePersonJustNamed() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2026-03-04T19:47:05Z", "priya", "my boyfriend Theo made dal tonight and it was actually amazing"),
+            ("2026-03-04T19:48:30Z", "priya", "his mom Gail's recipe, she lives up in Milwaukee and sends us spices lol"),
+            // An hour later "his" no longer reaches back to Theo.
+            ("2026-03-04T21:00:00Z", "priya", "his sister Ruth is a vet"),
+        ])
+        let at = MemorySandbox.ms("2026-03-05T08:00:00Z")
+        let answer = try box.engine.recall("where does my boyfriend's mother live?", atMs: at, speaker: "priya")
+        #expect(answer.confident && MemorySandbox.top(answer, 1).first?.contains("milwaukee") == true, "\(answer)")
+        #expect(try box.engine.recall("what does my boyfriend's sister do?", atMs: at, speaker: "priya").unknown == ["my boyfriend's sister"])
+    }
+
     @Test func aNearMissIsNotConfident() throws {
         let box = try MemorySandbox()
         defer { box.remove() }

@@ -12,6 +12,7 @@ struct QuerySlotsTests {
         ("when is Nia's birthday?", ["birthday"]),
         ("what's my favourite band?", ["favourite band"]),
         ("what did I eat?", []),
+        ("how do I get to work?", []),
     ])
     func readsTheSlot(_ query: String, _ slots: [String]) {
         #expect(QuerySlots(query).slots == Set(slots))

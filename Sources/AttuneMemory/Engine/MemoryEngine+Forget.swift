@@ -72,6 +72,13 @@ extension MemoryEngine {
             for key in keys where !key.isEmpty {
                 found += try store.entities(relation: relation, relativeTo: key)
             }
+            // "Our daughter" on a shared device may have been named by the other person who says
+            // "our": try the other people who speak to this store.
+            if found.isEmpty, index == 0, link.phrase.lowercased().hasPrefix("our ") {
+                for other in try store.utteranceSpeakers() where other != "assistant" && !keys.contains(other) {
+                    found += try store.entities(relation: relation, relativeTo: other)
+                }
+            }
             guard !found.isEmpty else { return (names, itemIDs, link.phrase) }
             // A single-valued relation (a manager, a partner) is whoever was named last.
             if RelationLexicon.singleValued.contains(relation), let latest = found.map(\.itemID).max() {

@@ -90,7 +90,7 @@ public final class MemoryEngine {
         guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MemoryEngineError.emptyText }
         guard !turn.speaker.trimmingCharacters(in: .whitespaces).isEmpty else { throw MemoryEngineError.emptySpeaker }
         let vector = embed(turn.text)
-        let analysis = extractor.analyse(turn)
+        let analysis = extractor.analyse(turn, previousPerson: try previousPerson(before: turn))
         let speaker = turn.speaker.lowercased()
         var outcome = ObserveOutcome(id: 0, time: MemoryItemJSON.formatTime(turn.timeMs), speaker: turn.speaker, records: [], entities: [],
                                      superseded: [], forgot: [], doNotAsk: [], allowAsking: [])
@@ -168,6 +168,20 @@ public final class MemoryEngine {
         for item in forgotten { itemTimes[item.id] = nil }
         try store.scrubDeletedText()
         return forgotten
+    }
+
+    /// How soon after the speaker's previous turn a "his"/"her" may still mean someone it named.
+    static let antecedentWindowMs: Int64 = 10 * 60_000
+
+    /// The named person (or pet) the speaker's previous turn mentioned last, when that turn was the
+    /// latest one said and came within `antecedentWindowMs` in the same session.
+    func previousPerson(before turn: ObservedTurn) throws -> String? {
+        guard let (id, time) = itemTimes.filter({ $0.value <= turn.timeMs }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
+              turn.timeMs - time <= Self.antecedentWindowMs,
+              let previous = try store.items(ids: [id])[id],
+              previous.speaker?.lowercased() == turn.speaker.lowercased(), previous.session == turn.session else { return nil }
+        let named = try store.entities(itemIDs: [id]).filter { ($0.kind == "person" || $0.kind == "pet") && $0.name != nil }
+        return named.last.flatMap { $0.name.map(StoredEntity.key) }
     }
 
     /// One derived record: stored, superseding the current value of its slot, or moving the earlier

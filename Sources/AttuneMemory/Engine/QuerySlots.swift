@@ -24,7 +24,8 @@ struct QuerySlots: Equatable {
             slots.insert("city")
         }
         if has(["from"]) && has(["where"]) { slots.insert("hometown") }
-        if has(["work", "works", "working", "job", "employer", "company", "employed"]) {
+        // "where do I work?", "who does she work for?", "what's my job?" (not "how do I get to work?").
+        if has(["job", "employer", "company", "employed"]) || (has(["work", "works", "working"]) && has(["where", "who", "for"])) {
             slots.formUnion(["employer", "job"])
         }
         if has(["medication", "medicine", "meds", "pills", "tablets", "prescription", "prescribed"]) { slots.insert("medication") }

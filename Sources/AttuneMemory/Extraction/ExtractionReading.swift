@@ -15,6 +15,9 @@ struct ExtractionReading {
     var entities: [EntityMention] = []
     /// Where each entity was found and the key records use for it.
     var entitySpans: [(tokens: Range<Int>, key: String, nameTokens: Range<Int>?)] = []
+    /// The person the speaker's previous turn named last, moments before ("my boyfriend Theo made
+    /// dal" → "his mom Gail's recipe"): who "his"/"her"/"their" means when this turn names nobody first.
+    var previousPerson: String?
     var records: [ExtractedRecord] = []
     /// The latest event label seen in an earlier clause, for a clause that changes an event without naming
     /// it ("Cardiologist's office called. Pushed me to the 11th.").
@@ -70,7 +73,7 @@ struct ExtractionReading {
             guard entities[offset].kind == .person || entities[offset].kind == .pet else { continue }
             if best == nil || span.tokens.upperBound >= best!.end { best = (span.tokens.upperBound, span.key) }
         }
-        return best?.key
+        return best?.key ?? previousPerson
     }
 
     /// Whether `index` may start a proper name: a capitalised word that is not a common word at the start

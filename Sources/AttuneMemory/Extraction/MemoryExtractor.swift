@@ -16,10 +16,14 @@ public struct MemoryExtractor: Sendable {
 
     /// What `turn` says. "I", "me", "my", "we" and "our" resolve to `turn.speaker`. The assistant's own
     /// turns yield nothing: its "I" is the assistant and what it says repeats what the person said.
-    public func analyse(_ turn: ObservedTurn) -> UtteranceAnalysis {
+    /// `previousPerson` is the entity key of the person the speaker's previous turn named last,
+    /// when it came moments before: "his", "her" and "their" with nobody named before them in this
+    /// turn mean that person.
+    public func analyse(_ turn: ObservedTurn, previousPerson: String? = nil) -> UtteranceAnalysis {
         guard !turn.isAssistant else { return UtteranceAnalysis() }
         let reference = Date(timeIntervalSince1970: Double(turn.timeMs) / 1000)
         var reading = ExtractionReading(text: turn.text, speaker: turn.speaker, reference: reference, resolver: resolver)
+        reading.previousPerson = previousPerson
         reading.findEntities()
         let requests = reading.findRequests()
         if requests.isEmpty { reading.findRecords() }
