@@ -38,6 +38,12 @@ extension EncryptedStore {
         try records(where: "subject = ? AND slot = ? AND status = 'current'", [.text(subject), .text(slot)])
     }
 
+    /// The current records of `subject` whose slot ends with `suffix` ("practice days" finds
+    /// "soccer practice days" and "practice days").
+    public func currentRecords(subject: String, slotEndingWith suffix: String) throws -> [StoredRecord] {
+        try records(where: "subject = ? AND status = 'current' AND (slot = ?2 OR slot LIKE '% ' || ?2)", [.text(subject), .text(suffix)])
+    }
+
     /// The records derived from these items, in id order.
     public func records(itemIDs: [Int64]) throws -> [StoredRecord] {
         guard !itemIDs.isEmpty else { return [] }

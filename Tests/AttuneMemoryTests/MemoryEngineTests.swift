@@ -132,6 +132,32 @@ import Testing
         #expect(try engine.followups(atMs: MemorySandbox.ms("2025-01-21T09:00:00Z")).followups.isEmpty, "reported: nothing to ask")
     }
 
+    @Test func anEventSaidOfDadAndOfRonIsOneEvent() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2024-09-05T08:00:00Z", "mel", "my dad Ron is having his hip replaced on the 17th at Providence St Vincent"),
+            ("2024-09-12T08:00:00Z", "mel", "the hospital moved Dad's hip replacement to October 1st, the surgeon got sick"),
+        ])
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2024-09-18T09:00:00Z")).followups.isEmpty, "moved away from the 17th")
+        let due = try box.engine.followups(atMs: MemorySandbox.ms("2024-10-02T09:00:00Z")).followups
+        #expect(due.count == 1 && due[0].question == "How did Ron's hip replacement go?" && due[0].eventTime?.hasPrefix("2024-10-01") == true, "\(due)")
+        try box.tell([("2024-10-02T10:00:00Z", "mel", "Dad's surgery went well yesterday! he's already complaining about the hospital jello")])
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2024-10-02T12:00:00Z")).followups.isEmpty, "reported under another name")
+    }
+
+    @Test func aRoutineNamedMoreOrLessFullyIsOneRoutine() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2024-09-03T08:00:00Z", "mel", "our daughter Maya has soccer practice Tuesdays and Thursdays at 5"),
+            ("2024-10-01T08:00:00Z", "jordan", "Maya's practice is moving to Mondays and Wednesdays starting this week"),
+        ])
+        let answer = try box.engine.recall("which days is Maya's soccer practice?", atMs: MemorySandbox.ms("2024-10-05T08:00:00Z"), speaker: "mel")
+        #expect(answer.results.first?.source.text.contains("Mondays") == true, "\(answer.results)")
+        #expect(!answer.results.prefix(3).contains { $0.source.text.contains("Tuesdays") })
+    }
+
     @Test func aCancelledOrOffLimitsEventIsNotAskedAbout() throws {
         let box = try MemorySandbox()
         defer { box.remove() }

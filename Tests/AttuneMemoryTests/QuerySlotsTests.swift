@@ -5,7 +5,9 @@ import Testing
 struct QuerySlotsTests {
     @Test(arguments: [
         ("where does my sister live?", ["city"]),
-        ("where do I work?", ["employer", "job"]),
+        ("where do I work?", ["employer"]),
+        ("what does my sister do for work?", ["job"]),
+        ("what's my job?", ["job"]),
         ("which medication do I take?", ["medication"]),
         ("who is my boss?", ["manager"]),
         ("what happened to my manager's dog?", []),

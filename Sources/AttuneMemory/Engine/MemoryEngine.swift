@@ -191,10 +191,10 @@ public final class MemoryEngine {
                                   value: record.value, statement: record.statement, timeMs: turn.timeMs)
         var replaced: [StoredRecord] = []
         if let event = record.event {
-            var storedEvent = StoredEvent(label: event.label, owner: event.owner.lowercased(),
+            var storedEvent = StoredEvent(label: event.label, owner: try canonicalOwner(event.owner.lowercased()),
                                           startMs: event.time.map { Self.milliseconds($0.start) }, endMs: event.time.map { Self.milliseconds($0.end) },
                                           state: StoredEvent.State(rawValue: event.change.rawValue) ?? .planned, outcome: event.outcome)
-            if let earlier = try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs) {
+            if let earlier = try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs, isNewPlan: event.change == .planned) {
                 // A moved event without a new time keeps no old one: its new date is unknown, so it is not due.
                 if storedEvent.startMs == nil, event.change != .moved {
                     storedEvent.startMs = earlier.event?.startMs
@@ -206,7 +206,13 @@ public final class MemoryEngine {
             stored.event = storedEvent
         } else if let slot = record.slot, let value = record.value {
             replaced = try store.currentRecords(subject: stored.subject, slot: slot)
-                .filter { Self.normalisedValue($0.value ?? "") != Self.normalisedValue(value) }
+            // A routine named more or less fully ("soccer practice" then "practice") is one routine:
+            // its days are matched on the last word of its name.
+            if slot.hasSuffix(" days"), let head = slot.dropLast(5).split(separator: " ").last {
+                let others = try store.currentRecords(subject: stored.subject, slotEndingWith: head + " days")
+                replaced += others.filter { other in !replaced.contains { $0.id == other.id } }
+            }
+            replaced = replaced.filter { Self.normalisedValue($0.value ?? "") != Self.normalisedValue(value) }
         }
         let id = try store.addRecord(stored)
         stored.id = id
@@ -219,7 +225,30 @@ public final class MemoryEngine {
 
     /// The most recent current event of `owner` said before `timeMs` whose label names the same
     /// thing: the same head noun ("eye test" ~ "test") or at least half the words shared.
-    func matchingEvent(label: String, owner: String, before timeMs: Int64) throws -> StoredRecord? {
+    /// A report, move or cancellation that names no event of the owner's by its words ("Dad's surgery
+    /// went well" after "Ron is having his hip replaced") is about the owner's one open event, when
+    /// there is exactly one; a new plan never merges that way.
+    func matchingEvent(label: String, owner: String, before timeMs: Int64, isNewPlan: Bool = false) throws -> StoredRecord? {
+        if let byWords = try eventNamedAlike(label: label, owner: owner, before: timeMs) { return byWords }
+        guard !isNewPlan else { return nil }
+        let open = try store.eventRecords(upToMs: timeMs).filter { record in
+            guard record.status == .current, let event = record.event, event.owner == owner else { return false }
+            return event.state == .planned || event.state == .moved
+        }
+        return open.count == 1 ? open[0] : nil
+    }
+
+    /// The owner of an event as one key: a relation path ("mel/father") becomes the name memory
+    /// holds for it ("ron"), so "Dad's hip replacement" and "Ron's hip replacement" are one event.
+    func canonicalOwner(_ owner: String) throws -> String {
+        guard let slash = owner.lastIndex(of: "/") else { return owner }
+        let named = Set(try store.entities(relation: String(owner[owner.index(after: slash)...]), relativeTo: String(owner[..<slash]))
+            .compactMap { $0.name.map(StoredEntity.key) })
+        return named.count == 1 ? named.first! : owner
+    }
+
+    /// The most recent current event of `owner` whose label names the same thing (see `matchingEvent`).
+    func eventNamedAlike(label: String, owner: String, before timeMs: Int64) throws -> StoredRecord? {
         let words = Set(MemoryWords.contentWords(label).map(MemoryWords.stem))
         guard !words.isEmpty else { return nil }
         let head = MemoryWords.contentWords(label).last.map(MemoryWords.stem)

@@ -25,8 +25,12 @@ struct QuerySlots: Equatable {
         }
         if has(["from"]) && has(["where"]) { slots.insert("hometown") }
         // "where do I work?", "who does she work for?", "what's my job?" (not "how do I get to work?").
-        if has(["job", "employer", "company", "employed"]) || (has(["work", "works", "working"]) && has(["where", "who", "for"])) {
-            slots.formUnion(["employer", "job"])
+        let work = has(["work", "works", "working", "employed"])
+        if work && has(["where", "who"]) || work && has(["for"]) && !has(["do", "does"]) || has(["employer", "company"]) {
+            slots.insert("employer")
+        }
+        if has(["job", "occupation", "profession"]) || (has(["work", "works", "working"]) && has(["what"]) && has(["do", "does"])) {
+            slots.insert("job")
         }
         if has(["medication", "medicine", "meds", "pills", "tablets", "prescription", "prescribed"]) { slots.insert("medication") }
         if has(["birthday"]) { slots.insert("birthday") }
