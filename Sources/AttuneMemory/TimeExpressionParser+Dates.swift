@@ -396,8 +396,9 @@ extension TimeExpressionParser {
         guard let (day, next) = ordinal(position), day >= 1, day <= 31 else { return nil }
         if !hasThe {
             // "on 3rd", "until 21st": digits only, after a preposition.
-            guard tokens[position].kind == .number, let before = key(index - 1),
-                [.on, .by, .till, .from, .since, .to, .before, .after].contains(before)
+            // "Tuesday 28th": after a weekday too.
+            guard tokens[position].kind == .number,
+                weekday(index - 1) != nil || key(index - 1).map({ [.on, .by, .till, .from, .since, .to, .before, .after].contains($0) }) == true
             else { return nil }
         }
         if isKey(next, .of) { return nil }  // "the 3rd of them"; "the 3rd of June" is parseMonthPhrase's

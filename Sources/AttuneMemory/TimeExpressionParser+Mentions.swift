@@ -98,6 +98,14 @@ extension TimeExpressionParser {
                     (position, end, found) = (next, next, true)
                     break
                 }
+                if let current = date, current.weekday != nil, current.isSingleDay, let (span, next) = parseDate(start, anchor: nil),
+                    span.isSingleDay, span.weekday == nil, span.instantSeconds == nil, next > start
+                {
+                    // "Tuesday 28th", "Wednesday the 12th", "Saturday 3 March": the date names the day.
+                    date = span
+                    (position, end, found) = (next, next, true)
+                    break
+                }
                 if let current = date, current.weekday != nil, current.isSingleDay, let (span, next) = parseDate(start),
                     span.granularity == .week
                 {

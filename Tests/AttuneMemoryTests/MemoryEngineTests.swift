@@ -76,6 +76,7 @@ import Testing
         defer { box.remove() }
         try box.tell([
             ("2026-03-04T19:47:05Z", "priya", "my boyfriend Theo made dal tonight and it was actually amazing"),
+            ("2026-03-04T19:47:10Z", "assistant", "That sounds lovely."),
             ("2026-03-04T19:48:30Z", "priya", "his mom Gail's recipe, she lives up in Milwaukee and sends us spices lol"),
             // An hour later "his" no longer reaches back to Theo.
             ("2026-03-04T21:00:00Z", "priya", "his sister Ruth is a vet"),
@@ -144,6 +145,21 @@ import Testing
         #expect(due.count == 1 && due[0].question == "How did Ron's hip replacement go?" && due[0].eventTime?.hasPrefix("2024-10-01") == true, "\(due)")
         try box.tell([("2024-10-02T10:00:00Z", "mel", "Dad's surgery went well yesterday! he's already complaining about the hospital jello")])
         #expect(try box.engine.followups(atMs: MemorySandbox.ms("2024-10-02T12:00:00Z")).followups.isEmpty, "reported under another name")
+    }
+
+    @Test func itInATurnThatNamesTheEventIsThatEvent() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-01-08T19:05:02Z", "sam", "the MRI on my knee is booked for the 21st, twenty to eleven, at Southmead"),
+            ("2025-01-15T20:14:31Z", "sam", "got a hearing about the parking fine appeal on Thursday the 23rd at 2"),
+            ("2025-01-17T12:30:10Z", "sam", "Southmead rang, they've pushed the MRI back a week to Tuesday 28th, same time"),
+            ("2025-01-22T08:05:33Z", "sam", "dreading this parking appeal tomorrow. don't bring it up again afterwards, whatever happens"),
+        ])
+        let due = try box.engine.followups(atMs: MemorySandbox.ms("2025-01-24T09:00:00Z")).followups
+        #expect(!due.contains { $0.source.text.lowercased().contains("appeal") }, "put off limits: \(due)")
+        let mri = try box.engine.followups(atMs: MemorySandbox.ms("2025-01-29T09:00:00Z")).followups
+        #expect(mri.map(\.event) == ["mri"] && mri.first?.eventTime?.hasPrefix("2025-01-28") == true, "moved to Tuesday 28th: \(mri)")
     }
 
     @Test func aRoutineNamedMoreOrLessFullyIsOneRoutine() throws {

@@ -100,13 +100,24 @@ extension MemoryEngine {
         return (names, itemIDs, nil)
     }
 
-    /// The event records a "don't ask me about …" (or its lifting) is about: the speaker's latest
-    /// event before the request for "that" / "it", else the latest whose label shares a word with the
+    /// The event records a "don't ask me about …" (or its lifting) is about: for "that" / "it", the
+    /// event the same turn names, or the speaker's latest event before the request; else the latest whose label shares a word with the
     /// target. Returns the current record of each such event.
-    func askingTargets(_ target: String, speaker: String, before timeMs: Int64) throws -> [Int64] {
+    func askingTargets(_ target: String, speaker: String, before timeMs: Int64, sameTurn: [Int64] = [], turnText: String = "") throws -> [Int64] {
         let events = try store.eventRecords(upToMs: timeMs).filter { $0.status == .current && $0.timeMs < timeMs }
         let words = Set(MemoryWords.contentWords(target).map(MemoryWords.stem))
+        // "It" in a turn that names an event is that event.
+        if words.isEmpty, let named = sameTurn.last { return [named] }
         if words.isEmpty {
+            // "dreading this parking appeal tomorrow. don't bring it up again": an earlier event
+            // whose words the turn repeats (two at least), else the speaker's latest event.
+            let said = Set(MemoryWords.contentWords(turnText).map(MemoryWords.stem))
+            if let repeated = events.last(where: { record in
+                let statement = Set(MemoryWords.contentWords(record.statement).map(MemoryWords.stem))
+                return record.event?.owner == speaker && said.intersection(statement).count >= 2
+            }), let id = repeated.id {
+                return [id]
+            }
             return events.last(where: { $0.event?.owner == speaker } ).flatMap(\.id).map { [$0] } ?? []
         }
         let matching = events.filter { record in

@@ -113,12 +113,12 @@ public final class MemoryEngine {
                 case .forget(let target):
                     forgetIDs.append(contentsOf: try forgetTargets(target, speaker: speaker, requestID: itemID, before: turn.timeMs))
                 case .doNotAsk(let target):
-                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs)
+                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs, sameTurn: turnEvents(outcome), turnText: turn.text)
                     try store.setNoAsk(recordIDs: events, true)
                     try store.addAskingRequest(itemID: itemID, allowsAsking: false, target: target, timeMs: turn.timeMs)
                     outcome.doNotAsk.append(contentsOf: events)
                 case .allowAsking(let target):
-                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs)
+                    let events = try askingTargets(target, speaker: speaker, before: turn.timeMs, sameTurn: turnEvents(outcome), turnText: turn.text)
                     try store.setNoAsk(recordIDs: events, false)
                     try store.addAskingRequest(itemID: itemID, allowsAsking: true, target: target, timeMs: turn.timeMs)
                     outcome.allowAsking.append(contentsOf: events)
@@ -170,18 +170,30 @@ public final class MemoryEngine {
         return forgotten
     }
 
+    /// The event records this turn stored so far ("dreading this parking appeal tomorrow. don't bring
+    /// it up again": "it" is the appeal).
+    func turnEvents(_ outcome: ObserveOutcome) -> [Int64] {
+        outcome.records.filter { $0.kind == RecordKind.event.rawValue }.map(\.id)
+    }
+
     /// How soon after the speaker's previous turn a "his"/"her" may still mean someone it named.
     static let antecedentWindowMs: Int64 = 10 * 60_000
 
-    /// The named person (or pet) the speaker's previous turn mentioned last, when that turn was the
-    /// latest one said and came within `antecedentWindowMs` in the same session.
+    /// The named person (or pet) the speaker's previous turn mentioned last, when that turn came
+    /// within `antecedentWindowMs` in the same session and only the assistant spoke since.
     func previousPerson(before turn: ObservedTurn) throws -> String? {
-        guard let (id, time) = itemTimes.filter({ $0.value <= turn.timeMs }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
-              turn.timeMs - time <= Self.antecedentWindowMs,
-              let previous = try store.items(ids: [id])[id],
-              previous.speaker?.lowercased() == turn.speaker.lowercased(), previous.session == turn.session else { return nil }
-        let named = try store.entities(itemIDs: [id]).filter { ($0.kind == "person" || $0.kind == "pet") && $0.name != nil }
-        return named.last.flatMap { $0.name.map(StoredEntity.key) }
+        let recent = itemTimes.filter { $0.value <= turn.timeMs && turn.timeMs - $0.value <= Self.antecedentWindowMs }
+            .sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(4).map(\.key)
+        let items = try store.items(ids: Array(recent))
+        for id in recent {
+            guard let previous = items[id], previous.session == turn.session else { return nil }
+            let speaker = previous.speaker?.lowercased() ?? ""
+            if speaker == "assistant" { continue }
+            guard speaker == turn.speaker.lowercased() else { return nil }
+            let named = try store.entities(itemIDs: [id]).filter { ($0.kind == "person" || $0.kind == "pet") && $0.name != nil }
+            return named.last.flatMap { $0.name.map(StoredEntity.key) }
+        }
+        return nil
     }
 
     /// One derived record: stored, superseding the current value of its slot, or moving the earlier
@@ -257,6 +269,9 @@ public final class MemoryEngine {
             let theirs = Set(MemoryWords.contentWords(event.label).map(MemoryWords.stem))
             guard !theirs.isEmpty else { return false }
             if let head, head == MemoryWords.contentWords(event.label).last.map(MemoryWords.stem) { return true }
+            // "this parking appeal" after "a hearing about the parking fine appeal": every word of the
+            // new label was said of the earlier event.
+            if words.count >= 2, words.isSubset(of: Set(MemoryWords.contentWords(record.statement).map(MemoryWords.stem))) { return true }
             return Double(words.intersection(theirs).count) / Double(min(words.count, theirs.count)) >= 0.5
         }
     }
