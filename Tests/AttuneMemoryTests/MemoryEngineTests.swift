@@ -159,7 +159,8 @@ import Testing
         let due = try box.engine.followups(atMs: MemorySandbox.ms("2025-01-24T09:00:00Z")).followups
         #expect(!due.contains { $0.source.text.lowercased().contains("appeal") }, "put off limits: \(due)")
         let mri = try box.engine.followups(atMs: MemorySandbox.ms("2025-01-29T09:00:00Z")).followups
-        #expect(mri.map(\.event) == ["mri"] && mri.first?.eventTime?.hasPrefix("2025-01-28") == true, "moved to Tuesday 28th: \(mri)")
+        #expect(mri.map(\.event) == ["mri"] && mri.first?.eventTime == "2025-01-28T10:40:00Z", "moved to Tuesday 28th, same time: \(mri)")
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-01-28T15:00:00Z")).followups.map(\.event) == ["mri"], "due once the hour is over")
     }
 
     @Test func aRoutineNamedMoreOrLessFullyIsOneRoutine() throws {

@@ -176,6 +176,9 @@ public final class MemoryEngine {
         outcome.records.filter { $0.kind == RecordKind.event.rawValue }.map(\.id)
     }
 
+    static let hourMs: Int64 = 3_600_000
+    static let dayMs: Int64 = 86_400_000
+
     /// How soon after the speaker's previous turn a "his"/"her" may still mean someone it named.
     static let antecedentWindowMs: Int64 = 10 * 60_000
 
@@ -211,6 +214,15 @@ public final class MemoryEngine {
                 if storedEvent.startMs == nil, event.change != .moved {
                     storedEvent.startMs = earlier.event?.startMs
                     storedEvent.endMs = earlier.event?.endMs
+                }
+                // "moved my road test to the 26th, same time": the new day at the old time of day.
+                if event.change == .moved, let start = storedEvent.startMs, let end = storedEvent.endMs, end - start >= Self.dayMs - Self.hourMs,
+                   let oldStart = earlier.event?.startMs, let oldEnd = earlier.event?.endMs, oldEnd - oldStart < Self.dayMs - Self.hourMs,
+                   turn.text.lowercased().contains("same time")
+                {
+                    let timeOfDay = ((oldStart - start) % Self.dayMs + Self.dayMs) % Self.dayMs
+                    storedEvent.startMs = start + timeOfDay
+                    storedEvent.endMs = start + timeOfDay + (oldEnd - oldStart)
                 }
                 stored.noAsk = earlier.noAsk
                 replaced = [earlier]
