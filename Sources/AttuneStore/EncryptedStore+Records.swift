@@ -44,6 +44,12 @@ extension EncryptedStore {
         try records(where: "subject = ? AND status = 'current' AND (slot = ?2 OR slot LIKE '% ' || ?2)", [.text(subject), .text(suffix)])
     }
 
+    /// The records about someone: `key` is their subject or the owner of their event ("his stag do",
+    /// read as Dan's, is about Dan though it never names him).
+    public func records(about key: String) throws -> [StoredRecord] {
+        try records(where: "subject = ?1 OR event_owner = ?1 OR subject LIKE ?1 || '/%' OR event_owner LIKE ?1 || '/%'", [.text(key)])
+    }
+
     /// The records derived from these items, in id order.
     public func records(itemIDs: [Int64]) throws -> [StoredRecord] {
         guard !itemIDs.isEmpty else { return [] }

@@ -32,7 +32,11 @@ extension MemoryEngine {
                     selected.append(id)
                 }
             }
-            return selected.sorted()
+            // What was said about them without their name ("his stag do is in Riga", read as Dan's).
+            for name in names {
+                for record in try store.records(about: name) where candidates[record.itemID] != nil { selected.append(record.itemID) }
+            }
+            return Array(Set(selected)).sorted()
         }
         let topicStems = Set(topic.map(MemoryWords.stem))
         let needed = max(1, (topicStems.count + 1) / 2)
@@ -47,7 +51,34 @@ extension MemoryEngine {
             let similarities = try index.similarities(of: embed(target), to: partial)
             selected += partial.filter { (similarities[$0] ?? 0) >= configuration.forgetSimilarity }
         }
-        return selected.sorted()
+        return Self.withContinuations(selected, among: candidates).sorted()
+    }
+
+    /// Words that start a turn carrying on from the speaker's turn before ("its tangerine-owl-42,
+    /// save it" answering "whats the wifi password again").
+    static let continuationStarts: Set<String> = ["it", "its", "it's", "that", "that's", "thats", "this", "they", "they're", "those"]
+
+    /// `selected` and, after each, the same speaker's next turn when it carries on from it: said
+    /// within two minutes in the same session, only the assistant between, starting with "it",
+    /// "that" or the like. Forgetting the question forgets the answer that gave the secret; one step
+    /// only, so a remark after the answer stays.
+    static func withContinuations(_ selected: [Int64], among candidates: [Int64: MemoryItem]) -> Set<Int64> {
+        let ordered = candidates.sorted { ($0.value.timeMs, $0.key) < ($1.value.timeMs, $1.key) }
+        let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.key, $0.offset) })
+        var result = Set(selected)
+        for id in selected {
+            guard let start = position[id] else { continue }
+            let item = ordered[start].value
+            var next = start + 1
+            while next < ordered.count, ordered[next].value.speaker?.lowercased() == "assistant" { next += 1 }
+            guard next < ordered.count else { continue }
+            let (nextID, candidate) = ordered[next]
+            guard candidate.speaker?.lowercased() == item.speaker?.lowercased(), candidate.session == item.session,
+                  candidate.timeMs - item.timeMs <= 2 * 60_000, let first = MemoryWords.words(candidate.text).first,
+                  continuationStarts.contains(first), !result.contains(nextID) else { continue }
+            result.insert(nextID)
+        }
+        return result
     }
 
     /// The names the store holds for a chain of relations ("my manager's dog": the manager of the

@@ -15,6 +15,7 @@ enum EventLexicon {
         "practice", "rehearsal", "tryout", "tryouts", "retreat", "festival", "camp", "cruise", "haircut", "scan",
         "check", "shots", "jabs", "check-in", "catch-up", "one-to-one", "half-marathon", "10k", "5k", "parkrun", "triathlon",
         "cardiologist", "dermatologist", "consultant", "specialist", "optician", "opticians", "orthodontist", "podiatrist", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
+        "stag", "hen",
     ]
     /// Heads that name an event only with a modifier before them ("job interview" yes, a bare "call" no).
     static let headsNeedingModifier: Set<String> = ["check", "call", "open", "play", "show", "service", "session", "class", "course", "date", "game", "results", "review", "move", "completion", "exchange", "demo", "launch", "surprise", "fitting", "pitch", "practice", "visit", "shower", "trial", "test", "drinks", "dinner", "lunch", "brunch"]
