@@ -99,6 +99,11 @@ import Testing
         #expect(try !box.engine.recall("what's Noah's coach called?", atMs: at, speaker: "walt").confident)
         #expect(try box.engine.recall("what's my cat called?", atMs: at, speaker: "walt").confident)
         #expect(try box.engine.recall("what is Maya's coach called?", atMs: at, speaker: "walt").confident)
+        try box.tell([("2025-03-05T08:00:00Z", "walt", "Grandson Eli plays hockey, goalie. His coach is a fella named Briggs.")])
+        let later = MemorySandbox.ms("2025-03-06T09:00:00Z")
+        let baseball = try box.engine.recall("who coaches Eli's baseball team?", atMs: later, speaker: "walt")
+        #expect(baseball.unknown == ["eli's baseball"] && !baseball.confident, "\(baseball)")
+        #expect(try box.engine.recall("who coaches Eli's hockey team?", atMs: later, speaker: "walt").confident)
     }
 
     @Test func aTimeInTheQueryFindsWhatHappenedThen() throws {

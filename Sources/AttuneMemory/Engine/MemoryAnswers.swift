@@ -28,8 +28,9 @@ public struct RecallAnswer: Codable, Sendable, Equatable {
     public var query: String
     public var at: String
     public var confident: Bool
-    /// Who the query names that memory knows nobody for ("my dog" when only a cat was mentioned);
-    /// such a query is never confident. Empty when every reference resolved.
+    /// Who or what the query names that memory knows nothing of: a relation with nobody ("my dog"
+    /// when only a cat was mentioned), or a possessive nothing said of that person holds ("eli's
+    /// baseball" when only his hockey was). Such a query is never confident. Empty otherwise.
     public var unknown: [String]
     public var results: [RecallResult]
 }

@@ -70,17 +70,19 @@ extension MemoryEngine {
                 evidence[hit.itemID, default: Evidence()].words = max(evidence[hit.itemID]?.words ?? 0, normalised)
             }
         }
-        // Entities.
+        // Entities: the relation chain's people, and people the query names ("Karen's birthday").
         let chain = extractor.queryReferences(query, speaker: speakerKey)
         let resolved = try resolve(chain)
-        if !resolved.itemIDs.isEmpty {
+        let known = Set(try store.entityNameKeys())
+        let named = resolved.names + MemoryWords.words(query).filter { known.contains($0) && !resolved.names.contains($0) && $0 != speakerKey }
+        if !resolved.itemIDs.isEmpty || !named.isEmpty {
             var entityItems = resolved.itemIDs
-            for name in resolved.names {
+            for name in named {
                 for hit in try store.searchItemText(words: [name], upToMs: atMs, limit: pool) { entityItems.insert(hit.itemID) }
             }
             for id in entityItems where allowed[id] != nil {
                 evidence[id, default: Evidence()].entity = 1
-                evidence[id]?.entityNames = resolved.names
+                evidence[id]?.entityNames = named
             }
         }
         // Time.
@@ -98,7 +100,7 @@ extension MemoryEngine {
                 if intervals.contains(where: { $0.overlaps(span) }) { evidence[record.itemID, default: Evidence()].time = 1 }
             }
         }
-        let unknown = resolved.unresolved.map { [$0] } ?? []
+        let unknown = try resolved.unresolved.map { [$0] } ?? missingAttributes(of: query, names: Set(named), atMs: atMs, allowed: allowed)
         guard !evidence.isEmpty else { return RecallAnswer(query: query, at: at, confident: false, unknown: unknown, results: []) }
 
         // Fuse, with the records and items of the candidates.
