@@ -47,6 +47,19 @@ import Testing
         #expect(followups.count == 1 && followups[0].question.contains("eye test") && followups[0].source.session == "s2", "\(followups)")
     }
 
+    /// What README command 1 shows, on the bundled demo turns.
+    @Test func theBundledDemoTurnsAnswerAsTheReadmeShows() throws {
+        let setup = try StoreCommandTests.setup()
+        let turns = try Data(contentsOf: CLITestPaths.repositoryRoot.appendingPathComponent("Tests/Data/memory/demo-turns.jsonl"))
+        #expect(try AttuneBinary.run(["memory", "observe"] + setup.keyArguments, standardInput: turns).status == 0)
+        let recall = try AttuneBinary.run(["memory", "recall", "where does my brother live?", "--speaker", "ana", "--at", "2026-11-28T12:00:00Z", "--json"] + setup.keyArguments)
+        let answer = try Self.decode(RecallAnswer.self, recall.standardOutput)
+        #expect(answer.confident && answer.results.first?.source.text.contains("Lisbon") == true && !answer.results.contains { $0.source.text.contains("Porto") },
+                "\(answer.results.map(\.source.text))")
+        let due = try AttuneBinary.run(["memory", "followups", "--at", "2026-11-28T12:00:00Z", "--json"] + setup.keyArguments)
+        #expect(try Self.decode(FollowupsAnswer.self, due.standardOutput).followups.map(\.question) == ["How did the physio go?"])
+    }
+
     @Test func aMalformedLineIsNamedAndTheLinesBeforeItAreKept() throws {
         let lines = """
             {"time":"2025-01-06T09:00:00Z","speaker":"sam","text":"I walk the dog at seven"}

@@ -137,7 +137,8 @@ extension MemoryEngine {
             }
             if !current { score *= RecallWeight.superseded }
             if item.speaker?.lowercased() == "assistant" { score *= RecallWeight.assistant }
-            scored.append((id, score, current))
+            // A candidate no retriever scored (a far vector among the few stored) answers nothing.
+            if score > 0.0005 { scored.append((id, score, current)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : (items[$0.id]?.timeMs ?? 0) > (items[$1.id]?.timeMs ?? 0) }
         let top = scored.prefix(limit)

@@ -53,10 +53,10 @@ struct MemoryObserveCommand: AsyncParsableCommand {
     static func summary(_ outcome: ObserveOutcome, line: Int) -> String {
         var parts = ["line \(line): stored #\(outcome.id) (\(outcome.speaker), \(outcome.time))"]
         if !outcome.records.isEmpty { parts.append(outcome.records.map { "\($0.kind): \($0.statement)" }.joined(separator: "; ")) }
-        if !outcome.superseded.isEmpty { parts.append("superseded " + outcome.superseded.map { "#\($0.id) \($0.statement)" }.joined(separator: "; ")) }
+        if !outcome.superseded.isEmpty { parts.append("superseded " + outcome.superseded.map { "record #\($0.id) (\($0.statement))" }.joined(separator: "; ")) }
         if !outcome.forgot.isEmpty { parts.append("forgot " + outcome.forgot.map { "#\($0.id)" }.joined(separator: ", ")) }
-        if !outcome.doNotAsk.isEmpty { parts.append("will not ask about " + outcome.doNotAsk.map { "#\($0)" }.joined(separator: ", ")) }
-        if !outcome.allowAsking.isEmpty { parts.append("may ask again about " + outcome.allowAsking.map { "#\($0)" }.joined(separator: ", ")) }
+        if !outcome.doNotAsk.isEmpty { parts.append("will not ask about event record " + outcome.doNotAsk.map { "#\($0)" }.joined(separator: ", ")) }
+        if !outcome.allowAsking.isEmpty { parts.append("may ask again about event record " + outcome.allowAsking.map { "#\($0)" }.joined(separator: ", ")) }
         return parts.joined(separator: " | ")
     }
 }
