@@ -177,7 +177,8 @@ final class EncryptedFile {
                     }
                     // SQLite reads a whole frame only while it scans the log (recovery, checksum
                     // rewrite). Zeros fail its checksum, so the log ends here, as after a torn write;
-                    // the store then checks that no authentic frame follows (see `WALAuthenticator`).
+                    // the store checks before opening that no later transaction follows it (see
+                    // `WALAuthenticator`).
                     context.recordDuringRecovery(failure)
                 }
             }
