@@ -54,13 +54,31 @@ final class EncryptedFile {
 
     func baseWrite(_ buffer: UnsafeRawPointer, _ amount: Int, _ offset: Int64) -> Int32 {
         switch context.faults.faultForNextWrite() {
-        case nil: return base.pointee.pMethods.pointee.xWrite(base, buffer, Int32(amount), offset)
+        case nil: return writeToDisk(buffer, amount, offset)
         case .ioError: return SQLITE_IOERR_WRITE
         case .diskFull: return SQLITE_FULL
         case .shortWrite:
-            _ = base.pointee.pMethods.pointee.xWrite(base, buffer, Int32(amount / 2), offset)
+            _ = writeToDisk(buffer, amount / 2, offset)
             return SQLITE_FULL
         }
+    }
+
+    /// The unix file's write, which a power-loss test (`PowerLossSimulator`) sees before it happens.
+    private func writeToDisk(_ buffer: UnsafeRawPointer, _ amount: Int, _ offset: Int64) -> Int32 {
+        if let powerLoss = context.powerLoss, !powerLoss.willWrite(kind, UnsafeRawBufferPointer(start: buffer, count: amount), at: offset) {
+            return SQLITE_IOERR_WRITE
+        }
+        return base.pointee.pMethods.pointee.xWrite(base, buffer, Int32(amount), offset)
+    }
+
+    func sync(flags: Int32) -> Int32 {
+        if let powerLoss = context.powerLoss, !powerLoss.willSync(kind) { return SQLITE_IOERR_FSYNC }
+        return base.pointee.pMethods.pointee.xSync(base, flags)
+    }
+
+    func truncate(to size: Int64) -> Int32 {
+        if let powerLoss = context.powerLoss, !powerLoss.willTruncate(kind, to: size) { return SQLITE_IOERR_TRUNCATE }
+        return base.pointee.pMethods.pointee.xTruncate(base, size)
     }
 
     func baseSize() -> Int64 {
@@ -68,9 +86,10 @@ final class EncryptedFile {
         return base.pointee.pMethods.pointee.xFileSize(base, &size) == SQLITE_OK ? size : 0
     }
 
-    /// Takes the store id from page 1 of an existing main file; a new file keeps the context's fresh id.
+    /// Takes the store id from page 1 of an existing main file, unless the store already found it
+    /// (`StoreIdentity`); a new file keeps the context's fresh id.
     func adoptStoreID() -> Int32 {
-        guard kind == .main, baseSize() >= Int64(PageCipher.storeIDByteCount) else { return SQLITE_OK }
+        guard kind == .main, !context.hasStoreID, baseSize() >= Int64(PageCipher.storeIDByteCount) else { return SQLITE_OK }
         var id = [UInt8](repeating: 0, count: PageCipher.storeIDByteCount)
         let rc = id.withUnsafeMutableBytes { baseRead($0.baseAddress!, $0.count, 0) }
         guard rc == SQLITE_OK else { return rc }
@@ -177,7 +196,8 @@ final class EncryptedFile {
                     }
                     // SQLite reads a whole frame only while it scans the log (recovery, checksum
                     // rewrite). Zeros fail its checksum, so the log ends here, as after a torn write;
-                    // the store then checks that no authentic frame follows (see `WALAuthenticator`).
+                    // the store checks before opening that no later transaction follows it (see
+                    // `WALAuthenticator`).
                     context.recordDuringRecovery(failure)
                 }
             }

@@ -115,8 +115,8 @@ public enum EncryptedPageVFS {
         methods.pointee.xWrite = { file, buffer, amount, offset in
             encryptedFile(file).write(from: buffer!, amount: Int(amount), offset: offset)
         }
-        methods.pointee.xTruncate = { file, size in let b = baseFile(file); return b.pointee.pMethods.pointee.xTruncate(b, size) }
-        methods.pointee.xSync = { file, flags in let b = baseFile(file); return b.pointee.pMethods.pointee.xSync(b, flags) }
+        methods.pointee.xTruncate = { file, size in encryptedFile(file).truncate(to: size) }
+        methods.pointee.xSync = { file, flags in encryptedFile(file).sync(flags: flags) }
         methods.pointee.xFileSize = { file, out in let b = baseFile(file); return b.pointee.pMethods.pointee.xFileSize(b, out) }
         methods.pointee.xLock = { file, level in let b = baseFile(file); return b.pointee.pMethods.pointee.xLock(b, level) }
         methods.pointee.xUnlock = { file, level in let b = baseFile(file); return b.pointee.pMethods.pointee.xUnlock(b, level) }

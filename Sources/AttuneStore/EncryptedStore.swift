@@ -97,9 +97,10 @@ public final class EncryptedStore {
         let cipher = PageCipher(dataKey: dataKey)
         context = StoreFileContext(cipher: cipher)
         if !creating {
-            let storeID = try Self.readStoreID(path)
+            let storeID = try StoreIdentity.read(storePath: path, cipher: cipher)
             let scan = try WALAuthenticator.scan(walPath: path + "-wal", cipher: cipher, storeID: storeID)
             if let tampering = scan.tampering { throw StoreError.tampered(path: path, failure: tampering) }
+            context.adopt(storeID: storeID)
         }
         token = EncryptedPageVFS.registry.add(context)
         var opened: SQLiteConnection?
@@ -180,6 +181,12 @@ public final class EncryptedStore {
     /// The fault-injection hook of this store's files, for tests.
     var faultInjector: StoreFaultInjector { context.faults }
 
+    /// The power-loss hook of this store's files, for tests (set it while no statement runs).
+    var powerLossSimulator: PowerLossSimulator? {
+        get { context.powerLoss }
+        set { context.powerLoss = newValue }
+    }
+
     /// Scrypt parameters and protector of the key envelope, for `stats`.
     var envelopeSummary: (protector: KeyEnvelope.Protector, scrypt: ScryptParameters, generation: Int64) {
         (envelope.protector, envelope.scrypt, envelope.generation)
@@ -238,16 +245,6 @@ public final class EncryptedStore {
         allowed.remove(charactersIn: "?#%")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         return "file:\(encoded)?attune_store=\(token)"
-    }
-
-    static func readStoreID(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { try? handle.close() }
-        let bytes = [UInt8](handle.readData(ofLength: PageCipher.storeIDByteCount))
-        guard bytes.count == PageCipher.storeIDByteCount else {
-            throw StoreError.tampered(path: path, failure: .init(file: .main, page: 1, frame: nil, reason: "is cut short (the file is truncated)"))
-        }
-        return bytes
     }
 
     static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }

@@ -24,6 +24,9 @@ final class StoreFileContext: @unchecked Sendable {
     /// The test hook that fails chosen writes (`StoreFault`).
     let faults = StoreFaultInjector()
     let checkpointCarry = CheckpointCarry()
+    /// The test hook that cuts the power (`PowerLossSimulator`); nil outside power-loss tests. Set
+    /// only while no statement runs on the store, since the VFS reads it without a lock.
+    var powerLoss: PowerLossSimulator?
     private let lock = NSLock()
     private var chosenStoreID: [UInt8]?
     private var firstFailure: PageAuthenticationFailure?
@@ -41,6 +44,12 @@ final class StoreFileContext: @unchecked Sendable {
         let fresh = (0..<PageCipher.storeIDByteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         chosenStoreID = fresh
         return fresh
+    }
+
+    /// Whether the id is known (adopted, or chosen for a new file).
+    var hasStoreID: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return chosenStoreID != nil
     }
 
     func adopt(storeID: [UInt8]) {

@@ -30,11 +30,11 @@ public enum StoreVerifier {
 
         guard let handle = FileHandle(forReadingAtPath: absolute) else { throw StoreError.unreadable(path: absolute, reason: String(cString: strerror(errno))) }
         defer { try? handle.close() }
-        let storeID = [UInt8](handle.readData(ofLength: PageCipher.storeIDByteCount))
-        guard storeID.count == PageCipher.storeIDByteCount else {
+        guard [UInt8](handle.readData(ofLength: PageCipher.storeIDByteCount)).count == PageCipher.storeIDByteCount else {
             report.firstBadPage = PageAuthenticationFailure(file: .main, page: 1, frame: nil, reason: "is cut short (the file is truncated)").description
             return report
         }
+        let storeID = try StoreIdentity.read(storePath: absolute, cipher: cipher)
         let wal = try WALAuthenticator.scan(walPath: absolute + "-wal", cipher: cipher, storeID: storeID)
         report.walFrames = wal.frames
         report.authenticWALFrames = wal.authenticFrames

@@ -175,4 +175,80 @@ import Testing
         // The last transaction lost its commit frame; the three before it are all there.
         #expect(try store.stats().items == 60)
     }
+
+    /// The WAL frames (1-based) that commit a transaction: a nonzero database size in the header.
+    static func commitFrames(_ wal: String, frames: Int) -> [Int] {
+        (1...frames).filter { frame in
+            StoreSandbox.read(wal, at: 32 + (frame - 1) * (pageSize + 24) + 4, count: 4) != [0, 0, 0, 0]
+        }
+    }
+
+    /// Garbles the sealed page of a WAL frame, as a power cut tears a write that was never synced.
+    static func tear(_ wal: String, frame: Int) {
+        let offset = 32 + (frame - 1) * (pageSize + 24) + 24 + 512
+        StoreSandbox.patch(wal, at: offset, with: [UInt8](repeating: 0xA5, count: 512))
+    }
+
+    /// The bug a power-loss test found: a torn frame of the last, uncommitted transaction followed by
+    /// that transaction's intact frames (its commit among them) was refused as tampering. It is crash
+    /// residue: the transaction was never synced, so never acknowledged, and only it is lost.
+    @Test func aTornFrameInTheUnsyncedLastTransactionLosesOnlyThatTransaction() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let (copy, frames) = try Self.storeWithWAL(sandbox, transactions: 4)
+        let wal = copy + "-wal"
+        // The schema's commits come first; the last four are the transactions of items.
+        let commits = Self.commitFrames(wal, frames: frames).suffix(4).map { $0 }
+        #expect(commits.count == 4 && commits.last == frames, "commit frames \(commits) of \(frames)")
+        let lastTransaction = (commits[2] + 1)...commits[3]
+        #expect(lastTransaction.count >= 2, "the last transaction must have frames after the torn one")
+        Self.tear(wal, frame: lastTransaction.lowerBound)
+        let report = try StoreVerifier.verify(at: copy, key: sandbox.key)
+        #expect(report.passed, "\(report)")
+        let store = try EncryptedStore.open(at: copy, key: sandbox.key)
+        defer { try? store.close() }
+        #expect(try store.stats().items == 60)
+        // The store goes on: the next commit overwrites the residue, and reopening keeps everything.
+        try store.add([StoreSandbox.item("after the power cut")])
+        try store.close()
+        let reopened = try EncryptedStore.open(at: copy, key: sandbox.key)
+        defer { try? reopened.close() }
+        #expect(try reopened.stats().items == 61)
+    }
+
+    /// Frames an earlier crash left beyond the end of the log (authentic, the same salts) are not a
+    /// later transaction: they do not continue the checksum chain of the torn transaction's commit.
+    @Test func staleFramesAfterATornUnsyncedTransactionAreNotMistakenForALaterOne() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let (copy, frames) = try Self.storeWithWAL(sandbox, transactions: 4)
+        let wal = copy + "-wal"
+        let commits = Self.commitFrames(wal, frames: frames).suffix(4).map { $0 }
+        Self.tear(wal, frame: commits[2] + 1)
+        // The first transaction of items again after the end: it authenticates, with another chain.
+        let frameSize = Self.pageSize + 24
+        let stale = StoreSandbox.read(wal, at: 32 + commits[0] * frameSize, count: (commits[1] - commits[0]) * frameSize)
+        StoreSandbox.patch(wal, at: 32 + frames * frameSize, with: stale)
+        let report = try StoreVerifier.verify(at: copy, key: sandbox.key)
+        #expect(report.passed, "\(report)")
+        let store = try EncryptedStore.open(at: copy, key: sandbox.key)
+        defer { try? store.close() }
+        #expect(try store.stats().items == 60)
+    }
+
+    /// A frame damaged inside committed history (a later transaction follows its commit) cannot be
+    /// a crash: refused, whether the damage is in the middle of a transaction or in its commit frame.
+    @Test func aDamagedFrameWithALaterTransactionAfterItIsTampering() throws {
+        for target in ["first frame", "commit frame"] {
+            let sandbox = StoreSandbox()
+            defer { sandbox.remove() }
+            let (copy, frames) = try Self.storeWithWAL(sandbox, transactions: 4)
+            let wal = copy + "-wal"
+            let commits = Self.commitFrames(wal, frames: frames).suffix(4).map { $0 }
+            let frame = target == "first frame" ? commits[1] + 1 : commits[2]
+            Self.tear(wal, frame: frame)
+            let copied = StoreSandbox(directory: (copy as NSString).deletingLastPathComponent, keyFile: sandbox.keyFile)
+            try Self.expectRefused(copied, naming: "in WAL frame \(frame)")
+        }
+    }
 }
