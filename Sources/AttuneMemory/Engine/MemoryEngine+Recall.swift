@@ -45,6 +45,13 @@ extension MemoryEngine {
 
     /// The best `limit` memories for `query` asked by `speaker` at `atMs`, best first. Reads only.
     public func recall(_ query: String, atMs: Int64, speaker: String, limit: Int = 10) throws -> RecallAnswer {
+        try recall(query, vector: embed(query), atMs: atMs, speaker: speaker, limit: limit)
+    }
+
+    /// `recall(_:atMs:speaker:limit:)` with the query's sentence vector already made
+    /// (`queryVector(_:)`), for a caller that embeds while the person is still speaking, and for
+    /// timing the retrieval apart from the embedding (`attune bench memory`).
+    public func recall(_ query: String, vector: [Float], atMs: Int64, speaker: String, limit: Int = 10) throws -> RecallAnswer {
         guard (1...100).contains(limit) else { throw MemoryEngineError.badLimit(limit) }
         let at = MemoryItemJSON.formatTime(atMs)
         let allowed = itemTimes.filter { $0.value <= atMs }
@@ -56,7 +63,7 @@ extension MemoryEngine {
         let pool = configuration.candidatesPerRetriever
 
         // Meaning.
-        for match in try index.search(embed(query), limit: pool, among: allowed.keys) {
+        for match in try index.search(vector, limit: pool, among: allowed.keys) {
             evidence[match.itemID, default: Evidence()].meaning = Double(max(0, match.score))
         }
         // Words, over utterances and over derived statements.

@@ -82,6 +82,9 @@ public final class MemoryEngine {
         embedder.embed(ids: tokenizer.encode(text))
     }
 
+    /// The sentence vector recall compares `text` with (tokenized and embedded as observe does).
+    public func queryVector(_ text: String) -> [Float] { embed(text) }
+
     /// Takes one turn into memory, in one transaction: the utterance verbatim and its vector, the
     /// entities and records derived from it, superseded values and event states, and the requests
     /// it makes (forget, do not ask). A forget's deletions commit with the turn; the full-text index
