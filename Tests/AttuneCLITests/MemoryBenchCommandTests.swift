@@ -90,7 +90,7 @@ import Testing
         #expect(recall.indexedMemories == 55, "\(recall)")
         #expect(recall.queries == 2 && recall.rounds == 2)
         for latency in [recall.observeOverCorpus, recall.recallExcludingEmbedding, recall.recallIncludingEmbedding,
-                        recall.queryEmbedding, recall.indexSearch, recall.exactInt8Search] {
+                        recall.queryEmbedding, recall.indexSearch, recall.exactInt8Search, recall.allowedSet, recall.wordSearch] {
             #expect(latency.p50Ms > 0 && latency.p99Ms >= latency.p50Ms, "\(latency)")
         }
         #expect(recall.recallIncludingEmbedding.meanMs > recall.recallExcludingEmbedding.meanMs)

@@ -22,6 +22,8 @@ enum MemoryBenchTable {
         table.add("recall, query embedded", ms(recall.recallIncludingEmbedding.p50Ms), ms(recall.recallIncludingEmbedding.p99Ms),
                   ms(recall.recallIncludingEmbedding.meanMs), goal(Goal.recallIncludingEmbeddingP50Ms, recall.recallIncludingEmbedding.p50Ms))
         table.add("  query embedding alone", ms(recall.queryEmbedding.p50Ms), ms(recall.queryEmbedding.p99Ms), ms(recall.queryEmbedding.meanMs), "")
+        table.add("  memories said by then (allowed set)", ms(recall.allowedSet.p50Ms), ms(recall.allowedSet.p99Ms), ms(recall.allowedSet.meanMs), "")
+        table.add("  words: FTS5 BM25, items and records", ms(recall.wordSearch.p50Ms), ms(recall.wordSearch.p99Ms), ms(recall.wordSearch.meanMs), "")
         table.add("  meaning: index search", ms(recall.indexSearch.p50Ms), ms(recall.indexSearch.p99Ms), ms(recall.indexSearch.meanMs), "")
         table.add("  exact int8 brute force instead", ms(recall.exactInt8Search.p50Ms), ms(recall.exactInt8Search.p99Ms), ms(recall.exactInt8Search.meanMs),
                   String(format: "%.1fx the index", recall.exactToIndexRatio))
