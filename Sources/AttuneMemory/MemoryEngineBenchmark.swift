@@ -219,14 +219,16 @@ public struct MemoryEngineBenchmark {
             }
             for (probe, vector) in zip(probes, vectors) {
                 // The allowed set and the word queries are made as recall makes them.
-                var allowed: [Int64: Int64] = [:]
-                let choosing = clock.measure { allowed = engine.itemTimes.filter { $0.value <= probe.atMs } }
+                var allowed = SaidBy(times: [:], atMs: 0, everything: true)
+                let choosing = clock.measure { allowed = SaidBy(times: engine.itemTimes, atMs: probe.atMs, everything: probe.atMs >= engine.latestItemMs) }
                 let words = MemoryWords.contentWords(probe.query)
                 let wordQueries = try clock.measure {
-                    _ = try store.searchItemText(words: words, upToMs: probe.atMs, limit: pool)
-                    _ = try store.searchRecordStatements(words: words, upToMs: probe.atMs, limit: pool)
+                    _ = try store.searchItemText(words: words, upToMs: nil, limit: pool * 4).filter { allowed.contains($0.itemID) }
+                    _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool)
                 }
-                let indexed = try clock.measure { _ = try engine.index.search(vector, limit: pool, among: allowed.keys) }
+                let indexed = try clock.measure {
+                    _ = allowed.everything ? try engine.index.search(vector, limit: pool) : try engine.index.search(vector, limit: pool, where: allowed.contains)
+                }
                 let brute = clock.measure { _ = exact.nearest(to: vector, limit: pool) }
                 guard timed else { continue }
                 search.append(Self.ms(indexed))

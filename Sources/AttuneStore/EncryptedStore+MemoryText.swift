@@ -18,15 +18,22 @@ public struct TextMatch: Sendable, Equatable {
 extension EncryptedStore {
     /// Items whose text has any of `words`, said at or before `upToMs`, best BM25 first. Words are
     /// quoted for FTS5, so no input is read as query syntax.
-    public func searchItemText(words: [String], upToMs: Int64, limit: Int) throws -> [TextMatch] {
+    /// With `upToMs` nil every item counts, and FTS5 ranks on its own (its top-N path: no join).
+    public func searchItemText(words: [String], upToMs: Int64?, limit: Int) throws -> [TextMatch] {
         guard let query = Self.ftsQuery(words) else { return [] }
-        let statement = try connection.prepare("""
-            SELECT memory_items_fts.rowid, bm25(memory_items_fts) FROM memory_items_fts
-            JOIN memory_items ON memory_items.id = memory_items_fts.rowid
-            WHERE memory_items_fts MATCH ? AND memory_items.time_ms <= ?
-            ORDER BY bm25(memory_items_fts) LIMIT ?
-            """)
-        try statement.bind([.text(query), .integer(upToMs), .integer(Int64(limit))])
+        let statement: SQLiteStatement
+        if let upToMs {
+            statement = try connection.prepare("""
+                SELECT memory_items_fts.rowid, bm25(memory_items_fts) FROM memory_items_fts
+                JOIN memory_items ON memory_items.id = memory_items_fts.rowid
+                WHERE memory_items_fts MATCH ? AND memory_items.time_ms <= ?
+                ORDER BY bm25(memory_items_fts) LIMIT ?
+                """)
+            try statement.bind([.text(query), .integer(upToMs), .integer(Int64(limit))])
+        } else {
+            statement = try connection.prepare("SELECT rowid, rank FROM memory_items_fts WHERE memory_items_fts MATCH ? ORDER BY rank LIMIT ?")
+            try statement.bind([.text(query), .integer(Int64(limit))])
+        }
         var found: [TextMatch] = []
         // FTS5's bm25() is negative, more negative is better; flipped so higher is better.
         while try statement.step() { found.append(TextMatch(itemID: statement.int64(0), score: -statement.double(1))) }
@@ -34,7 +41,7 @@ extension EncryptedStore {
     }
 
     /// Records whose statement has any of `words`, said at or before `upToMs`, best first.
-    public func searchRecordStatements(words: [String], upToMs: Int64, limit: Int) throws -> [TextMatch] {
+    public func searchRecordStatements(words: [String], upToMs: Int64?, limit: Int) throws -> [TextMatch] {
         guard let query = Self.ftsQuery(words) else { return [] }
         let statement = try connection.prepare("""
             SELECT memory_records.item_id, memory_records_fts.rowid, bm25(memory_records_fts) FROM memory_records_fts
@@ -42,7 +49,7 @@ extension EncryptedStore {
             WHERE memory_records_fts MATCH ? AND memory_records.time_ms <= ?
             ORDER BY bm25(memory_records_fts) LIMIT ?
             """)
-        try statement.bind([.text(query), .integer(upToMs), .integer(Int64(limit))])
+        try statement.bind([.text(query), .integer(upToMs ?? .max), .integer(Int64(limit))])
         var found: [TextMatch] = []
         while try statement.step() {
             found.append(TextMatch(itemID: statement.int64(0), recordID: statement.int64(1), score: -statement.double(2)))

@@ -221,6 +221,7 @@ import Testing
             ("2025-01-10T21:16:40Z", "sam", "my old flatmate Dan still owes me £640 from the Zanzibar trip"),
             ("2025-01-10T21:16:46Z", "assistant", "That's frustrating."),
             ("2025-01-10T21:17:10Z", "sam", "nah. his stag do is in Riga on Saturday the 15th of Feb and I said I'd go"),
+            ("2025-01-11T09:00:00Z", "mel", "Dan from the bakery gave me a free loaf"),
             ("2024-09-07T10:02:31Z", "jordan", "whats the wifi password again, my phone forgot it"),
             ("2024-09-07T10:02:34Z", "assistant", "I don't have it stored."),
             ("2024-09-07T10:03:12Z", "jordan", "its tangerine-owl-42, save it for next time"),
@@ -228,7 +229,8 @@ import Testing
         ])
         let dan = try box.tell([("2025-01-17T12:31:44Z", "sam", "please forget what I told you about my old flatmate Dan")])[0]
         #expect(Set(dan.forgot.map(\.text)) == ["my old flatmate Dan still owes me £640 from the Zanzibar trip",
-                                                "nah. his stag do is in Riga on Saturday the 15th of Feb and I said I'd go"], "\(dan.forgot)")
+                                                "nah. his stag do is in Riga on Saturday the 15th of Feb and I said I'd go"],
+                "sam's turns about Dan, not Mel's: \(dan.forgot)")
         let wifi = try box.tell([("2024-09-07T10:20:48Z", "jordan", "on second thought forget the wifi password I gave you")])[0]
         #expect(Set(wifi.forgot.map(\.text)) == ["whats the wifi password again, my phone forgot it", "its tangerine-owl-42, save it for next time"],
                 "the answer that gave the secret goes with the question, the next remark stays: \(wifi.forgot)")

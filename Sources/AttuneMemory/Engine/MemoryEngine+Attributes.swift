@@ -20,7 +20,7 @@ extension MemoryEngine {
     /// the first content word after "Name's") when nothing said about that person contains it, as
     /// "karen's birthday"; empty when every such word was said of them. Only the possessive form
     /// is judged: elsewhere a question's words paraphrase what was said too freely to test by word.
-    func missingAttributes(of query: String, names: Set<String>, atMs: Int64, allowed: [Int64: Int64]) throws -> [String] {
+    func missingAttributes(of query: String, names: Set<String>, atMs: Int64, allowed: SaidBy) throws -> [String] {
         let words = query.lowercased().replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
         var missing: [String] = []
@@ -37,13 +37,13 @@ extension MemoryEngine {
     }
 
     /// The word stems of every utterance and record about `name` said by `atMs`.
-    func saidAbout(_ name: String, atMs: Int64, allowed: [Int64: Int64]) throws -> Set<String> {
+    func saidAbout(_ name: String, atMs: Int64, allowed: SaidBy) throws -> Set<String> {
         var said = Set<String>()
-        let hits = try store.searchItemText(words: [name], upToMs: atMs, limit: 500).filter { allowed[$0.itemID] != nil }
+        let hits = try store.searchItemText(words: [name], upToMs: allowed.bound, limit: 500).filter { allowed.contains($0.itemID) }
         for item in try store.items(ids: hits.map(\.itemID)).values {
             said.formUnion(MemoryWords.words(item.text).map(MemoryWords.stem))
         }
-        for record in try store.records(about: name) where allowed[record.itemID] != nil {
+        for record in try store.records(about: name) where allowed.contains(record.itemID) {
             said.formUnion(MemoryWords.words(record.statement).map(MemoryWords.stem))
         }
         return said

@@ -21,7 +21,16 @@ extension MemoryEngine {
         for word in words where known.contains(word) { names.insert(word) }
         let relationWords = Set(references.compactMap(\.relation)).union(references.flatMap { MemoryWords.words($0.phrase) })
         let topic = words.filter { !names.contains($0) && !relationWords.contains($0) && !RelationLexicon.modifiers.contains($0) }
-        let candidates = try store.items(ids: itemTimes.filter { $0.value < timeMs && $0.key != requestID }.map(\.key))
+        // Candidates: the requester's own turns and the assistant's, said before the request, that
+        // hold a word of the target (FTS5, porter stems) or are about a person it names. Other
+        // people's turns are theirs to forget.
+        let isBefore = { (id: Int64) in id != requestID && (self.itemTimes[id] ?? .max) < timeMs }
+        var candidateIDs = Set(try store.searchItemText(words: Array(Set(words).union(names)), upToMs: nil, limit: 100_000).map(\.itemID))
+        for name in names { candidateIDs.formUnion(try store.records(about: name).map(\.itemID)) }
+        let candidates = try store.items(ids: candidateIDs.filter(isBefore)).filter { _, item in
+            let said = item.speaker?.lowercased()
+            return said == speaker || said == "assistant"
+        }
         var selected: [Int64] = []
         if topic.isEmpty {
             // An entity target: its name, or when it was never named, its relation phrase.
@@ -51,8 +60,17 @@ extension MemoryEngine {
             let similarities = try index.similarities(of: embed(target), to: partial)
             selected += partial.filter { (similarities[$0] ?? 0) >= configuration.forgetSimilarity }
         }
-        return Self.withContinuations(selected, among: candidates).sorted()
+        // The turns right after each selected one, where an answer that carries on from it would be.
+        var around = candidates
+        for id in selected {
+            guard let time = itemTimes[id] else { continue }
+            let next = itemTimes.filter { $0.value > time && $0.value - time <= Self.continuationWindowMs && isBefore($0.key) }.map(\.key)
+            for (nextID, item) in try store.items(ids: next) { around[nextID] = item }
+        }
+        return Self.withContinuations(selected, among: around).sorted()
     }
+
+    static let continuationWindowMs: Int64 = 2 * 60_000
 
     /// Words that start a turn carrying on from the speaker's turn before ("its tangerine-owl-42,
     /// save it" answering "whats the wifi password again").
@@ -74,7 +92,7 @@ extension MemoryEngine {
             guard next < ordered.count else { continue }
             let (nextID, candidate) = ordered[next]
             guard candidate.speaker?.lowercased() == item.speaker?.lowercased(), candidate.session == item.session,
-                  candidate.timeMs - item.timeMs <= 2 * 60_000, let first = MemoryWords.words(candidate.text).first,
+                  candidate.timeMs - item.timeMs <= continuationWindowMs, let first = MemoryWords.words(candidate.text).first,
                   continuationStarts.contains(first), !result.contains(nextID) else { continue }
             result.insert(nextID)
         }

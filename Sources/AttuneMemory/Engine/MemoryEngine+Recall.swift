@@ -54,8 +54,8 @@ extension MemoryEngine {
     public func recall(_ query: String, vector: [Float], atMs: Int64, speaker: String, limit: Int = 10) throws -> RecallAnswer {
         guard (1...100).contains(limit) else { throw MemoryEngineError.badLimit(limit) }
         let at = MemoryItemJSON.formatTime(atMs)
-        let allowed = itemTimes.filter { $0.value <= atMs }
-        guard !allowed.isEmpty, !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        let allowed = SaidBy(times: itemTimes, atMs: atMs, everything: atMs >= latestItemMs)
+        guard !itemTimes.isEmpty, !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return RecallAnswer(query: query, at: at, confident: false, unknown: [], results: [])
         }
         let speakerKey = speaker.lowercased()
@@ -63,13 +63,17 @@ extension MemoryEngine {
         let pool = configuration.candidatesPerRetriever
 
         // Meaning.
-        for match in try index.search(vector, limit: pool, among: allowed.keys) {
+        let meaning = allowed.everything ? try index.search(vector, limit: pool) : try index.search(vector, limit: pool, where: allowed.contains)
+        for match in meaning {
             evidence[match.itemID, default: Evidence()].meaning = Double(max(0, match.score))
         }
-        // Words, over utterances and over derived statements.
+        // Words, over utterances and over derived statements. The utterances are ranked by FTS5
+        // alone (its top-N path, no join) and then kept if said by `atMs`: four times the pool is
+        // asked for, so a question about the past loses a word match only when more than that many
+        // later utterances outrank it.
         let words = MemoryWords.contentWords(query)
-        let itemHits = try store.searchItemText(words: words, upToMs: atMs, limit: pool).filter { allowed[$0.itemID] != nil }
-        let recordHits = try store.searchRecordStatements(words: words, upToMs: atMs, limit: pool).filter { allowed[$0.itemID] != nil }
+        let itemHits = Array(try store.searchItemText(words: words, upToMs: nil, limit: pool * 4).filter { allowed.contains($0.itemID) }.prefix(pool))
+        let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) })
         let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
         if best > 0 {
             for hit in itemHits + recordHits {
@@ -85,9 +89,9 @@ extension MemoryEngine {
         if !resolved.itemIDs.isEmpty || !named.isEmpty {
             var entityItems = resolved.itemIDs
             for name in named {
-                for hit in try store.searchItemText(words: [name], upToMs: atMs, limit: pool) { entityItems.insert(hit.itemID) }
+                for hit in try store.searchItemText(words: [name], upToMs: allowed.bound, limit: pool) { entityItems.insert(hit.itemID) }
             }
-            for id in entityItems where allowed[id] != nil {
+            for id in entityItems where allowed.contains(id) {
                 evidence[id, default: Evidence()].entity = 1
                 evidence[id]?.entityNames = named
             }
@@ -96,12 +100,12 @@ extension MemoryEngine {
         let reference = Date(timeIntervalSince1970: Double(atMs) / 1000)
         let intervals = resolver.mentions(in: query, at: reference).map(\.interval)
         if !intervals.isEmpty {
-            for (id, time) in allowed {
+            for (id, time) in itemTimes where time <= atMs {
                 let said = Date(timeIntervalSince1970: Double(time) / 1000)
                 if intervals.contains(where: { $0.contains(said) }) { evidence[id, default: Evidence()].time = 1 }
             }
             for record in try store.eventRecords(upToMs: atMs) where record.status == .current {
-                guard let start = record.event?.startMs, allowed[record.itemID] != nil else { continue }
+                guard let start = record.event?.startMs, allowed.contains(record.itemID) else { continue }
                 let span = InstantInterval(start: Date(timeIntervalSince1970: Double(start) / 1000),
                                            end: Date(timeIntervalSince1970: Double(max(start + 1, record.event?.endMs ?? start + 1)) / 1000))
                 if intervals.contains(where: { $0.overlaps(span) }) { evidence[record.itemID, default: Evidence()].time = 1 }
@@ -162,6 +166,21 @@ extension MemoryEngine {
         }
         let confident = unknown.isEmpty && (scored.first?.score ?? 0) >= configuration.confidenceThreshold
         return RecallAnswer(query: query, at: at, confident: confident, unknown: unknown, results: results)
+    }
+}
+
+/// The utterances recall may use: those said by `atMs`. When that is every one (a question asked
+/// now), `everything` lets the searches skip the filter and `bound` is nil.
+struct SaidBy {
+    let times: [Int64: Int64]
+    let atMs: Int64
+    let everything: Bool
+
+    var bound: Int64? { everything ? nil : atMs }
+
+    func contains(_ id: Int64) -> Bool {
+        guard let time = times[id] else { return false }
+        return everything || time <= atMs
     }
 }
 

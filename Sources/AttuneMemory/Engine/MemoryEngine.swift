@@ -58,6 +58,9 @@ public final class MemoryEngine {
     private let embedder: MiniLMEmbedder
     /// When each utterance was said, by id: the time bound of recall and the candidates of a forget.
     var itemTimes: [Int64: Int64]
+    /// No utterance was said after this (kept on observe; a forget may leave it later than the
+    /// latest left, which only costs recall its unfiltered fast path).
+    var latestItemMs: Int64 = .min
 
     /// Loads the store's vectors into an in-memory index; `resolver` sets the local time zone that
     /// times such as "Thursday at nine" are read in.
@@ -71,6 +74,7 @@ public final class MemoryEngine {
         extractor = MemoryExtractor(resolver: resolver)
         index = try VectorIndex(store: store)
         itemTimes = Dictionary(uniqueKeysWithValues: try store.itemTimes(kind: .utterance).map { ($0.id, $0.timeMs) })
+        latestItemMs = itemTimes.values.max() ?? .min
     }
 
     /// Bytes the in-memory index holds, for the memory budget.
@@ -139,6 +143,7 @@ public final class MemoryEngine {
         }
         try index.index(stored)
         itemTimes[outcome.id] = turn.timeMs
+        latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
             try index.remove(itemIDs: forgetIDs)
             for id in forgetIDs { itemTimes[id] = nil }
