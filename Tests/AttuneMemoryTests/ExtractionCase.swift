@@ -55,32 +55,17 @@ struct ExtractionCase: Decodable, Sendable, CustomStringConvertible {
 
     var description: String { "line \(line): \"\(text ?? query ?? "")\" (\(speaker))" }
 
-    enum ReadError: Error, CustomStringConvertible {
-        case missing(String)
-        case malformed(line: Int, why: String)
-        var description: String {
-            switch self {
-            case .missing(let path): "Error: \(path) is missing; it is committed with the tests, restore it with git checkout"
-            case .malformed(let line, let why): "Error: extraction-cases.jsonl line \(line): \(why)"
-            }
-        }
-    }
-
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Data/memory/extraction-cases.jsonl")
+    static let table = MemoryTestTable("extraction-cases.jsonl")
 
     static func load() throws -> [ExtractionCase] {
-        guard let text = try? String(contentsOf: path, encoding: .utf8) else { throw ReadError.missing(path.path) }
         var cases: [ExtractionCase] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
+        for (line, raw) in try table.lines(comment: "//") {
             do {
-                var row = try JSONDecoder().decode(ExtractionCase.self, from: Data(trimmed.utf8))
-                row.line = offset + 1
+                var row = try JSONDecoder().decode(ExtractionCase.self, from: Data(raw.trimmingCharacters(in: .whitespaces).utf8))
+                row.line = line
                 cases.append(row)
             } catch {
-                throw ReadError.malformed(line: offset + 1, why: "\(error)")
+                throw table.malformed(line, "\(error)")
             }
         }
         return cases

@@ -25,39 +25,24 @@ struct TimePhraseRow: Sendable, CustomStringConvertible {
 
     var description: String { "line \(line): \"\(sentence)\" at \(reference.formatted(.iso8601)) \(zone.identifier)" }
 
-    enum ReadError: Error, CustomStringConvertible {
-        case missing(String)
-        case malformed(line: Int, why: String)
-        var description: String {
-            switch self {
-            case .missing(let path): "Error: \(path) is missing; it is committed with the tests, restore it with git checkout"
-            case .malformed(let line, let why): "Error: time-phrases.tsv line \(line): \(why)"
-            }
-        }
-    }
-
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Data/memory/time-phrases.tsv")
+    static let table = MemoryTestTable("time-phrases.tsv")
 
     static func load() throws -> [TimePhraseRow] {
-        guard let text = try? String(contentsOf: path, encoding: .utf8) else { throw ReadError.missing(path.path) }
         var rows: [TimePhraseRow] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = offset + 1
-            if raw.isEmpty || raw.hasPrefix("#") { continue }
+        for (line, raw) in try table.lines(comment: "#") {
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 5 else { throw ReadError.malformed(line: line, why: "expected at least 5 tab-separated fields, found \(fields.count)") }
+            guard fields.count >= 5 else { throw table.malformed(line, "expected at least 5 tab-separated fields, found \(fields.count)") }
             guard let reference = try? Date(fields[1], strategy: .iso8601) else {
-                throw ReadError.malformed(line: line, why: "reference '\(fields[1])' is not an RFC 3339 time")
+                throw table.malformed(line, "reference '\(fields[1])' is not an RFC 3339 time")
             }
-            guard let zone = TimeZone(identifier: fields[2]) else { throw ReadError.malformed(line: line, why: "unknown zone '\(fields[2])'") }
+            guard let zone = TimeZone(identifier: fields[2]) else { throw table.malformed(line, "unknown zone '\(fields[2])'") }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
             var expected: [ClosedOpen] = []
             if fields[4] != "none" {
                 for part in fields[4].components(separatedBy: " | ") {
                     guard let interval = parse(part, calendar: calendar) else {
-                        throw ReadError.malformed(line: line, why: "cannot read expected interval '\(part)'")
+                        throw table.malformed(line, "cannot read expected interval '\(part)'")
                     }
                     expected.append(interval)
                 }
