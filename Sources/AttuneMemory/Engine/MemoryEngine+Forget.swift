@@ -15,7 +15,7 @@ extension MemoryEngine {
         let words = MemoryWords.contentWords(target)
         guard !words.isEmpty else { return [] }
         let references = extractor.queryReferences(target, speaker: speaker)
-        var names = Set(try resolvedNames(of: references))
+        var names = Set(try resolve(references).names)
         // Proper names said in the target that the store knows ("forget everything about Dan").
         let known = Set(try store.entityNameKeys())
         for word in words where known.contains(word) { names.insert(word) }
@@ -99,14 +99,9 @@ extension MemoryEngine {
         return result
     }
 
-    /// The names the store holds for a chain of relations ("my manager's dog": the manager of the
-    /// speaker, then that manager's dog). Each link is looked up relative to the key of the one
-    /// before ("sam/manager") and to each name found for it ("bea").
-    func resolvedNames(of chain: [EntityMention]) throws -> [String] {
-        try resolve(chain).names
-    }
-
-    /// The entities a chain of relations reaches, with the items that named them; `unresolved` is
+    /// The entities a chain of relations reaches ("my manager's dog": the manager of the speaker,
+    /// then that manager's dog; each link looked up relative to the key of the one before,
+    /// "sam/manager", and to each name found for it, "bea"), with the items that named them; `unresolved` is
     /// the phrase of the first link that has no entity in the store (the question names someone
     /// memory has never heard of: "my dog" when only a cat was mentioned), nil when all resolve.
     func resolve(_ chain: [EntityMention]) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: String?) {

@@ -145,8 +145,7 @@ public final class MemoryEngine {
         itemTimes[outcome.id] = turn.timeMs
         latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
-            try index.remove(itemIDs: forgetIDs)
-            for id in forgetIDs { itemTimes[id] = nil }
+            try unindex(forgetIDs)
             try store.scrubDeletedText()
         }
         return outcome
@@ -171,10 +170,8 @@ public final class MemoryEngine {
     public func forget(ids: [Int64] = [], matching text: String? = nil) throws -> [ForgottenItem] {
         let forgotten = try forgettable(ids: ids, matching: text)
         guard !forgotten.isEmpty else { return [] }
-        try store.removeItems(ids: forgotten.map(\.id))
-        try index.remove(itemIDs: forgotten.map(\.id))
-        for item in forgotten { itemTimes[item.id] = nil }
-        try store.scrubDeletedText()
+        try store.forgetItems(ids: forgotten.map(\.id))
+        try unindex(forgotten.map(\.id))
         return forgotten
     }
 
@@ -182,6 +179,13 @@ public final class MemoryEngine {
     /// it up again": "it" is the appeal).
     func turnEvents(_ outcome: ObserveOutcome) -> [Int64] {
         outcome.records.filter { $0.kind == RecordKind.event.rawValue }.map(\.id)
+    }
+
+    /// Takes forgotten utterances out of the in-memory index and the time map (the store has
+    /// already deleted them).
+    func unindex(_ ids: [Int64]) throws {
+        try index.remove(itemIDs: ids)
+        for id in ids { itemTimes[id] = nil }
     }
 
     static let hourMs: Int64 = 3_600_000
