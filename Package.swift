@@ -41,17 +41,18 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "AttuneMemory", dependencies: ["AttuneKernels", "AttuneText", "AttuneStore"]),
+        .target(name: "AttuneRapport", dependencies: ["AttuneKernels", "AttuneTurn", "AttuneText", "AttuneStore", "AttuneMemory"]),
         .target(
             name: "AttuneRuntime",
             dependencies: [
-                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "AttuneMemory", "CSQLite",
+                "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "AttuneMemory", "AttuneRapport", "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "attune",
             dependencies: [
-                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText", "AttuneMemory",
+                "AttuneRuntime", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneStore", "AttuneText", "AttuneMemory", "AttuneRapport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -65,6 +66,7 @@ let package = Package(
         .testTarget(name: "AttuneTextTests", dependencies: ["AttuneText", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneKernels", "CSQLite"]),
         .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory", "AttuneStore"]),
+        .testTarget(name: "AttuneRapportTests", dependencies: ["AttuneRapport", "AttuneMemory", "AttuneStore", "AttuneText", "AttuneTestFixtures"]),
         .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneMemory", "AttuneTestFixtures"]),
