@@ -42,3 +42,20 @@ public struct HandoffResources: Sendable, Equatable {
         builtIn[locale.uppercased()]
     }
 }
+
+extension HandoffResources {
+    /// Replaces the emergency number, the crisis line's number or its name (`[rapport.handoff]`).
+    public mutating func override(emergency: String?, crisisLine: String?, crisisLineName: String?) {
+        func set(kind: String, name: String?, contact: String?, defaultName: String) {
+            guard name != nil || contact != nil else { return }
+            if let index = resources.firstIndex(where: { $0.kind == kind }) {
+                if let name { resources[index].name = name }
+                if let contact { resources[index].contact = contact }
+            } else if let contact {
+                resources.append(HandoffResource(kind: kind, name: name ?? defaultName, contact: contact))
+            }
+        }
+        set(kind: "emergency", name: nil, contact: emergency, defaultName: "Emergency services")
+        set(kind: "crisis_line", name: crisisLineName, contact: crisisLine, defaultName: "Crisis line")
+    }
+}
