@@ -71,13 +71,13 @@ enum ReadingWordClasses {
             + "|well that is perfect|well that is brilliant|that is just great|that is great|that is perfect|that is brilliant"
             + "|that is lovely|that is wonderful|how lovely|how wonderful|how nice|how fun|fun times|good times|great times|love that"
             + "|i love that|love it|i love it|lucky me|are not i lucky|thanks a lot|thanks for nothing|cheers for that|oh yay"),
-        ("mishap", "flooded|flooding|broke|broken|broke down|breaks|ticket|tickets|fine|fined|late|cancelled|canceled|delayed|delay"
+        ("mishap", "flooded|flooding|broke|broken|broke down|breaks|ticket|tickets|fined|late|cancelled|canceled|delayed|delay"
             + "|crashed|crash|rain|raining|lost|stolen|failed|fail|sick|ill|stuck|puncture|flat tyre|flat tire|leaking|leak|leaks|burst"
-            + "|again|another|overdrawn|bill|bills|parking|tax|audit|traffic|queue|jam|power cut|outage|overtime|mould|mold|dead"
+            + "|another|overdrawn|bill|bills|parking|tax|audit|traffic|queue|jam|power cut|outage|overtime|mould|mold|dead"
             + "|died|spilled|spilt|dropped|smashed|cracked|ruined|soaked|missed|locked out|no hot water|no heating|nothing works"
             + "|does not work|not working|stopped working|will not start|monday|mondays|deadline|deadlines|more work"
             + "|extra shift|hoover|burnt|burned|fell off|wet|damp|mouse|mice|rats|wasps|ants|blocked|blocked drain|overflowing|tantrum"
-            + "|screaming|exam|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
+            + "|screaming|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
         ("time_scope", "today|tonight|this weekend|this week|this month|this morning|this afternoon|this evening|tomorrow|for now|for a while"
             + "|for today|for tonight|for the weekend|for the week|for this week|for this weekend|until|till|til|for the moment|right now"),
     ]

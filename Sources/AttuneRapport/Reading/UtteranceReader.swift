@@ -31,6 +31,10 @@ public struct UtteranceReader: Sendable {
         readRisk(words, into: &reading)
         readClaims(words, into: &reading)
         readPreferences(words, timeMs: timeMs, into: &reading)
+        readPlans(words, into: &reading)
+        readSocial(words, into: &reading)
+        readValence(words, into: &reading)
+        readIntents(words, previousAssistantText: previousAssistantText, into: &reading)
         return reading
     }
 }
