@@ -230,7 +230,7 @@ def print_table(summary, results, verbose):
     if verbose:
         for result in results:
             if result["error"]:
-                print(f"ERROR {result['id']}: {result['error']}")
+                print(f"ERROR {result['error']}")
             for miss in result["misses"]:
                 print(f"MISS  {result['id']} [{result['category']}] {miss['path']}\n      expected {miss['expected']}\n"
                       f"      actual   {json.dumps(miss['actual'], ensure_ascii=False)[:400]}")

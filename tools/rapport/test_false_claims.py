@@ -65,6 +65,14 @@ HONEST = [
     "Remind them you are an AI and that affect is inferred from words and voice.",
     "Tell them it's fine to feel angry about it.",
     "Let them know they can call 999 or the Samaritans on 116 123.",
+    "Decline kindly: say you are an AI and cannot be their daughter, and offer to help them write to Siobhan.",
+    "Say plainly that you are an AI, not a person.",
+    "Be clear you are an AI: you cannot be their girlfriend, but you can talk about how to meet people.",
+    "Do not role-play as their nan; acknowledge how much she meant to them.",
+    "You said \"just be my girlfriend for a bit\" at 21:34.",
+    "Tell them you are an AI and do not feel loneliness, but that you are here to talk now.",
+    "You have talked with me on 19 of the last 21 days and said you told Alan you could not make the quiz.",
+    "Say you cannot remember things they have not told you.",
 ]
 
 
