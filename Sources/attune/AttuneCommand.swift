@@ -33,6 +33,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AffectCommand.self,
             StoreCommand.self,
             MemoryCommand.self,
+            ContextCommand.self,
             BenchCommand.self,
         ]
     )
