@@ -13,6 +13,8 @@ without it the check applies to the value itself (used inside any/none/all).
     any, none, all            an array where some / no / every element meets the sub-expectation (an object,
                               or a list of objects all met by the same element); `all` also needs one element
     exists                    true: the path resolves (null counts); false: it does not
+A missing path fails every operator except `exists: false`, and `equals: null` or `in` a list with
+null (an encoder leaves out a nil optional, so an absent key reads as null there).
     atLeast, atMost           number bounds
     minItems, maxItems        array length bounds
 """
@@ -109,6 +111,11 @@ def _holds(name, argument, value):
     if name == "exists":
         return (value is not MISSING) == argument
     if value is MISSING:
+        # Encoders leave out a nil optional: an absent key reads as null for equals and in.
+        if name == "equals":
+            return argument is None
+        if name == "in":
+            return None in argument
         return False
     if name == "equals":
         return value == argument and type(value) is type(argument) or (_number(value) and _number(argument) and value == argument)

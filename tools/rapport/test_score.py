@@ -35,6 +35,9 @@ class ExpectationTests(unittest.TestCase):
         self.assertMet({"path": "affect.arousal", "equals": None})
         self.assertMet({"path": "flags.riskyPlan.raised", "equals": False}, met=False)
         self.assertMet({"path": "flags.riskyPlan", "exists": False})
+        self.assertMet({"path": "flags.handoff.reason", "equals": None})
+        self.assertMet({"path": "flags.handoff.reason", "in": ["fall", None]})
+        self.assertMet({"path": "flags.handoff.reason", "notEquals": "fall"}, met=False)
         self.assertMet({"path": "flags.handoff.resources[0].contact", "equals": "999"})
         self.assertMet({"path": "flags.handoff.resources[3].contact", "exists": True}, met=False)
 
