@@ -6,14 +6,14 @@
 /// - `@name` one of the sequences of the word class `name` (`ReadingWordClasses`);
 /// - `*` up to 3 words of anything, `*6` up to 6 (never across a sentence end);
 /// - `<3>` 1 to 3 words, captured (a topic, a role), stopping before words that end a topic
-///   ("again", "today", "please", …);
+///   ("again", "today", "please", …); `<3+>` the same without those stops ("what I ate");
 /// - a `?` after a word, a group or a class makes it optional; a leading `=` captures it (`=@role`).
 /// A pattern must start with a word, a group or a class (an optional start is compiled as two patterns).
 struct PhrasePattern: Sendable {
     enum Element: Sendable {
         case words(alternatives: [[String]], optional: Bool, capture: Bool)
         case gap(max: Int)
-        case free(max: Int)
+        case free(max: Int, stopsAtTopicEnds: Bool)
     }
 
     let source: String
@@ -37,9 +37,12 @@ struct PhrasePattern: Sendable {
             if text.hasPrefix("*") {
                 let limit = Int(text.dropFirst()) ?? 3
                 elements.append(.gap(max: limit))
+            } else if text.hasPrefix("<") && text.hasSuffix("+>") {
+                let limit = Int(text.dropFirst().dropLast(2)) ?? 3
+                elements.append(.free(max: limit, stopsAtTopicEnds: false))
             } else if text.hasPrefix("<") && text.hasSuffix(">") {
                 let limit = Int(text.dropFirst().dropLast()) ?? 3
-                elements.append(.free(max: limit))
+                elements.append(.free(max: limit, stopsAtTopicEnds: true))
             } else if text.hasPrefix("@") {
                 let name = String(text.dropFirst())
                 guard let members = ReadingWordClasses.members[name] else {
@@ -170,11 +173,11 @@ struct PhrasePattern: Sendable {
                 skip += 1
             }
             return nil
-        case .free(let limit):
+        case .free(let limit, let stops):
             var length = 0
             while length < limit, position + length < text.count {
                 let word = text.words[position + length]
-                if word.sentence != sentence || Self.captureStops.contains(word.text) { break }
+                if word.sentence != sentence || (stops && Self.captureStops.contains(word.text)) { break }
                 length += 1
             }
             while length >= 1 {

@@ -30,6 +30,7 @@ public struct UtteranceReader: Sendable {
         guard words.count > 0 else { return reading }
         readRisk(words, into: &reading)
         readClaims(words, into: &reading)
+        readPreferences(words, timeMs: timeMs, into: &reading)
         return reading
     }
 }
