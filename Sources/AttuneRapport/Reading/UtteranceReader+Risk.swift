@@ -2,9 +2,10 @@
 extension UtteranceReader {
     typealias RiskCategory = UtteranceReading.RiskCue.Category
 
-    /// Most severe first: the cue reported when several categories match.
+    /// Most urgent first: the cue reported when several categories match (an overdose taken is an
+    /// emergency before it is a thought).
     static let riskOrder: [RiskCategory] = [
-        .preparations, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson, .medicalEmergency,
+        .preparations, .medicalEmergency, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson,
         .harmToDependent, .fall,
     ]
 
