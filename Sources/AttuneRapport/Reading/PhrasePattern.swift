@@ -7,6 +7,7 @@
 /// - `*` up to 3 words of anything, `*6` up to 6 (never across a sentence end);
 /// - `<3>` 1 to 3 words, captured (a topic, a role), stopping before words that end a topic
 ///   ("again", "today", "please", …); `<3+>` the same without those stops ("what I ate");
+/// - `!a|b` the next word is neither (nor does the sentence go on with it); `#` a number ("19", "five");
 /// - a `?` after a word, a group or a class makes it optional; a leading `=` captures it (`=@role`).
 /// A pattern must start with a word, a group or a class (an optional start is compiled as two patterns).
 struct PhrasePattern: Sendable {
@@ -14,6 +15,10 @@ struct PhrasePattern: Sendable {
         case words(alternatives: [[String]], optional: Bool, capture: Bool)
         case gap(max: Int)
         case free(max: Int, stopsAtTopicEnds: Bool)
+        /// The next word is none of these (or the sentence ends); takes no word.
+        case notFollowedBy(Set<String>)
+        /// A number, in digits or words.
+        case number
     }
 
     let source: String
@@ -34,7 +39,11 @@ struct PhrasePattern: Sendable {
                 optional = true
                 text = text.dropLast()
             }
-            if text.hasPrefix("*") {
+            if text.hasPrefix("!") {
+                elements.append(.notFollowedBy(Set(text.dropFirst().split(separator: "|").map(String.init))))
+            } else if text == "#" {
+                elements.append(.number)
+            } else if text.hasPrefix("*") {
                 let limit = Int(text.dropFirst()) ?? 3
                 elements.append(.gap(max: limit))
             } else if text.hasPrefix("<") && text.hasSuffix("+>") {
@@ -69,7 +78,7 @@ struct PhrasePattern: Sendable {
                 ] + compileElements(source, rest)
             }
             return [PhrasePattern(source: source, elements: elements)]
-        case .gap, .free:
+        case .gap, .free, .notFollowedBy, .number:
             preconditionFailure("pattern '\(source)' must start with a word")
         }
     }
@@ -115,6 +124,11 @@ struct PhrasePattern: Sendable {
         guard case .words(let alternatives, _, _) = elements[0] else { return [] }
         return alternatives.compactMap(\.first)
     }
+
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "a", "few", "several",
+    ]
 
     /// Words a free capture stops before.
     static let captureStops: Set<String> = [
@@ -173,6 +187,14 @@ struct PhrasePattern: Sendable {
                 skip += 1
             }
             return nil
+        case .notFollowedBy(let words):
+            if position < text.count, text.words[position].sentence == sentence, words.contains(text.words[position].text) { return nil }
+            return matchFrom(element: index + 1, position: position, text: text, sentence: sentence, captures: &captures, gaps: &gaps)
+        case .number:
+            guard position < text.count, text.words[position].sentence == sentence else { return nil }
+            let word = text.words[position].text
+            guard word.first?.isNumber == true || Self.numberWords.contains(word) else { return nil }
+            return matchFrom(element: index + 1, position: position + 1, text: text, sentence: sentence, captures: &captures, gaps: &gaps)
         case .free(let limit, let stops):
             var length = 0
             while length < limit, position + length < text.count {

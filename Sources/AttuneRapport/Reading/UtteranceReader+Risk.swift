@@ -2,9 +2,10 @@
 extension UtteranceReader {
     typealias RiskCategory = UtteranceReading.RiskCue.Category
 
-    /// Most severe first: the cue reported when several categories match.
+    /// Most urgent first: the cue reported when several categories match (an overdose taken is an
+    /// emergency before it is a thought).
     static let riskOrder: [RiskCategory] = [
-        .preparations, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson, .medicalEmergency,
+        .preparations, .medicalEmergency, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson,
         .harmToDependent, .fall,
     ]
 
@@ -13,10 +14,15 @@ extension UtteranceReader {
         let figures = RiskLexicon.figurative.matches(in: text)
         var kept: [(match: PhraseMatch<RiskLexicon.Rule>, rank: Int)] = []
         var dismissals: [UtteranceReading.RiskDismissal] = []
+        // One dismissal per place: the longest quote of overlapping matches ("I tried to kill myself",
+        // not also "kill myself").
         func dismiss(_ reason: UtteranceReading.RiskDismissal.Reason, _ phrase: String) {
-            if !dismissals.contains(where: { $0.phrase == phrase }) { dismissals.append(.init(reason: reason, phrase: phrase)) }
+            if dismissals.contains(where: { $0.phrase.contains(phrase) }) { return }
+            dismissals.removeAll { phrase.contains($0.phrase) }
+            dismissals.append(.init(reason: reason, phrase: phrase))
         }
-        let recovered = RiskLexicon.recovery.matchesAny(text)
+        let recoveries = RiskLexicon.recovery.matches(in: text)
+        let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
         for match in matches {
             let phrase = text.phrase(match.start, match.end - 1)
@@ -35,12 +41,12 @@ extension UtteranceReader {
             let voice = effectiveVoice(of: match, in: text)
             let framesSentence = max(0, sentence.lowerBound - 12)..<sentence.upperBound
             if voice != .speaker {
-                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
-                    dismiss(.research, phrase)
-                    continue
-                }
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
+                    continue
+                }
+                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
+                    dismiss(.research, phrase)
                     continue
                 }
                 if voice == .other && isGenericOther(before: match.start, in: text) {
@@ -48,7 +54,11 @@ extension UtteranceReader {
                     continue
                 }
             }
-            let current = text.contains(anyOf: RiskLexicon.currentMarkers, in: sentence)
+            // "now" in "I'm doing well now" is the recovery's, not the risk's.
+            let current = sentence.contains { position in
+                RiskLexicon.currentMarkers.contains(text[position]) && !recoveries.contains { $0.range.contains(position) }
+                    && !pastFrames.contains { $0.range.contains(position) }
+            }
             let distant = pastFrames.contains { text.words[$0.start].sentence == text.words[match.start].sentence }
             if !current && (distant || (recovered && isPastTense(sentence, in: text))) {
                 dismiss(.past, phrase)
@@ -110,6 +120,13 @@ extension UtteranceReader {
     /// ("the character wants to end it all") speaks of another.
     private func effectiveVoice(of match: PhraseMatch<RiskLexicon.Rule>, in text: ReadingText) -> RiskLexicon.Voice {
         guard match.payload.voice == .speaker else { return match.payload.voice }
+        // "a song about wanting to die", "an essay on suicide": a topic, not the speaker's own words.
+        if match.start > 0, text.words[match.start - 1].sentence == text.words[match.start].sentence,
+            ["about", "on", "regarding", "concerning"].contains(text[match.start - 1]),
+            !(match.start > 1 && ["thinking", "think", "thought", "thoughts", "dreaming", "talk", "talking", "worried", "scared", "obsessing"].contains(text[match.start - 2]))
+        {
+            return .keyword
+        }
         let first = text[match.start]
         if first == "i" || first == "my" || first == "me" { return .speaker }
         let sentence = text.words[match.start].sentence
