@@ -61,9 +61,9 @@ public struct GuidancePlanner: Sendable {
                 lengthSignals = [ContextSignal(source: "feedback", text: "\(model.shortAnswerStreak) short answers in a row")]
             }
             lengthWhy = "Your answers have been short"
-        } else if reading.practical && words <= 8 {
+        } else if (reading.practical && words <= 8) || Self.isCurt(inputs.text, reading: reading, words: words) {
             length = "short"; maxWords = configuration.shortWords
-            lengthSignals = [ContextSignal(source: "text", text: "a short practical turn (\(words) words)")]
+            lengthSignals = [ContextSignal(source: "text", text: "a short practical turn (\(words) words): '\(Self.excerpt(inputs.text))'")]
             lengthWhy = "A short practical question gets a short answer"
         }
         if !lengthSignals.isEmpty { explain("guidance.replyLength", "\(lengthWhy): \(length), at most \(maxWords) words.", lengthSignals) }
@@ -86,11 +86,13 @@ public struct GuidancePlanner: Sendable {
         let affect = inputs.affect
         let negative = affect.affect.valence == "negative"
         let aroused = affect.affect.arousal == "higher" || (affect.affect.arousal == nil && affect.distress && affect.textArousal >= AffectFusion.intenseText)
+        // Keyed up against their own baseline without good news reads as stress, not excitement.
+        let stressed = aroused && affect.affect.valence != "positive" && reading.goodNews.isEmpty
         let lessPersonal = model.preferences["less_personal"] ?? model.preferences["no_small_talk"]
         let tone: String
         var toneSignals: [ContextSignal]
         let toneWhy: String
-        if handoff || (negative && aroused) {
+        if handoff || (negative && aroused) || stressed {
             tone = "calm"
             toneSignals = handoff ? inputs.flags.handoff.signals : []
             toneSignals += affect.affect.signals
@@ -107,10 +109,13 @@ public struct GuidancePlanner: Sendable {
             tone = "upbeat"
             toneSignals = affect.affect.signals
             toneWhy = "You are sharing good news"
-        } else if reading.practical || reading.intents.first == .request || reading.intents.first == .question {
+        } else if reading.practical || reading.intents.first == .request || reading.intents.first == .question
+                    || (affect.affect.valence == "neutral" && reading.intents.first == .answer) {
             tone = "matter_of_fact"
-            toneSignals = [ContextSignal(source: "text", text: reading.practical ? "a practical turn: '\(Self.excerpt(inputs.text))'" : "a \(reading.intents.first!.rawValue.replacingOccurrences(of: "_", with: " ")): '\(Self.excerpt(inputs.text))'")]
-            toneWhy = "A practical turn gets a plain answer"
+            let kind = reading.practical ? "a practical turn" : reading.intents.first.map { "a \($0.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "a neutral turn"
+            toneSignals = [ContextSignal(source: "text", text: "\(kind): '\(Self.excerpt(inputs.text))'")]
+            toneWhy = reading.practical || reading.intents.first == .request || reading.intents.first == .question
+                ? "A practical turn gets a plain answer" : "A neutral, informative turn gets a plain answer"
         } else {
             tone = "warm"
             toneSignals = affect.affect.signals
@@ -203,6 +208,15 @@ public struct GuidancePlanner: Sendable {
             instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { " and suggest \($0)" } ?? "").")
         }
         return instructions
+    }
+
+    /// A terse, impersonal question or request ("Oven temperature and time, roast chicken, 1.8 kg?"):
+    /// at most 12 words, no first or second person, nothing emotional.
+    static func isCurt(_ text: String, reading: UtteranceReading, words: Int) -> Bool {
+        guard words <= 12, let first = reading.intents.first, first == .question || first == .request else { return false }
+        let personal: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "our", "us", "you", "your", "you're"]
+        let tokens = text.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        return !tokens.contains(where: personal.contains) && reading.valenceCues.isEmpty
     }
 
     static func excerpt(_ text: String) -> String {
