@@ -105,6 +105,10 @@ public struct GuidancePlanner: Sendable {
             tone = "warm"
             toneSignals = affect.affect.signals
             toneWhy = affect.affect.arousal == "lower" ? "You sound low and quieter than usual, so the reply is warm and gentle" : "What you said sounds hard, so the reply is warm"
+        } else if inputs.flags.relianceNudge.raised {
+            tone = "warm"
+            toneSignals = inputs.flags.relianceNudge.signals
+            toneWhy = "Leaning on the assistant instead of people calls for warmth, not cheer"
         } else if !reading.goodNews.isEmpty || (affect.affect.valence == "positive" && reading.intents.contains(.tellingNews)) {
             tone = "upbeat"
             toneSignals = affect.affect.signals
@@ -195,7 +199,7 @@ public struct GuidancePlanner: Sendable {
         if let question = inputs.reading.assistantQuestion {
             switch question.topic {
             case .identity: instructions.append("Answer honestly that you are an AI assistant, not a person.")
-            case .feelings: instructions.append("Answer honestly that you are an AI assistant and do not have feelings; say you value talking with them and acknowledge what they feel.")
+            case .feelings: instructions.append("Answer honestly that you are an AI assistant and do not have feelings; acknowledge what they feel, and say you are here to talk whenever they want.")
             case .memory: instructions.append("Answer honestly: you know only what the memories below show, with when they told you; say you do not remember anything else.")
             case .experiences: instructions.append("Answer honestly that you are an AI assistant and have no experiences of your own.")
             }
@@ -205,7 +209,7 @@ public struct GuidancePlanner: Sendable {
         }
         if flags.riskyPlan.raised, let risk = flags.riskyPlan.risk {
             let safer = inputs.model.pendingRiskyPlan?.saferOption ?? inputs.reading.riskyPlan?.saferOption
-            instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { " and suggest \($0)" } ?? "").")
+            instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { "; suggest a safer course: \($0)" } ?? "").")
         }
         return instructions
     }

@@ -228,7 +228,9 @@ public final class RapportEngine {
             explanations.append(ContextExplanation(about: "flags.riskyPlan", text: "You \(flags.riskyPlan.signals.first?.text ?? "described a plan"); the concrete risk: \(risk).", signals: flags.riskyPlan.signals))
         }
         if flags.relianceNudge.raised {
-            explanations.append(ContextExplanation(about: "flags.relianceNudge", text: "You have \(flags.relianceNudge.signals.map(\.text).joined(separator: ", and ")).", signals: flags.relianceNudge.signals))
+            let usage = flags.relianceNudge.signals.filter { $0.source == "usage" }.map(\.text).joined(separator: ", ")
+            let words = flags.relianceNudge.signals.filter { $0.source == "text" }.map(\.text).joined(separator: "; ")
+            explanations.append(ContextExplanation(about: "flags.relianceNudge", text: "You've had \(usage), and you \(words).", signals: flags.relianceNudge.signals))
         }
         return explanations
     }
