@@ -145,7 +145,7 @@ public final class RapportEngine {
                                                       loudnessDb: prosody.loudnessDb, pauseBeforeMs: prosody.pauseBeforeMs))
         }
 
-        let flags = raiseFlags(reading, text: turn.text, atMs: atMs, session: position.session, model: &model)
+        let flags = raiseFlags(reading, text: turn.text, textAffect: textAffect, atMs: atMs, session: position.session, model: &model)
         let plan = planner.plan(GuidancePlanner.Inputs(reading: reading, text: turn.text, atMs: atMs, session: position.session, affect: fused,
                                                        voice: voice, model: model, flags: flags, feedback: outcome))
         var guidance = plan.guidance
@@ -189,11 +189,24 @@ public final class RapportEngine {
         return kept
     }
 
-    func raiseFlags(_ reading: UtteranceReading, text: String, atMs: Int64, session: String, model: inout UserModel) -> ContextFlags {
+    /// Distress-cue categories (models/distress-cues.tsv) that are a risk to life, and the hand-off reason each gives.
+    static let handoffCueReasons: [String: String] = [
+        "wanting to die": "suicidal_thoughts", "self-harm": "self_harm", "saying goodbye": "preparations", "being a burden": "passive_suicidal_thoughts",
+    ]
+    /// Cue words that name the subject rather than a wish ("suicide risk assessment"): left to the reader.
+    static let bareRiskWords: Set<String> = ["suicide"]
+
+    func raiseFlags(_ reading: UtteranceReading, text: String, textAffect: TextAffect, atMs: Int64, session: String, model: inout UserModel) -> ContextFlags {
         var handoff = HandoffFlag(raised: false, reason: nil, resources: [], signals: [])
         if let risk = reading.risk {
             handoff = HandoffFlag(raised: true, reason: risk.category.rawValue, resources: configuration.handoff.resources,
                                   signals: [ContextSignal(source: "text", text: "said '\(risk.phrase)'")])
+        } else if reading.riskDismissals.isEmpty, let cue = textAffect.distressCues.first(where: { Self.handoffCueReasons[$0.category] != nil && !Self.bareRiskWords.contains($0.phrase) }) {
+            // A safety net under the reader: a warning sign of suicide from the NIMH list the text
+            // analyser matched, in words the reader neither read as risk nor dismissed as figurative,
+            // fiction, research or past, still hands off.
+            handoff = HandoffFlag(raised: true, reason: Self.handoffCueReasons[cue.category], resources: configuration.handoff.resources,
+                                  signals: [ContextSignal(source: "text", text: "said '\(cue.phrase)' (a warning sign: \(cue.category))")])
         }
         var falseClaim = FalseClaimRequestFlag(raised: false, claim: nil, signals: [])
         if let request = reading.falseClaimRequest {
