@@ -164,8 +164,8 @@ public final class RapportEngine {
         }
         for (index, followup) in followups.enumerated() {
             explanations.append(ContextExplanation(
-                about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about \(followup.event): '\(followup.source.text)'",
-                signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.dayAndTime(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs))" } ?? "the \(followup.event) is due")]))
+                about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about the \(followup.event): '\(followup.source.text)'",
+                signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.when(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs)) and has not been reported since" } ?? "the \(followup.event) is due")]))
         }
         let disclosed = disclosure.disclosure(atMs: atMs, sessionOpened: position.opened, model: &model)
         if disclosed.due && !position.opened {
