@@ -37,6 +37,14 @@ enum IntentLexicon {
         "name", "pick", "choose", "give", "teach", "quiz", "test", "count", "measure", "track", "log", "record",
     ]
 
+    /// Command verbs that make a request at a sentence start whatever follows ("add milk to my list").
+    static let commandOpeners: Set<String> = [
+        "remind", "set", "add", "play", "translate", "calculate", "schedule", "book", "summarise", "summarize", "convert", "define",
+        "spell", "list", "email", "text", "message", "order", "cancel", "delete", "create", "draft", "rewrite", "proofread",
+        "remove", "open", "pause", "resume", "navigate", "search", "google", "find", "show", "explain", "compare", "recommend",
+        "suggest", "write", "describe", "check", "call", "phone", "ring", "send", "note", "save", "log", "track", "update", "edit",
+    ]
+
     /// Telling news about oneself (besides good news and hardship, read by `ValenceLexicon`).
     static let news: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "[guess what|you will never guess|big news|some news|news|i have news|i have got news|update]", "[today|this morning|yesterday|last night|this week|at the weekend] i",

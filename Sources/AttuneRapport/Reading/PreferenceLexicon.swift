@@ -26,7 +26,7 @@ enum PreferenceLexicon {
         "[less|no] [waffle|rambling|essays|long answers|long replies|walls of text]", "[bullet points|a list] only", "short and sweet",
         "[i prefer|i like|i want|i would like|i would prefer|i need] [short|shorter|brief|quick|concise] [answers|replies|responses]",
         "do not [write|give me] [an essay|essays|a novel|long answers|paragraphs]", "[can|could] you [keep it|be] [short|brief|shorter]",
-        "cut it short", "[no|without the] [long|lengthy] [explanations|answers|replies]", "[short|brief] version", "summarise please", "summarize please",
+        "cut it short", "[less|fewer] [detail|details|text|info|information|words|explanation]", "[just|only] [a|the] [sentence|line|word|quick answer|summary|short answer]", "[no|without the] [long|lengthy] [explanations|answers|replies]", "[short|brief] version", "summarise please", "summarize please",
     ]
     static let brevityOff: [String] = [
         "you can go into [more]? detail again", "you can [write|say|talk|explain|go on] [more|longer|at length] again", "[longer|long|full|detailed] [answers|replies] are [fine|ok|good] [again|now]",
@@ -58,6 +58,7 @@ enum PreferenceLexicon {
         "do not [get|be] personal", "[i do not|i would rather not|i will not] [share|talk about|discuss] [personal|private] [stuff|things|matters|life|details]",
         "[none of|not] your business", "[stop|quit] asking [me]? [personal|about my personal|private] [questions|stuff|things|life]", "[my|that is my] private life",
         "[just|strictly|only] business", "[no|fewer] personal questions",
+        "[kept|keep|keeping|kept] [it|things|this|our chats|the chat] [professional|impersonal|businesslike|formal|about work|strictly business|to the task|to business]",
     ]
     static let lessPersonalOff: [String] = [
         "you can [ask|be] [more]? [personal|about my life|about me|about my family|about personal stuff] again", "[it is|personal questions are] [fine|ok] [to ask|to be personal]? again",
@@ -74,7 +75,7 @@ enum PreferenceLexicon {
         banOn.map { ($0, BanRule(lifts: false)) } + banLift.map { ($0, BanRule(lifts: true)) })
 
     static let banOn: [String] = [
-        "[do not|never|please do not|stop|quit|can you not|could you not|no more|try not to|do not ever] [mention|mentioning|bring up|bringing up|talk about|talking about|ask about|asking about|ask me about|asking me about|raise|raising|discuss|discussing|go on about|going on about|start on about|remind me about|remind me of] <4>",
+        "[do not|never|please do not|stop|quit|can you not|could you not|no more|try not to|do not ever] [mention|mentioning|bring up|bringing up|talk about|talking about|ask about|asking about|ask me about|asking me about|raise|raising|discuss|discussing|go on about|going on about|start on about|remind me about|remind me of|talk to me about|speak to me about|tell me about|talk about|ask me anything about|say anything about|say anything else about] <4>",
         "[let us|can we|could we|shall we|please let us] not [talk about|discuss|get into|go into|bring up|mention|do|dwell on] <4>",
         "no [talk|talking|chat|questions|mention|mentions|more talk|more questions|conversation] [about|of|on] <4>",
         "no <2> [talk|chat|questions|stuff|conversation|conversations|subjects|topics]",
@@ -163,6 +164,7 @@ enum PreferenceLexicon {
         "[it is|it was|that is|today is|she is|he is|her name is|his name is|my name is|i said|i meant] not <3> [it is|it was|that is|but|, it is|i said|i meant] <3>",
         "not <3> [it is|it was|i said|i meant] <3>",
         "[my|her|his|their] [name|birthday|age|wife's name|husband's name|dog's name|sister's name|brother's name] is <3> not <3>",
+        "[is called|called|named|is named|spelled|spelt|is spelled|is spelt|goes by|starts at|started at|is at|is on|was on|was at] <3> not <3>",
     ]
     static let stopAsking: [String] = [
         "[stop|quit|enough|no more|do not keep|please do not keep|can you stop|could you stop|please stop|you keep|enough of] asking [me]? [about]? <5+>",
@@ -174,11 +176,11 @@ enum PreferenceLexicon {
         [
             "tone it down", "tone down", "[dial|turn|bring|take] it [down|back|back down|way down]", "calm down", "chill out", "[less|not so|not as|stop|stop being so|quit|no more|enough with the|enough of the|cut the|easy on the|go easy on the|too much|bit much|a bit much|way too] [gushing|gushy|enthusiastic|enthusiasm|excited|excitement|over the top|dramatic|intense|effusive|cheerful|peppy|bubbly|emojis|exclamation marks|exclamation points|exclamations|hype|hyped|chirpy|sugary|sweet|syrupy|flattery|flattering|fawning|praise|compliments|energy|upbeat|positivity|cheerleading|emotional|sappy|mushy|soppy|cheesy|sentimental]",
             "[you are|you are being|you sound|that is|that was|it is] [too|a bit|a little|way|so|really|very|overly] [much|intense|over the top|enthusiastic|gushing|gushy|excited|dramatic|effusive|cheerful|peppy|chirpy|cheesy|sappy|much for me|emotional|over the top]",
-            "[bit|lot|way] too much", "[that is|you are] a [bit|lot] much", "[less|fewer] [exclamation|emojis|adjectives|superlatives]", "take it down a notch", "[tone|dial] [it|things|yourself] down",
+            "[bit|lot|way] too much", "[that is|you are] a [bit|lot] much", "[less|fewer] [of the]? [exclamation|exclamation marks|exclamation points|emojis|emoji|adjectives|superlatives|gushing|hype|cheerleading|enthusiasm|excitement]", "take it down a notch", "[tone|dial] [it|things|yourself] down",
             "[be|stay] [calmer|more calm|more neutral|more measured|more matter of fact|less excited|less emotional|more low key|more subdued|more reserved]", "[keep it|keep things] [calm|low key|neutral|measured|matter of fact|subdued]",
         ].map { ($0, true) }
             + [
-                "you can be [more]? [enthusiastic|excited|yourself|chatty|chattier|cheerful|bubbly|upbeat|expressive|warm|warmer|lively|energetic|fun|playful|animated] [again|now]",
+                "you can be [a bit|a little|a lot|bit]? [more]? [enthusiastic|excited|yourself|chatty|chattier|cheerful|bubbly|upbeat|expressive|warm|warmer|lively|energetic|fun|playful|animated] [again|now]",
                 "[bring back|i miss] [the|your] [enthusiasm|energy|excitement|cheer|sparkle|personality|warmth]",
                 "[turn|dial|crank|bring] it [back]? up", "[more|bit more|a bit more|a little more] [enthusiasm|energy|excitement|warmth|cheer|personality|enthusiastic|excited|upbeat] [please|again|is fine|is ok]?",
                 "[no need to|you do not need to|do not have to] [tone it down|hold back|be so reserved|be so calm|be so flat] [any more|now]?", "you can stop toning it down",

@@ -76,6 +76,9 @@ enum RiskyPlanLexicon {
     static let fasting: [String] = [
         "[fast|fasting|not eat|not eating|stop eating|no food|eat nothing|water only|water fast|juice only|starve|starving] *4 [for|a|whole]? [days|a week|two weeks|three days|five days|ten days|a fortnight|72 hours|a few days|several days|week|weekend]",
         "[fast|fasting] [for]? [two|three|four|five|six|seven|ten|2|3|4|5|6|7|10|14|several|a few] [days|weeks]",
+        "[2|3|4|5|6|7|10|14|21|30|two|three|four|five|six|seven|ten|fourteen|several|multi] [day|days|week|weeks] [water|juice|dry|liquid]? [fast|fasting|cleanse|detox]", "[2|3|4|5|6|7|10|14|two|three|four|five|six|seven|ten|several] days [of]? [fasting|no food|without food|water only|without eating|not eating]",
+        "[not|stop|stopped|without] [eat|eating|food] [for]? # [days|weeks]",
+        "[not|stop|stopped|without] [eat|eating|food] [for]? [a week|days|the week|several days|the next few days|a few days|the whole week]",
         "[only|just] [eat|eating|have|having] [500|400|300|600|800] calories", "[skip|skipping|cut out] [all]? [meals|eating|food] [for|until|till] [a week|days|the wedding|my holiday]",
     ]
     static let overdosingMedication: [String] = [
@@ -92,6 +95,7 @@ enum RiskyPlanLexicon {
         "[drive|driving|drive home|driving home] *4 [drunk|tipsy|over the limit|buzzed|hammered|pissed|after a few|after a couple|after drinking|after the pub]",
         "[had|having|after|after a|drunk|downed|sunk] [a few|a couple|a couple of|few|couple|couple of|some|two|three|four|five|a load of|loads of|a bottle of|half a bottle of] [drinks|pints|beers|glasses of wine|glasses] *6 [drive|driving|drive home|driving home|drive back|get behind the wheel]",
         "[drunk|tipsy|over the limit|been drinking] *5 [drive|driving|drive home|drive back]",
+        "[drive|driving|drive home|drive back|i will drive] *8 [had|drunk|drank|only had|been drinking|downed|sunk] *3 [beers|beer|pints|pint|drinks|wine|glasses|a few|a couple|three|four|five|two|shots|ciders|cans]",
     ]
     static let tiredDriving: [String] = [
         "[drive|driving|drive home|driving through|drive through] *5 [no sleep|without sleep|all night|an all nighter|exhausted|not slept|falling asleep]",

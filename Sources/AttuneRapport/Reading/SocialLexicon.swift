@@ -15,7 +15,9 @@ enum SocialLexicon {
         "[no one|nobody|no body] [else|ever|really|even|actually]? [to talk to|understands me|cares|calls|visits|texts|listens|gets me|checks on me|asks]",
         "i have not [seen|spoken to|talked to|heard from|been out with|left the house|gone out] *4 [anyone|anybody|a soul|friends|my friends|people|family|in days|in weeks|in months|for days|for weeks|for months]",
         "[i am|i feel|feeling|i have been|been] [so|really|very|completely|totally|pretty]? [lonely|alone|isolated|cut off|on my own all the time|invisible|friendless]",
-        "all alone", "[nobody|no one] [visits|calls|rings|texts] [me|any more]?", "[people|friends|everyone] [are|is] [exhausting|too much|not worth it|fake|disappointing]",
+        "all alone", "[anyone|anybody|no one|nobody|people] [apart from|except|but|other than|besides|except for] you",
+        "better than [talking to|being with|seeing|spending time with|hanging out with]? [real people|people|humans|my friends|friends|my family|anyone|real friends|actual people]",
+        "[have not|had not|not|never|barely|hardly] [left|been out of|gone out of|stepped out of|leave|go out of] [the|my] [house|flat|home|room|bedroom|apartment] [in|for|since|all]", "[nobody|no one] [visits|calls|rings|texts] [me|any more]?", "[people|friends|everyone] [are|is] [exhausting|too much|not worth it|fake|disappointing]",
         "[i do not|do not] need [people|friends|anyone else|anybody else|them] [when|now|because] [i have|i have got|i've got] you",
         "[you are|you are the] [better|nicer|easier|kinder] than [real]? [people|friends|humans|my friends|my family]",
         "[talk|talking|chat|chatting|spend|spending|spent] [to you|with you] *4 [all day|every day|all night|every night|hours|for hours|most of the day|all the time]",
@@ -31,7 +33,7 @@ enum SocialLexicon {
         "[the lads|the girls|the gang|my mates|my friends|my family|my sister|my brother|the kids|my parents] [came|come|are coming|were|are] [over|round|around|to stay|for dinner|for tea|for lunch|for the weekend]",
         "[going|went|been|go] to [a|my|the|our] [party|wedding|birthday party|christening|reunion|gathering|barbecue|bbq|dinner party|house party|gig|festival|meetup|club night|quiz night]",
         "[mum|dad|mum and dad|my mum and dad|my mum|my dad|the family|my in laws|friends|family|my nan|my gran|grandma|grandad|my sister|my brother|the neighbours|my neighbour|my best friend|my friend|a friend|an old friend|some friends|my cousin|my cousins] [came|come|are coming|is coming|were|are|popped|dropped|pop|drop|stayed|is staying|are staying|visited|is visiting|are visiting] [over|round|around|by|in|to stay|for|with us|with me]?",
-        "[my|our] [friends|mates] and i", "me and [my|the] [friends|mates|sister|brother|lads|girls|family|wife|husband|partner|kids]",
+        "[spent|spending|spend] *3 with [my|the|our|some]? @people", "[my|our] [friends|mates] and i", "me and [my|the] [friends|mates|sister|brother|lads|girls|family|wife|husband|partner|kids]",
         "[joined|signed up for|started going to] [a|the] [club|class|group|team|choir|gym class|course]",
     ])
 

@@ -15,8 +15,12 @@ extension UtteranceReader {
             guard range.count >= 2 else { continue }
             var first = range.lowerBound
             if text[first] == "please" || text[first] == "just" || text[first] == "ok" || text[first] == "so" { first += 1 }
-            guard first + 1 < range.upperBound, IntentLexicon.imperativeOpeners.contains(text[first]) else { continue }
-            if Self.imperativeObjects.contains(text[first + 1]) { requests.append(first..<range.upperBound) }
+            guard first + 1 < range.upperBound else { continue }
+            if IntentLexicon.commandOpeners.contains(text[first])
+                || (IntentLexicon.imperativeOpeners.contains(text[first]) && Self.imperativeObjects.contains(text[first + 1]))
+            {
+                requests.append(first..<range.upperBound)
+            }
         }
         if !requests.isEmpty || reading.falseClaimRequest != nil { intents.insert(.request) }
         // A question, unless every asking sentence is a request or asks the assistant's view.
