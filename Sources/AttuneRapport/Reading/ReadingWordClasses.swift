@@ -39,7 +39,7 @@ enum ReadingWordClasses {
         ("threat_verb", "said|says|told me|tells me|threatened|threatens|swore|swears|keeps saying|promised|will|would|is going to|going to|wants to"),
         ("violence", "kill|hurt|beat|stab|shoot|strangle|choke|burn|break my|smash my|batter|murder|hit"),
         ("violence_now", "hits|hit|beats|beat|punched|punches|kicked|kicks|slapped|slaps|strangled|strangles|choked|chokes|shoved|shoves"
-            + "|pushed|pushes|hurts|throttled|throttles|attacked|attacks|raped|rapes|abuses|abused|burned|burns|threw things at"
+            + "|pushed|pushes|hurts|touches|touched|molests|molested|throttled|throttles|attacked|attacks|raped|rapes|abuses|abused|burned|burns|threw things at"
             + "|throws things at|held a knife to|pulled a knife on|pointed a gun at|stabbed|threatens|threatened"),
         ("dependent", "the baby|my baby|our baby|the kids|my kids|our kids|the children|my children|my child|our child|the child"
             + "|my son|my daughter|my little one|my toddler|my newborn|the twins|my twins|my boy|my girl|mum|my mum|dad|my dad"
