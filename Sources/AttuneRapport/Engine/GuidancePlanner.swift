@@ -20,6 +20,8 @@ public struct GuidancePlanner: Sendable {
         public var model: UserModel
         public var flags: ContextFlags
         public var feedback: FeedbackLoop.Outcome
+        /// The turn came with voice measures.
+        public var hasVoice: Bool = false
     }
 
     public struct Plan {
@@ -66,7 +68,11 @@ public struct GuidancePlanner: Sendable {
             lengthSignals = [ContextSignal(source: "text", text: "a short practical turn (\(words) words): '\(Self.excerpt(inputs.text))'")]
             lengthWhy = "A short practical question gets a short answer"
         }
-        if !lengthSignals.isEmpty { explain("guidance.replyLength", "\(lengthWhy): \(length), at most \(maxWords) words.", lengthSignals) }
+        if lengthSignals.isEmpty {
+            lengthSignals = [ContextSignal(source: "text", text: "a turn of \(words) word\(words == 1 ? "" : "s"), with no standing request for brief or fuller answers")]
+            lengthWhy = "A conversational turn"
+        }
+        explain("guidance.replyLength", "\(lengthWhy): \(length), at most \(maxWords) words.", lengthSignals)
 
         // Pace mirrors the person's rate against their own baseline.
         var pace = inputs.voice?.pace ?? "normal"
@@ -80,6 +86,9 @@ public struct GuidancePlanner: Sendable {
             explain("guidance.pace", "You are speaking \(how) \(voice.baseline.yardstick) pace (rate \(VoiceComparison.signed(rate, 0)) %), so the reply's pace is \(pace).", paceSignals)
         } else if model.paceBias != 0 {
             explain("guidance.pace", "You asked for a \(pace) pace.", paceSignals)
+        } else if inputs.hasVoice {
+            explain("guidance.pace", "There is no usual pace of yours to mirror yet, so the reply's pace is normal.",
+                    [ContextSignal(source: "voice", text: "no baseline yet: too few earlier sessions with voice to compare with")])
         }
 
         // Tone.

@@ -150,7 +150,8 @@ public final class RapportEngine {
 
         let flags = raiseFlags(reading, text: turn.text, textAffect: textAffect, atMs: atMs, session: position.session, model: &model)
         let plan = planner.plan(GuidancePlanner.Inputs(reading: reading, text: turn.text, atMs: atMs, session: position.session, affect: fused,
-                                                       voice: voice, model: model, flags: flags, feedback: outcome))
+                                                       voice: voice, model: model, flags: flags, feedback: outcome,
+                                                       hasVoice: turn.prosody != nil))
         var guidance = plan.guidance
         guidance.instructions = honest(guidance.instructions)
         let banned = guidance.avoidTopics.map { $0.lowercased() } + model.bans.filter { $0.holds(atMs: atMs, session: position.session) }.flatMap(\.keywords).map { $0.lowercased() }
