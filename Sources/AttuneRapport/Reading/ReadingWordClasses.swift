@@ -59,7 +59,7 @@ enum ReadingWordClasses {
             + "|aunt|auntie|uncle|nan|gran|grandma|grandad|grandparents|colleagues|coworkers|workmates|neighbours|neighbour|neighbors"
             + "|girlfriend|boyfriend|wife|husband|partner|the lads|lads|the girls|the gang|flatmates|housemates|flatmate|housemate"
             + "|team|teammates|neighbor|in laws|fiance|fiancee|bestie|best friend|buddies|buddy|crew|book club|choir|church|club"
-            + "|grandkids|grandchildren|nephew|niece|godson|goddaughter|classmates|everyone|people|old school friends|uni friends"),
+            + "|grandkids|grandchildren|nephew|niece|godson|goddaughter|classmates|everyone|people|old school friends|uni friends|work mates|work friends|school friends|the grandkids|the kids"),
         ("positive_word", "happy|good|great|fine|well|ok|nice|fun|pleased|excited|thrilled|glad|better|best|enjoyable|easy|brilliant"
             + "|amazing|wonderful|fantastic|lovely|perfect|awesome|cheerful|content|satisfied|impressed|keen|optimistic|hopeful|positive"
             + "|proud|relaxed|calm|grateful|lucky|a good day|a great day|a good week|a great week|a good time|a great time|fun at all"
