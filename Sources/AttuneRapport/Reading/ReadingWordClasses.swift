@@ -30,7 +30,7 @@ enum ReadingWordClasses {
             + "|ibuprofen|codeine|tramadol|oxycodone|morphine|insulin|antidepressants|prescription|prescriptions|diazepam|valium|xanax"
             + "|lithium|sertraline|citalopram|amitriptyline|opioids|benzos|zopiclone"),
         ("self", "myself|my arm|my arms|my wrist|my wrists|my legs|my thigh|my thighs|my skin|my body"),
-        ("harm_verb", "cut|cutting|cuts|burned|burnt|burn|burning|hurt|hurting|harm|harmed|harming|scratched|scratching|hit|hitting|punched"
+        ("harm_verb", "slashed|slashing|sliced|slicing|carved|carving|stabbed|stabbing|cut|cutting|cuts|burned|burnt|burn|burning|hurt|hurting|harm|harmed|harming|scratched|scratching|hit|hitting|punched"
             + "|punching|bit|biting|starving|starve|starved"),
         ("abuser", "he|she|they|my partner|my husband|my wife|my boyfriend|my girlfriend|my ex|my ex husband|my ex wife|my ex partner"
             + "|my ex boyfriend|my ex girlfriend|my dad|my father|my stepdad|my step dad|my stepfather|my mum|my mother|my stepmum"

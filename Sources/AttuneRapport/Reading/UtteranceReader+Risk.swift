@@ -28,7 +28,9 @@ extension UtteranceReader {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
             if isNegated(match, in: text) { continue }
-            if let figure = figures.first(where: { $0.overlaps(match.range) }) {
+            // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
+            let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
+            if !threat, let figure = figures.first(where: { $0.overlaps(match.range) }) {
                 dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
                 continue
             }
