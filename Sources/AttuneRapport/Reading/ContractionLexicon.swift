@@ -43,6 +43,8 @@ enum ContractionLexicon {
     /// The words `raw` (one lower-case token, apostrophes as ') stands for.
     static func expand(_ raw: String) -> [String] {
         if let spelled = whole[raw] { return spelled }
+        // Most words have no apostrophe: no suffix to look at.
+        guard raw.utf8.contains(UInt8(ascii: "'")) else { return [raw] }
         if raw.hasSuffix("n't") {
             let stem = String(raw.dropLast(3))
             return stem.isEmpty ? ["not"] : [stem, "not"]
