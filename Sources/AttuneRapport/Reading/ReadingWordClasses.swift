@@ -67,7 +67,7 @@ enum ReadingWordClasses {
         ("sarcasm_opener", "oh great|oh perfect|oh brilliant|oh wonderful|oh fantastic|oh lovely|oh joy|oh goody|oh fab|oh super"
             + "|oh marvellous|oh marvelous|oh terrific|oh excellent|oh nice|oh good|great|perfect|brilliant|wonderful|fantastic|lovely"
             + "|fabulous|marvellous|marvelous|terrific|super|excellent|splendid|yay|woohoo|hooray|awesome|nice|cool|just great"
-            + "|just perfect|just brilliant|just lovely|just wonderful|just fantastic|well that is just great|well that is great"
+            + "|great just great|perfect just perfect|brilliant just brilliant|lovely just lovely|fantastic just fantastic|just perfect|just brilliant|just lovely|just wonderful|just fantastic|well that is just great|well that is great"
             + "|well that is perfect|well that is brilliant|that is just great|that is great|that is perfect|that is brilliant"
             + "|that is lovely|that is wonderful|how lovely|how wonderful|how nice|how fun|fun times|good times|great times|love that"
             + "|i love that|love it|i love it|lucky me|are not i lucky|thanks a lot|thanks for nothing|cheers for that|oh yay"),
@@ -77,7 +77,7 @@ enum ReadingWordClasses {
             + "|died|spilled|spilt|dropped|smashed|cracked|ruined|soaked|missed|locked out|no hot water|no heating|nothing works"
             + "|does not work|not working|stopped working|will not start|monday|mondays|deadline|deadlines|more work"
             + "|extra shift|hoover|burnt|burned|fell off|wet|damp|mouse|mice|rats|wasps|ants|blocked|blocked drain|overflowing|tantrum"
-            + "|screaming|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
+            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
         ("time_scope", "today|tonight|this weekend|this week|this month|this morning|this afternoon|this evening|tomorrow|for now|for a while"
             + "|for today|for tonight|for the weekend|for the week|for this week|for this weekend|until|till|til|for the moment|right now"),
     ]
