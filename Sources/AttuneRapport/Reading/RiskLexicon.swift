@@ -101,6 +101,7 @@ enum RiskLexicon {
         "[relief|better|easier|nice|peaceful|a blessing] [not to|to not|to never|never to] [wake up|be here|exist|be alive|live|be around]",
         "[better|easier] if i [just]? [disappeared|died|was gone|were gone|vanished|was not here|were not here|went away for good|was not around|did not wake up|was dead|ended it]",
         "[everyone|everybody|they|my family|people|the world|my kids|you all|my children|my parents|my friends] *3 [fine|better|happier|ok|okay|alright|better off|relieved] without me",
+        "[will not|i will not] be [a problem|a burden|around|in your way|in anyone's way|bothering anyone|bothering you|anyone's problem] [much longer|for long|any more|soon|for much longer]",
         "[tired|sick|exhausted|so tired] of [fighting|trying|struggling] [to stay alive|to live|to keep going|to survive|to keep living|for my life]",
         "[imagining|imagine|picturing|planning|plan] my [own]? funeral",
         "wish i could [just]? [disappear|vanish|not exist|stop existing|fade away|sleep forever|go to sleep forever|not be here]",
