@@ -48,6 +48,7 @@ enum RiskLexicon {
         "i do not want to live", "i do not want to be alive", "i [do not|no longer] want to exist", "do not want to live any more",
         "i do not want to [live|be alive|exist|wake up|go on|carry on] [any more|anymore]",
         "[being dead|death|dying|not being here|not existing] [would be|is|seems|sounds|feels like it would be] [better|easier|preferable|a relief|nicer|kinder|the answer|the only way]",
+        "[thinking|thought|thoughts|think] [about|of] [unaliving myself|unaliving|unalive myself|offing myself|topping myself|ending myself]",
         "[jump|jumping|throw myself|throwing myself|step|stepping|walk|walking] [off|from|in front of|into] [a|the] *2 [bridge|building|cliff|roof|train|car|bus|tower|lorry|truck|river|sea|traffic|motorway|tracks]",
         "i [will|am going to|want to|could|should|might|am ready to|have decided to|just want to|need to]? end it [all|tonight|now|today|for good|here|soon|once and for all]",
         "i end it !with", "i [will|am going to|want to|could|should|might|am ready to|have decided to] end it !with|with|between",
@@ -104,6 +105,8 @@ enum RiskLexicon {
         "[will not|i will not] be [a problem|a burden|around|in your way|in anyone's way|bothering anyone|bothering you|anyone's problem] [much longer|for long|any more|soon|for much longer]",
         "[tired|sick|exhausted|so tired] of [fighting|trying|struggling] [to stay alive|to live|to keep going|to survive|to keep living|for my life]",
         "[imagining|imagine|picturing|planning|plan] my [own]? funeral",
+        "[not sure|do not know if|do not know whether|unsure if|not certain|not even sure] [if|whether]? i [want to|wanna|can|could] [live|be alive|go on|keep going|exist|carry on|be here|stay alive|keep living] [any more|anymore|much longer]?",
+        "[i never|never] want to [wake up|live|exist|be alive|be here|see another day] [again|any more|anymore]?",
         "wish i could [just]? [disappear|vanish|not exist|stop existing|fade away|sleep forever|go to sleep forever|not be here]",
         "why [bother|even bother|should i bother|keep] [living|going on|carrying on|staying alive|being alive|trying to live]",
         "[waiting|longing|hoping|praying] [to die|for death|for it all to end|for the end|for my life to end]",
@@ -328,6 +331,9 @@ enum RiskLexicon {
 
     /// Words that make a risk word a joke (dark humour): "I want to die lol".
     static let jokeMarkers: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "hahah", "rofl", "jk", "kidding", "joking", "😂", "🤣", "jokes"]
+
+    /// Words after "not" that do not take a risk back ("can't stop", "not sure", "not kidding").
+    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain"]
 
     /// Words that, before a pattern in its sentence, take it back ("I'm not going to kill myself").
     static let negators: Set<String> = ["not", "never", "no", "nor"]
