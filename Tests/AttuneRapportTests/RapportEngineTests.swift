@@ -109,4 +109,20 @@ import Testing
             }
         }
     }
+
+    @Test func theDialogueStateFollowsTheSession() throws {
+        let sandbox = try RapportSandbox()
+        defer { sandbox.remove() }
+        let first = try sandbox.say("2025-01-13T08:10:00Z", "My sister Nia is visiting from Exeter on Saturday.")
+        #expect(first.dialogue?.turnInSession == 1 && first.dialogue?.assistantLastSaid == nil)
+        try sandbox.assistant("2025-01-13T08:10:30Z", "Lovely. How did the interview go?")
+        let second = try sandbox.say("2025-01-13T08:12:00Z", "Anyway, what's the weather doing?")
+        let dialogue = try #require(second.dialogue)
+        #expect(dialogue.turnInSession == 2 && dialogue.sessionMinutes == 2)
+        #expect(dialogue.assistantLastSaid == "Lovely. How did the interview go?")
+        #expect(dialogue.topics.contains { $0.lowercased().contains("nia") } && dialogue.topics.contains("interview"), "\(dialogue.topics)")
+        #expect(dialogue.openThreads.contains { $0.contains("How did the interview go?") }, "\(dialogue.openThreads)")
+        let later = try sandbox.say("2025-01-14T08:10:00Z", "Morning.")
+        #expect(later.dialogue?.turnInSession == 1 && later.dialogue?.topics.isEmpty == true, "a new session starts a new state")
+    }
 }

@@ -100,8 +100,9 @@ public final class RapportEngine {
         var model = try model(of: person)
         let session = turn.session ?? model.currentSession?.id ?? RFC3339Time.format(atMs)
         let outcome = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session))
-        model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session,
-                                                      topics: TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities))
+        let topics = TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities)
+        model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session, topics: topics)
+        if model.currentSession?.id == session { model.note(topics: topics) }
         try save(model, atMs: atMs)
         latestTurnMs = atMs
     }
@@ -113,6 +114,7 @@ public final class RapportEngine {
         if position.opened {
             model.pendingRiskyPlan = nil
             model.shortAnswerStreak = 0
+            model.sessionTopics = []
         }
         let vector = memory.queryVector(turn.text)
         let recalled = try memory.recall(turn.text, vector: vector, atMs: atMs, speaker: turn.speaker, limit: 10)
@@ -120,7 +122,8 @@ public final class RapportEngine {
         let previousAssistant = model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil }
         let reading = reader.read(turn.text, timeMs: atMs, previousAssistantText: previousAssistant)
         let textAffect = affect.analyze(turn.text)
-        _ = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector)
+        let observed = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector)
+        model.note(topics: observed.entities)
 
         // Voice against the person's own earlier sessions.
         let hour = times.hour(atMs)
@@ -171,6 +174,14 @@ public final class RapportEngine {
         if disclosed.due && !position.opened {
             guidance.instructions.append("Remind them briefly that you are an AI assistant.")
         }
+        let session = model.currentSession
+        var threads = followups.map { "the \($0.event) (due \(times.when(RFC3339Time.parse($0.eventTime ?? "") ?? atMs, relativeTo: atMs)))" }
+        if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
+            threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
+        }
+        let dialogue = ContextDialogue(
+            turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
+            openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil })
         model.lastTurnMs = atMs
         try save(model, atMs: atMs)
         currentPerson = person
@@ -179,7 +190,7 @@ public final class RapportEngine {
         return RapportContext(
             time: RFC3339Time.format(atMs), session: position.session, speaker: turn.speaker, intents: reading.intents.map(\.rawValue),
             affect: fused.affect, guidance: guidance, memories: memories, followups: followups, flags: flags, explanations: explanations,
-            disclosure: disclosed, adjustments: outcome.adjustments)
+            disclosure: disclosed, adjustments: outcome.adjustments, dialogue: dialogue)
     }
 
     /// The instructions that `FalseClaimScanner` finds nothing in. Engine-written instructions never

@@ -39,7 +39,7 @@ enum ReadingWordClasses {
         ("threat_verb", "said|says|told me|tells me|threatened|threatens|swore|swears|keeps saying|promised|will|would|is going to|going to|wants to"),
         ("violence", "kill|hurt|beat|stab|shoot|strangle|choke|burn|break my|smash my|batter|murder|hit"),
         ("violence_now", "hits|hit|beats|beat|punched|punches|kicked|kicks|slapped|slaps|strangled|strangles|choked|chokes|shoved|shoves"
-            + "|pushed|pushes|hurts|throttled|throttles|attacked|attacks|raped|rapes|abuses|abused|burned|burns|threw things at"
+            + "|pushed|pushes|hurts|touches|touched|molests|molested|throttled|throttles|attacked|attacks|raped|rapes|abuses|abused|burned|burns|threw things at"
             + "|throws things at|held a knife to|pulled a knife on|pointed a gun at|stabbed|threatens|threatened"),
         ("dependent", "the baby|my baby|our baby|the kids|my kids|our kids|the children|my children|my child|our child|the child"
             + "|my son|my daughter|my little one|my toddler|my newborn|the twins|my twins|my boy|my girl|mum|my mum|dad|my dad"
@@ -49,7 +49,7 @@ enum ReadingWordClasses {
         ("person_rel", "mum|mother|mummy|dad|father|daddy|girlfriend|boyfriend|wife|husband|partner|fiance|fiancee|sister|brother"
             + "|grandma|gran|granny|nan|nana|grandad|grandpa|grandfather|grandmother|son|daughter|aunt|auntie|uncle|cousin|friend"
             + "|best friend|bestie|bff|lover|crush|spouse|therapist|doctor|nurse|teacher|ex|ex girlfriend|ex boyfriend|ex wife|ex husband"
-            + "|late husband|late wife|late mum|late dad|dead husband|dead wife|dead mum|dead dad|baby|babe|bf|gf|soulmate|sweetheart"
+            + "|late husband|late wife|late mum|late dad|late mother|late father|late son|late daughter|late brother|late sister|late grandma|late nan|late grandad|late gran|late partner|dead husband|dead wife|dead mum|dead dad|baby|babe|bf|gf|soulmate|sweetheart"
             + "|waifu|husbando|wifey|hubby|mistress|date|valentine|twin|stepmum|stepdad|step mum|step dad|grandson|granddaughter|godmother"),
         ("human_role", "human|a human|a human being|human being|a person|person|a real person|real person|real|a real human|a man|a woman"
             + "|a guy|a girl|alive|a living person|not an ai|not a bot|not a robot|not a machine|not artificial|a real boy|a real girl"

@@ -54,8 +54,9 @@ extension UtteranceReader {
                     continue
                 }
             }
-            // "now" in "I'm doing well now" is the recovery's, not the risk's.
-            let current = sentence.contains { position in
+            // Current words near the risk, not in its recovery ("I'm doing well now") or its past frame.
+            let clause = max(sentence.lowerBound, match.start - 6)..<min(sentence.upperBound, match.end + 6)
+            let current = clause.contains { position in
                 RiskLexicon.currentMarkers.contains(text[position]) && !recoveries.contains { $0.range.contains(position) }
                     && !pastFrames.contains { $0.range.contains(position) }
             }
