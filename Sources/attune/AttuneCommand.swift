@@ -28,6 +28,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AnalyzeCommand.self,
             TurnsCommand.self,
             ListenCommand.self,
+            ServeCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
             AffectCommand.self,

@@ -18,6 +18,8 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
     private let stopRequested = Atomic<Bool>(false)
     private let threadDone = DispatchSemaphore(value: 0)
     private var started = false
+    /// Hand chunks over no faster than real time (a file played as if it were a microphone).
+    private let realTime: Bool
 
     private struct State {
         var chunks: [[Float]] = []
@@ -25,8 +27,10 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
         var failure: String?
     }
 
-    public init(source: any AudioSource) throws {
+    /// - Parameter realTime: pace a file at the speed it was recorded, as a device would deliver it.
+    public init(source: any AudioSource, realTime: Bool = false) throws {
         self.source = source
+        self.realTime = realTime
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ServiceError.system(call: "pipe", errno: errno) }
         for end in ends {
@@ -71,6 +75,8 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
     private func run() {
         defer { threadDone.signal() }
         var chunk = [Float](repeating: 0, count: CanonicalAudio.samplesPer10Ms)
+        let began = ContinuousClock.now
+        var delivered = 0
         while !stopRequested.load(ordering: .acquiring) {
             let count: Int
             do {
@@ -84,6 +90,12 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
             while state.withLock({ $0.chunks.count }) >= Self.maximumQueuedChunks, !stopRequested.load(ordering: .acquiring) {
                 usleep(5_000)
             }
+            if realTime {
+                let due = began + .microseconds(delivered * 1_000_000 / CanonicalAudio.sampleRateHz)
+                let wait = (due - .now).components
+                if wait.seconds >= 0, due > .now { Thread.sleep(forTimeInterval: Double(wait.seconds) + Double(wait.attoseconds) / 1e18) }
+            }
+            delivered += count
             state.withLock { $0.chunks.append(Array(chunk[0..<count])) }
             wake()
         }

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Drives a real `attune serve` over its Unix socket and its --stdio mode, with the standard library
+only, as a host written in Python would: hello, transcript -> observed, recall, forget, stats,
+malformed lines, two clients at once, a client that never reads, a half line and a disconnect,
+the socket's mode and owner check, SIGTERM, and what survives a restart.
+
+Usage: check_service.py --attune PATH/TO/attune [--scratch DIR]
+Prints one line per check with its numbers; exits 1 at the first failure.
+"""
+import argparse
+import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def fail(message):
+    print("FAIL: " + message, flush=True)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    print("ok: " + message, flush=True)
+
+
+class Host:
+    """One connection speaking JSON lines."""
+
+    def __init__(self, path, timeout=10):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(timeout)
+        self.sock.connect(path)
+        self.buffer = b""
+
+    def send_raw(self, data):
+        self.sock.sendall(data)
+
+    def send(self, message):
+        self.send_raw(json.dumps(message).encode() + b"\n")
+
+    def receive(self):
+        while b"\n" not in self.buffer:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise EOFError("the service closed the connection")
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return json.loads(line)
+
+    def ask(self, message):
+        self.send(message)
+        return self.receive()
+
+    def close(self):
+        self.sock.close()
+
+
+def start(attune, scratch, socket_path, extra=()):
+    arguments = [attune, "serve", "--no-capture", "--socket", socket_path,
+                 "--db", os.path.join(scratch, "memory.db"), "--key-file", os.path.join(scratch, "store.key"), *extra]
+    log = open(os.path.join(scratch, "serve.log"), "ab")
+    began = time.monotonic()
+    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=log)
+    while time.monotonic() - began < 10:
+        if process.poll() is not None:
+            fail("attune serve exited with %d before listening; see %s" % (process.returncode, log.name))
+        try:
+            probe = socket.socket(socket.AF_UNIX)
+            probe.connect(socket_path)
+            probe.close()
+            return process, time.monotonic() - began
+        except OSError:
+            time.sleep(0.01)
+    fail("attune serve did not listen within 10 s")
+
+
+def stop(process):
+    began = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    try:
+        code = process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        fail("attune serve did not stop within 5 s of SIGTERM")
+    return code, time.monotonic() - began
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--attune", required=True)
+    parser.add_argument("--scratch")
+    parser.add_argument("--startup-limit", type=float, default=1.0)
+    parser.add_argument("--wav", help="a 16 kHz speech recording to play through the pipeline (--input)")
+    options = parser.parse_args()
+    scratch = options.scratch or tempfile.mkdtemp(prefix="attune-serve-")
+    key = os.path.join(scratch, "store.key")
+    with open(key, "wb") as out:
+        out.write(os.urandom(32))
+    os.chmod(key, 0o600)
+    subprocess.run([options.attune, "store", "init", "--db", os.path.join(scratch, "memory.db"), "--key-file", key],
+                   check=True, capture_output=True)
+    path = os.path.join(scratch, "attune.sock")
+
+    process, startup = start(options.attune, scratch, path)
+    check(startup < options.startup_limit, "listening %.3f s after start (limit %.1f s)" % (startup, options.startup_limit))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    check(stat.S_ISSOCK(os.stat(path).st_mode) and mode == 0o600, "the socket is mode %o" % mode)
+
+    a = Host(path)
+    hello = a.ask({"type": "hello", "versions": [1, 2], "client": "check_service"})
+    check(hello["type"] == "hello" and hello["version"] == 1 and hello["memory"] is True, "hello agrees on version 1")
+    b = Host(path)
+    check(b.ask({"type": "hello", "versions": [9]})["code"] == "unsupported_version", "a host with no common version is told so")
+    b.close()
+    b = Host(path)
+
+    said = a.ask({"type": "transcript", "text": "My sister Karen's birthday is on the 3rd of March", "final": True,
+                  "time": "2026-12-04T18:00:00Z", "id": "t1"})
+    check(said["type"] == "observed" and said["id"] == "t1" and said["memory"]["id"] > 0, "a final transcript is observed (#%d)" % said["memory"]["id"])
+    a.send({"type": "transcript", "text": "I walk the", "final": False, "id": "p"})
+    check(a.ask({"type": "stats"})["type"] == "stats", "a partial transcript is taken without an answer")
+    remembered = said["memory"]["id"]
+
+    recall = b.ask({"type": "recall", "query": "when is Karen's birthday", "id": "r1"})
+    check(recall["type"] == "recall" and any(r["source"]["id"] == remembered for r in recall["answer"]["results"]),
+          "a second host recalls what the first told (%d results)" % len(recall["answer"]["results"]))
+
+    for line, expected in [(b"not json\n", "malformed"), (b'{"type":"transcript","text":"caf\xc3"}\n', "malformed"),
+                           (b'{"type":"sing"}\n', "unknown_type"), (b'{"type":"transcript","text":7}\n', "bad_field"),
+                           (b'[1,2,3]\n', "malformed"), (b"{" + b"x" * (2 << 20) + b"}\n", "line_too_long")]:
+        b.send_raw(line)
+        answer = b.receive()
+        if answer.get("code") != expected or not isinstance(answer.get("line"), int):
+            fail("%r... answered %r, expected %s with a line number" % (line[:30], answer, expected))
+    check(True, "malformed, non-UTF-8, unknown, mistyped and 2 MiB lines are errors with their line numbers")
+    stats = b.ask({"type": "stats", "id": "s"})
+    check(stats["type"] == "stats" and stats["clients"] == 2, "the connection stays up after bad lines; stats sees 2 hosts")
+    stages = {s["stage"]: s for s in stats["stages"]}
+    check("observe" in stages and "recall" in stages, "stats has observe p50 %.1f ms / p99 %.1f ms, recall p50 %.1f ms" % (
+        stages["observe"]["p50Ms"], stages["observe"]["p99Ms"], stages["recall"]["p50Ms"]))
+    memory = stats["memory"]
+    check(memory["chargedBytes"] <= memory["budgetBytes"], "%.1f MB charged of a %.1f MB budget, %.1f MB resident" % (
+        memory["chargedBytes"] / 1e6, memory["budgetBytes"] / 1e6, (memory.get("residentBytes") or 0) / 1e6))
+
+    # A host that sends and never reads is dropped; the others go on.
+    silent = Host(path)
+    silent.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    request = json.dumps({"type": "stats"}).encode() + b"\n"
+    dropped = False
+    try:
+        for _ in range(20000):
+            silent.send_raw(request * 10)
+    except (BrokenPipeError, ConnectionResetError, socket.timeout, OSError):
+        dropped = True
+    check(dropped, "a host that never reads is dropped")
+    silent.close()
+    check(a.ask({"type": "stats"})["type"] == "stats", "the other hosts are still served")
+
+    half = Host(path)
+    half.send_raw(b'{"type":"sta')
+    half.close()
+    check(b.ask({"type": "followups"})["type"] == "followups", "a half line and a disconnect harm no one")
+
+    # The owner check: a peer of another uid is refused even if the file's mode would let it in.
+    if os.geteuid() == 0:
+        os.chmod(path, 0o666)
+        child = os.fork()
+        if child == 0:
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                other = Host(path, timeout=5)
+                other.send({"type": "stats"})
+                other.receive()
+                os._exit(3)
+            except (EOFError, ConnectionResetError, OSError):
+                os._exit(0)
+        _, status = os.waitpid(child, 0)
+        os.chmod(path, 0o600)
+        check(os.waitstatus_to_exitcode(status) == 0, "a process of uid 65534 (nobody) is refused by the SO_PEERCRED check")
+        child = os.fork()
+        if child == 0:
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                Host(path, timeout=5)
+                os._exit(3)
+            except PermissionError:
+                os._exit(0)
+        _, status = os.waitpid(child, 0)
+        check(os.waitstatus_to_exitcode(status) == 0, "uid 65534 cannot even connect to the 0600 socket")
+    else:
+        print("skip: the other-user checks need root to switch to uid 65534", flush=True)
+
+    forgot = a.ask({"type": "forget", "text": "Karen", "id": "f"})
+    check(forgot["type"] == "forgotten" and [item["id"] for item in forgot["forgot"]] == [remembered], "forget removes #%d" % remembered)
+    kept = a.ask({"type": "transcript", "text": "I started learning the cello in October", "time": "2026-12-04T18:05:00Z"})
+    kept_id = kept["memory"]["id"]
+
+    code, took = stop(process)
+    check(code == 0 and took < 2.0, "SIGTERM: exit %d after %.3f s" % (code, took))
+    goodbye = a.receive()
+    check(goodbye["type"] == "goodbye" and goodbye["reason"] == "SIGTERM", "hosts are told goodbye on SIGTERM")
+    check(not os.path.exists(path), "the socket is removed on exit")
+
+    process, _ = start(options.attune, scratch, path)
+    c = Host(path)
+    answer = c.ask({"type": "recall", "query": "what instrument am I learning"})
+    check(any(r["source"]["id"] == kept_id for r in answer["answer"]["results"]), "after a restart the acknowledged memory #%d is there" % kept_id)
+    gone = c.ask({"type": "recall", "query": "when is Karen's birthday"})
+    check(all("Karen" not in r["source"]["text"] for r in gone["answer"]["results"]), "and the forgotten turn is not")
+    check(c.ask({"type": "shutdown"})["type"] == "goodbye", "shutdown is answered with goodbye")
+    check(process.wait(timeout=5) == 0, "shutdown ends the service with exit 0")
+
+    stdio = subprocess.run([options.attune, "serve", "--stdio", "--no-capture", "--db", os.path.join(scratch, "memory.db"), "--key-file", key],
+                           input=b'{"type":"hello","versions":[1]}\n{"type":"recall","query":"cello","id":"x"}\nnope\n{"type":"stats"}',
+                           capture_output=True, timeout=30)
+    lines = [json.loads(line) for line in stdio.stdout.decode().splitlines()]
+    types = [line["type"] for line in lines]
+    check(stdio.returncode == 0 and types == ["hello", "recall", "error", "stats", "goodbye"] and lines[2]["line"] == 3,
+          "--stdio answers each line and ends with the input (%s)" % ", ".join(types))
+    if options.wav:
+        wav_socket = os.path.join(scratch, "wav.sock")
+        process = subprocess.Popen([options.attune, "serve", "--no-memory", "--input", options.wav, "--socket", wav_socket],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(1000):
+            if os.path.exists(wav_socket):
+                break
+            time.sleep(0.01)
+        first, second = Host(wav_socket), Host(wav_socket)
+        events = {0: [], 1: []}
+        for index, host in enumerate([first, second]):
+            while True:
+                event = host.receive()
+                events[index].append(event)
+                if event["type"] == "end_of_turn" or len(events[index]) > 100:
+                    break
+        types = [event["type"] for event in events[0]]
+        check(types[0] == "speech_start" and types[-1] == "end_of_turn", "a recording played through the pipeline gives %s" % ", ".join(types))
+        check(events[0] == events[1], "both hosts get the same events in the same order")
+        code, _ = stop(process)
+        check(code == 0, "and the service stops with exit 0")
+    print("all checks passed", flush=True)
+
+
+if __name__ == "__main__":
+    main()
