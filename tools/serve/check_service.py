@@ -19,6 +19,30 @@ import tempfile
 import time
 
 
+REPOSITORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+SCHEMAS = os.path.join(REPOSITORY, "docs", "protocol")
+try:
+    import jsonschema
+except ImportError:
+    jsonschema = None
+validated = {"host": 0, "service": 0}
+
+
+def conforms(direction, message):
+    """Checks a message against docs/protocol/<direction>.<type>.schema.json (when jsonschema is installed)."""
+    if jsonschema is None:
+        return
+    path = os.path.join(SCHEMAS, "%s.%s.schema.json" % (direction, message.get("type")))
+    if not os.path.exists(path):
+        fail("no schema %s for %r" % (path, message))
+    with open(path) as schema:
+        try:
+            jsonschema.validate(message, json.load(schema))
+        except jsonschema.ValidationError as error:
+            fail("%s message %r does not match %s: %s" % (direction, message, os.path.basename(path), error.message))
+    validated[direction] += 1
+
+
 def fail(message):
     print("FAIL: " + message, flush=True)
     sys.exit(1)
@@ -43,6 +67,7 @@ class Host:
         self.sock.sendall(data)
 
     def send(self, message):
+        conforms("host", message)
         self.send_raw(json.dumps(message).encode() + b"\n")
 
     def receive(self):
@@ -52,7 +77,9 @@ class Host:
                 raise EOFError("the service closed the connection")
             self.buffer += chunk
         line, self.buffer = self.buffer.split(b"\n", 1)
-        return json.loads(line)
+        message = json.loads(line)
+        conforms("service", message)
+        return message
 
     def ask(self, message):
         self.send(message)
@@ -149,6 +176,10 @@ def main():
     check(memory["chargedBytes"] <= memory["budgetBytes"], "%.1f MB charged of a %.1f MB budget, %.1f MB resident" % (
         memory["chargedBytes"] / 1e6, memory["budgetBytes"] / 1e6, (memory.get("residentBytes") or 0) / 1e6))
 
+    example = subprocess.run([sys.executable, os.path.join(REPOSITORY, "examples", "python", "attune_client.py"), path,
+                              "I take the bus to work on Mondays"], capture_output=True, timeout=30)
+    check(example.returncode == 0 and b'"observed"' in example.stdout, "examples/python/attune_client.py is answered")
+
     # A host that sends and never reads is dropped; the others go on.
     silent = Host(path)
     silent.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
@@ -223,6 +254,8 @@ def main():
                            input=b'{"type":"hello","versions":[1]}\n{"type":"recall","query":"cello","id":"x"}\nnope\n{"type":"stats"}',
                            capture_output=True, timeout=30)
     lines = [json.loads(line) for line in stdio.stdout.decode().splitlines()]
+    for line in lines:
+        conforms("service", line)
     types = [line["type"] for line in lines]
     check(stdio.returncode == 0 and types == ["hello", "recall", "error", "stats", "goodbye"] and lines[2]["line"] == 3,
           "--stdio answers each line and ends with the input (%s)" % ", ".join(types))
@@ -247,6 +280,11 @@ def main():
         check(events[0] == events[1], "both hosts get the same events in the same order")
         code, _ = stop(process)
         check(code == 0, "and the service stops with exit 0")
+    if jsonschema is None:
+        print("skip: jsonschema is not installed, so messages were not checked against docs/protocol/", flush=True)
+    else:
+        check(validated["service"] > 20, "%d messages from Attune and %d from the hosts match their schemas in docs/protocol/" % (
+            validated["service"], validated["host"]))
     print("all checks passed", flush=True)
 
 
