@@ -119,6 +119,36 @@ def stop(process):
     return code, time.monotonic() - began
 
 
+def check_systemd(attune, scratch, key):
+    """Type=notify as systemd runs it: READY=1 on NOTIFY_SOCKET, watchdog pings, STOPPING=1, and the
+    store key from $CREDENTIALS_DIRECTORY (LoadCredential=attune.key:...) without --key-file."""
+    notify_path = os.path.join(scratch, "notify.sock")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(notify_path)
+    listener.settimeout(5)
+    credentials = os.path.join(scratch, "credentials")
+    os.makedirs(credentials, exist_ok=True)
+    with open(key, "rb") as source, open(os.path.join(credentials, "attune.key"), "wb") as out:
+        out.write(source.read())
+    os.chmod(os.path.join(credentials, "attune.key"), 0o600)
+    environment = dict(os.environ, NOTIFY_SOCKET=notify_path, WATCHDOG_USEC="200000", CREDENTIALS_DIRECTORY=credentials)
+    began = time.monotonic()
+    process = subprocess.Popen([attune, "serve", "--no-capture", "--socket", os.path.join(scratch, "notify-test.sock"),
+                                "--db", os.path.join(scratch, "memory.db")], env=environment, stderr=subprocess.DEVNULL)
+    ready = listener.recv(4096).decode()
+    took = time.monotonic() - began
+    check(ready.startswith("READY=1"), "READY=1 on NOTIFY_SOCKET %.3f s after start, with the key from $CREDENTIALS_DIRECTORY" % took)
+    pings = [listener.recv(4096).decode() for _ in range(3)]
+    check(all(ping == "WATCHDOG=1" for ping in pings), "WATCHDOG=1 pings at half of WATCHDOG_USEC")
+    process.send_signal(signal.SIGTERM)
+    while True:
+        state = listener.recv(4096).decode()
+        if state != "WATCHDOG=1":
+            break
+    check(state == "STOPPING=1" and process.wait(timeout=5) == 0, "STOPPING=1 on SIGTERM, then exit 0")
+    listener.close()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--attune", required=True)
@@ -280,6 +310,7 @@ def main():
         check(events[0] == events[1], "both hosts get the same events in the same order")
         code, _ = stop(process)
         check(code == 0, "and the service stops with exit 0")
+    check_systemd(options.attune, scratch, key)
     if jsonschema is None:
         print("skip: jsonschema is not installed, so messages were not checked against docs/protocol/", flush=True)
     else:

@@ -64,16 +64,20 @@ public final class AttuneService {
 
     /// Serves until SIGTERM/SIGINT, a `shutdown` message, or the end of standard input with
     /// `--stdio`; then drains (last turn events, `goodbye`), closes the store and removes the socket.
-    /// `ready` runs once the socket listens (for systemd's READY=1).
-    public func run(ready: () -> Void = {}, tick: () -> Void = {}) throws {
+    /// Under systemd (Type=notify) it reports READY=1 once the socket listens, pings the watchdog
+    /// from the loop, and STOPPING=1 when it begins to stop.
+    public func run(systemd: SystemdNotifier = SystemdNotifier()) throws {
         if let listener { logger.info("listening on \(listener.path) (mode 0600)") }
         if stdio { logger.info("serving on standard input and output") }
         if let capture, !startCaptureOnFirstHost { capture.start() }
-        ready()
+        systemd.notify("READY=1\nSTATUS=serving on \(listener?.path ?? "standard input and output")")
+        // The loop wakes at least this often, so the watchdog is pinged in time.
+        let timeoutMs = systemd.watchdogInterval.map { Int32(min(1000, max(10, $0 / .milliseconds(1)))) } ?? 1000
         while stopReason == nil {
-            try pollOnce(timeoutMs: 1000)
-            tick()
+            try pollOnce(timeoutMs: timeoutMs)
+            systemd.keepAlive()
         }
+        systemd.notify("STOPPING=1")
         drain()
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttuneAudio
 import AttuneRuntime
+import AttuneStore
 import Foundation
 
 struct ServeCommand: AsyncParsableCommand {
@@ -52,8 +53,16 @@ struct ServeCommand: AsyncParsableCommand {
         if let zone = memory.timezone { configuration.timeZone = zone }
         let audio: AudioInput? = input.map { .wavFile(path: $0) } ?? (noCapture ? nil : .device(name: configuration.device))
         let store: ServiceLaunch.Memory? = noMemory ? nil
-            : .init(databasePath: try memory.store.databasePath(), key: try memory.store.key(), settings: try memory.store.settings)
+            : .init(databasePath: try memory.store.databasePath(), key: try storeKey(), settings: try memory.store.settings)
         let launch = ServiceLaunch(socketPath: socket ?? (stdio ? nil : UnixSocketListener.defaultPath()), stdio: stdio, audio: audio, memory: store)
         try launch.makeService(configuration: configuration).run()
+    }
+
+    /// The key options, else the key file systemd passed with `LoadCredential=attune.key:…`.
+    private func storeKey() throws -> StoreKeySource {
+        if memory.store.keyFile == nil, memory.store.passphraseFile == nil, let credential = SystemdCredentials.storeKeyFile() {
+            return .keyFile(path: credential)
+        }
+        return try memory.store.key()
     }
 }
