@@ -1,3 +1,4 @@
+import AttuneRapport
 import Foundation
 import TOMLKit
 
@@ -14,6 +15,16 @@ import TOMLKit
 /// memory_budget = "64MB"
 /// data_dir = "/var/lib/attune"
 /// log_level = "info"        # trace, debug, info, notice, warning, error, critical
+///
+/// [rapport]
+/// locale = "GB"             # whose emergency number and crisis line a hand-off names
+/// session_gap_minutes = 30
+/// disclosure_hours = 3
+///
+/// [rapport.handoff]         # overrides the locale's numbers
+/// emergency = "999"
+/// crisis_line = "116 123"
+/// crisis_line_name = "Samaritans"
 /// ```
 public struct AttuneConfiguration: Equatable, Sendable {
     public var device = "default"
@@ -24,6 +35,19 @@ public struct AttuneConfiguration: Equatable, Sendable {
     public var logLevel = "info"
     /// The local time zone the memory reads times in ("Thursday at nine"), an IANA identifier.
     public var timeZone = "UTC"
+    /// The rapport engine's settings ([rapport]); the hand-off numbers start from `locale`'s.
+    public var rapport = RapportConfiguration()
+    /// `[rapport.handoff]`: emergency, crisis_line, crisis_line_name, over the locale's numbers.
+    public var handoffOverride: [String: String] = [:]
+
+    /// The rapport settings with `[rapport.handoff]` applied and the memory's time zone.
+    public var resolvedRapport: RapportConfiguration {
+        var settings = rapport
+        settings.handoff.override(emergency: handoffOverride["emergency"], crisisLine: handoffOverride["crisis_line"],
+                                  crisisLineName: handoffOverride["crisis_line_name"])
+        settings.timeZone = timeZone
+        return settings
+    }
 
     public init() {}
 
@@ -73,6 +97,33 @@ public struct AttuneConfiguration: Equatable, Sendable {
         Key(section: "memory", name: "timezone", expected: "an IANA time zone such as \"Europe/London\" or \"UTC\"") { config, value in
             guard let text = value.string, TimeZone(identifier: text) != nil else { return false }
             config.timeZone = text
+            return true
+        },
+        Key(section: "rapport", name: "locale", expected: "a country code with built-in crisis numbers: \(HandoffResources.builtIn.keys.sorted().joined(separator: ", "))") { config, value in
+            guard let text = value.string, let resources = HandoffResources.forLocale(text) else { return false }
+            config.rapport.handoff = resources
+            return true
+        },
+        Key(section: "rapport", name: "session_gap_minutes", expected: "an integer from 1 to 1440") { config, value in
+            guard let number = value.int, (1...1440).contains(number) else { return false }
+            config.rapport.sessionGapMs = Int64(number) * 60_000
+            return true
+        },
+        Key(section: "rapport", name: "disclosure_hours", expected: "a number of hours from 0.25 to 24") { config, value in
+            guard let hours = value.double ?? value.int.map(Double.init), (0.25...24).contains(hours) else { return false }
+            config.rapport.disclosureCadenceMs = Int64(hours * 3_600_000)
+            return true
+        },
+        Key(section: "rapport", name: "handoff", expected: "a table [rapport.handoff] of strings: emergency, crisis_line, crisis_line_name") { config, value in
+            guard let table = value.table else { return false }
+            let allowed: Set<String> = ["emergency", "crisis_line", "crisis_line_name"]
+            guard table.keys.allSatisfy({ allowed.contains($0) }) else { return false }
+            var fields: [String: String] = [:]
+            for name in table.keys {
+                guard let text = table[name]?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+                fields[name] = text
+            }
+            config.handoffOverride = fields
             return true
         },
         Key(section: "runtime", name: "log_level", expected: "one of \(logLevels.joined(separator: ", "))") { config, value in

@@ -113,6 +113,17 @@ enum StoreSchema {
               INSERT INTO memory_records_fts(rowid, statement) VALUES (new.id, new.statement);
             END;
             """),
+        // The rapport engine's model of each person (docs/RAPPORT.md, "User model"): standing
+        // preferences, topic bans, intensity, the per-session prosody summaries the baseline is the
+        // median of, and the usage pattern. One row per person, the model as a versioned JSON
+        // document (the engine's `UserModel`, Codable), so the model can grow without a migration
+        // per field; it is written in the same transaction as the turn that changed it.
+        Migration(version: 6, description: "rapport user models", sql: """
+            CREATE TABLE rapport_models(
+              person TEXT PRIMARY KEY,
+              model TEXT NOT NULL,
+              updated_ms INTEGER NOT NULL);
+            """),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

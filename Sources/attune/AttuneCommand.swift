@@ -34,6 +34,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AffectCommand.self,
             StoreCommand.self,
             MemoryCommand.self,
+            ContextCommand.self,
             BenchCommand.self,
         ]
     )

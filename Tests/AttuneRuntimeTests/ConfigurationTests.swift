@@ -39,7 +39,7 @@ import Testing
 
     @Test func unknownSectionIsNamed() {
         #expect(throws: ConfigurationError.unknownKey(path: "a.toml", key: "audoi.device", line: 2,
-                                                      hint: "unknown section [audoi]; sections are [audio], [memory], [runtime]")) {
+                                                      hint: "unknown section [audoi]; sections are [audio], [memory], [rapport], [runtime]")) {
             try AttuneConfiguration.parse("[audoi]\ndevice = \"x\"\n", path: "a.toml")
         }
     }

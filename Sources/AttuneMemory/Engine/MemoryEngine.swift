@@ -94,9 +94,14 @@ public final class MemoryEngine {
     /// it makes (forget, do not ask). A forget's deletions commit with the turn; the full-text index
     /// is then rewritten without the deleted words and the WAL checkpointed.
     public func observe(_ turn: ObservedTurn) throws -> ObserveOutcome {
+        try observe(turn, vector: embed(turn.text))
+    }
+
+    /// `observe(_:)` with the turn's sentence vector already made (`queryVector(_:)` of its text),
+    /// for a caller that also recalls with it: the rapport engine embeds each turn once.
+    public func observe(_ turn: ObservedTurn, vector: [Float]) throws -> ObserveOutcome {
         guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MemoryEngineError.emptyText }
         guard !turn.speaker.trimmingCharacters(in: .whitespaces).isEmpty else { throw MemoryEngineError.emptySpeaker }
-        let vector = embed(turn.text)
         let analysis = extractor.analyse(turn, previousPerson: try previousPerson(before: turn))
         let speaker = turn.speaker.lowercased()
         var outcome = ObserveOutcome(id: 0, time: MemoryItemJSON.formatTime(turn.timeMs), speaker: turn.speaker, records: [], entities: [],

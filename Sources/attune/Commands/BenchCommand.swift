@@ -8,5 +8,5 @@ struct BenchCommand: AsyncParsableCommand {
             Build with `swift build -c release` first: debug builds are many times slower. Results \
             on the development machine, and how to read them: docs/BENCHMARKS.md.
             """,
-        subcommands: [StoreBenchCommand.self, EmbedBenchCommand.self, MemoryIndexBenchCommand.self, MemoryBenchCommand.self])
+        subcommands: [StoreBenchCommand.self, EmbedBenchCommand.self, MemoryIndexBenchCommand.self, MemoryBenchCommand.self, ContextBenchCommand.self])
 }

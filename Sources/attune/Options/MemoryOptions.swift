@@ -17,6 +17,11 @@ struct MemoryOptions: ParsableArguments {
         }
     }
 
+    /// The IANA zone times are read in: --timezone, else the configuration's (UTC by default).
+    func timeZone() throws -> String {
+        try timezone ?? store.runtime.resolve().timeZone
+    }
+
     /// Opens the store and the memory engine over it, runs `body`, and closes the store.
     func withEngine<T>(_ body: (MemoryEngine) throws -> T) throws -> T {
         var configuration = try store.runtime.resolve()

@@ -1,0 +1,103 @@
+/// One utterance as the reader's patterns see it: lower-case words with ’ and ‘ read as ', contractions
+/// spelled out the same way however they were typed ("don't", "dont", "do not" are all `do not`), and
+/// sentence ends kept, so a pattern never reaches across a full stop. Every word remembers where it
+/// came from in the original text, so a match can quote the person's own words.
+struct ReadingText {
+    struct Word {
+        /// The normalised word ("not" for the "n't" of "didn't").
+        var text: String
+        /// The original characters this word was read from (shared by the words a contraction became).
+        var range: Range<String.Index>
+        /// Which sentence of the utterance it sits in (0, 1, …).
+        var sentence: Int
+    }
+
+    let original: String
+    private(set) var words: [Word] = []
+    /// Whether any sentence ended with a question mark.
+    private(set) var hasQuestionMark = false
+    /// The sentence index of each question mark's sentence.
+    private(set) var questionSentences: Set<Int> = []
+    private(set) var sentenceCount = 0
+
+    init(_ text: String) {
+        original = text
+        var sentence = 0
+        var wordStart: String.Index? = nil
+        var index = text.startIndex
+        var sawWordInSentence = false
+        func flush(upTo end: String.Index) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            var raw = text[start..<end].lowercased()
+            if raw.contains("\u{2019}") || raw.contains("\u{2018}") || raw.contains("`") {
+                raw = String(raw.map { $0 == "\u{2019}" || $0 == "\u{2018}" || $0 == "`" ? "'" : $0 })
+            }
+            // Quotes around a word ('fine') are not part of it.
+            while raw.hasPrefix("'") { raw.removeFirst() }
+            while raw.hasSuffix("'") && !raw.hasSuffix("s'") { raw.removeLast() }
+            guard !raw.isEmpty else { return }
+            for part in ContractionLexicon.expand(raw) {
+                words.append(Word(text: part, range: start..<end, sentence: sentence))
+            }
+            sawWordInSentence = true
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            let isApostrophe = character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "`"
+            if character.isLetter || character.isNumber || (isApostrophe && wordStart != nil) {
+                if wordStart == nil { wordStart = index }
+            } else {
+                flush(upTo: index)
+                if character == "." || character == "!" || character == "?" || character == ";" || character == "\n"
+                    || character == ":" || character == "…"
+                {
+                    if character == "?" {
+                        hasQuestionMark = true
+                        questionSentences.insert(sentence)
+                    }
+                    if sawWordInSentence {
+                        sentence += 1
+                        sawWordInSentence = false
+                    }
+                }
+            }
+            index = text.index(after: index)
+        }
+        flush(upTo: text.endIndex)
+        sentenceCount = sawWordInSentence ? sentence + 1 : sentence
+    }
+
+    var count: Int { words.count }
+
+    subscript(_ position: Int) -> String { words[position].text }
+
+    /// The person's own words from word `first` through word `last`, as typed.
+    func phrase(_ first: Int, _ last: Int) -> String {
+        String(original[words[first].range.lowerBound..<words[last].range.upperBound])
+    }
+
+    /// The words of sentence `sentence`, as a range of word positions.
+    func sentenceRange(_ sentence: Int) -> Range<Int> {
+        var lower = 0
+        while lower < words.count && words[lower].sentence < sentence { lower += 1 }
+        var upper = lower
+        while upper < words.count && words[upper].sentence == sentence { upper += 1 }
+        return lower..<upper
+    }
+
+    /// The original text of the sentence holding word `position`.
+    func sentenceText(of position: Int) -> String {
+        let range = sentenceRange(words[position].sentence)
+        return phrase(range.lowerBound, range.upperBound - 1)
+    }
+
+    /// Whether any of `set` occurs among words `range` (clamped to the utterance).
+    func contains(anyOf set: Set<String>, in range: Range<Int>) -> Bool {
+        let lower = max(0, range.lowerBound)
+        let upper = min(words.count, range.upperBound)
+        guard lower < upper else { return false }
+        for position in lower..<upper where set.contains(words[position].text) { return true }
+        return false
+    }
+}

@@ -1,0 +1,253 @@
+/// The words of current risk to life or safety, and the frames that make such words not current
+/// (figures of speech, fiction, research, a crisis described as over). Categories follow the NIMH's
+/// public-domain "Warning Signs of Suicide" and the usual triage of a crisis line (danger from a
+/// person, harm to someone in one's care, a fall, a medical emergency); the phrases are written for
+/// Attune. Patterns are in `PhrasePattern` syntax over `ReadingText`'s normalised words.
+enum RiskLexicon {
+    typealias Category = UtteranceReading.RiskCue.Category
+
+    /// How a risk pattern speaks: of the speaker (`self`), of another real person (`other`), or by a
+    /// bare keyword that research or fiction framing can explain (`keyword`).
+    enum Voice: Sendable { case speaker, other, keyword }
+
+    struct Rule: Sendable {
+        let category: Category
+        let voice: Voice
+    }
+
+    static let rules: PhraseRuleSet<Rule> = PhraseRuleSet(
+        suicidal.map { ($0, Rule(category: .suicidalThoughts, voice: .speaker)) }
+            + suicidalOther.map { ($0, Rule(category: .suicidalThoughts, voice: .other)) }
+            + suicidalKeywords.map { ($0, Rule(category: .suicidalThoughts, voice: .keyword)) }
+            + passive.map { ($0, Rule(category: .passiveSuicidalThoughts, voice: .speaker)) }
+            + preparations.map { ($0, Rule(category: .preparations, voice: .speaker)) }
+            + selfHarm.map { ($0, Rule(category: .selfHarm, voice: .speaker)) }
+            + selfHarmKeywords.map { ($0, Rule(category: .selfHarm, voice: .keyword)) }
+            + dangerFromPerson.map { ($0, Rule(category: .dangerFromPerson, voice: .speaker)) }
+            + harmToDependent.map { ($0, Rule(category: .harmToDependent, voice: .speaker)) }
+            + fall.map { ($0, Rule(category: .fall, voice: .speaker)) }
+            + medical.map { ($0, Rule(category: .medicalEmergency, voice: .speaker)) })
+
+    static let suicidal: [String] = [
+        "@intend @end_life",
+        "i * @intend @end_life",
+        "[will|would|could|might|should|am going to|have to|need to] [kill myself|end my life|take my life|take my own life|end it all|top myself|hang myself|commit suicide|unalive myself]",
+        "[kill myself|end my life|take my own life|take my life|commit suicide|hang myself|unalive myself|kms|top myself]",
+        "i am suicidal", "i feel suicidal", "feeling suicidal", "been suicidal", "so suicidal", "i am feeling suicidal",
+        "suicidal [thoughts|feelings|ideation|again|tonight|today]",
+        "[thinking|thought|thoughts|think] [about|of] [suicide|dying|death|killing myself|ending it|ending my life|ending it all|not being here]",
+        "[want|wanted|wanting] * [to die|to be dead|death]",
+        "i [want|wanna] to die", "i just want to die", "want to be dead", "i wish i was dead", "i wish i were dead",
+        "[ending|end] it [tonight|today|this weekend|soon|for good]", "going to end it [all|tonight|today|for good|soon]",
+        "this is goodbye", "[this|these] [is|are] my last [words|message|day]", "goodbye forever",
+        "i will not be [here|around|alive] [tomorrow|much longer|by morning|next week|for long]",
+        "i am not going to be [here|around] [tomorrow|much longer|by morning|next week|for long]",
+        "[how|ways|way|best way|easiest way|quickest way|painless way|painless ways] to [kill myself|die|end my life|end it|commit suicide|overdose|hang myself]",
+        "should i [kill myself|end it|end my life|just die]",
+        "is it normal to want to die", "i can not stop thinking about [dying|death|killing myself|suicide]",
+        "i do not want to live", "i do not want to be alive", "i [do not|no longer] want to exist", "do not want to live any more",
+        "i do not want to [live|be alive|exist|wake up|go on|carry on] [any more|anymore]",
+    ]
+
+    static let suicidalOther: [String] = [
+        "[my|our] * [says|said|told me|keeps saying|is saying|texted|messaged] * [wants to die|wants to kill himself|wants to kill herself|wants to kill themselves|wants to end it|going to kill himself|going to kill herself|going to end it]",
+        "@intend_other @end_life_other",
+        "[he|she|they] [wants|want|is going to|are going to] [kill himself|kill herself|kill themselves|end it all]",
+    ]
+
+    static let suicidalKeywords: [String] = [
+        "suicide", "suicidal", "overdose", "overdosing", "killing myself", "ending my life", "ending it all",
+    ]
+
+    static let passive: [String] = [
+        "wish * [go to sleep|fall asleep|sleep|drift off|close my eyes] * [not|never] wake up",
+        "[go to sleep|fall asleep|sleep] and [not|never] wake up",
+        "i hope i [do not|never] wake up", "i [wish|hope] i [would not|will not|do not|never] wake up",
+        "wish i [was|were|had|would|had have] [not here|never been born|not born|gone|not alive|never existed]", "wish i did not exist",
+        "wish i could [disappear|vanish|not exist|stop existing|just disappear|just stop existing|fade away]",
+        "[everyone|everybody|they|my family|the world|people|my kids|my children|you all|the kids|my wife|my husband|my partner|my parents|my friends|everyone else] * better off without me",
+        "better off without me", "better off if i [was|were] [dead|gone|not here|not around]", "better off dead",
+        "better off if i [died|was not here|were not here|was not around|were not around|did not exist]",
+        "i do not want to be here [any more|anymore|at all]", "i do not want to be [around|alive] [any more|anymore]",
+        "i [do not|no longer] want to [wake up|go on|carry on|keep going|keep living|live]",
+        "i [can not|can not] go on [any more|like this|living]?", "i can not keep [going|living] [like this|any more]?",
+        "[what is|what's] the point [of|in] [living|being alive|life|going on|carrying on|any of it|anything|me]",
+        "[no|not any] point [in|to]? [living|being alive|life|going on|carrying on|me being here]",
+        "no reason to [live|go on|keep going|be alive|stay]", "nothing to live for",
+        "[life|my life] is [not|no longer] worth living", "not worth living", "life is pointless",
+        "[tired|sick|exhausted] of [living|being alive|life|existing|it all]",
+        "want [it all|everything|it] to [end|stop|be over]", "[wish|want] it [would|could] all [end|stop]",
+        "[do not|would not] care if i [died|die|did not wake up|got hit by|was dead|lived or died]",
+        "would not mind if i [died|did not wake up|got hit by]", "hope [a bus|a car|something] hits me",
+        "if i [died|disappeared|was gone|were gone] * [no one|nobody|no body] would [notice|care|miss me]",
+        "[no one|nobody] would miss me", "[no one|nobody|no body] would * [notice|care|miss me|be sad] if i [died|was gone|were gone|disappeared|was dead|killed myself|was not here|was not around]",
+        "i should not be [here|alive]", "[i am|i feel like] a burden to [everyone|my family|you all|them|people|everybody]",
+        "i am such a burden", "i feel like such a burden", "the world would be better without me",
+        "i do not want to exist", "i want to disappear [forever|for good|permanently]", "i want to [sleep|go to sleep] forever",
+        "i wish i could sleep forever", "i would rather be dead", "i would be better off dead", "i want to stop existing",
+        "i would not care if i died", "everything would be easier if i [was|were] [gone|dead|not here]",
+    ]
+
+    static let preparations: [String] = [
+        "[saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|storing|stored|keeping|kept|hiding|hid|put aside] * @pills",
+        "[saving|saved] up * @pills",
+        "[wrote|written|writing|write|left|leaving] * [letters|letter|notes|note|messages|message|goodbyes] * [goodbye|to say goodbye|for my family|for my kids|for everyone|to my family|to everyone|for when i am gone|for after]",
+        "[goodbye|suicide] [letter|letters|note|notes|message|messages]",
+        "[giving|given|gave] away [my|all my] [things|stuff|belongings|possessions|cat|dog|pets|books|clothes]",
+        "[said|saying] my goodbyes", "put my affairs in order", "getting my affairs in order", "sorted out my will * [before|because]",
+        "[bought|got|have|found|ordered|got hold of] * [a rope|some rope|rope|a noose|a gun|razor blades|charcoal|a hose|helium] * [to|for|so i can|because]",
+        "[made|have|got|worked out|know] * [a plan|the plan|how i would|how i will|how to do it|where to do it|when to do it|a date]",
+        "[researching|looked up|looking up|googled|googling|searched|searching] * [how to|ways to|how many|lethal|fatal|overdose|suicide|painless]",
+        "how many @pills *5 [kill|die|fatal|lethal|overdose|enough|to end]",
+        "[picked|chosen|chose|found] [a|the] [bridge|spot|place|date|day] * [to|for]",
+        "[tied|tying] a noose", "i have the @pills [ready|here|in front of me|next to me|lined up]",
+        "[took|taken|swallowed|have taken|just took] * [all my|all of my|all the|a lot of|a bunch of|the whole box of|a whole bottle of|a packet of|loads of|handful of] @pills",
+        "i am on the [bridge|roof|edge|ledge|cliff|platform|tracks]", "standing on the [bridge|roof|edge|ledge]",
+    ]
+
+    static let selfHarm: [String] = [
+        "i * @harm_verb @self", "@harm_verb @self [again|tonight|today|last night|every night|this morning|yesterday]",
+        "[want|wanted|wanna|urge|urges|going|need|tempted|thinking about] to? @harm_verb @self",
+        "[started|started to|begun|back to|gone back to|relapsed|relapse] * [cutting|self harming|self harm|hurting myself|harming myself|burning myself]",
+        "[i|been] [self harm|self harmed|self harming|sh] [again|tonight|last night|today|every day]?",
+        "i [relapsed|relapse] [with|on] [self harm|cutting|sh]",
+        "[can not|could not] stop [cutting|hurting myself|harming myself|self harming]",
+        "blood [everywhere|will not stop] * [cut|cutting|myself]",
+    ]
+
+    static let selfHarmKeywords: [String] = ["self harm", "self harming", "self injury", "cutting myself", "hurting myself", "harming myself"]
+
+    static let dangerFromPerson: [String] = [
+        "@abuser * @threat_verb * @violence me",
+        "@abuser @violence_now me", "@abuser [has|just|always|keeps] @violence_now me",
+        "[he|she|they|my partner|my husband|my wife|my boyfriend|my girlfriend|my ex|my dad|someone] [has|had|is holding|is carrying|got|keeps] [a knife|a gun|a weapon]",
+        "[threatened|threatening|threatens] [to kill me|to hurt me|me with a knife|me with a gun|my life]",
+        "[scared|afraid|terrified|frightened] [of|to go home to|to be home with] [my partner|my husband|my wife|my boyfriend|my girlfriend|him|her|my dad|my ex|my stepdad]",
+        "[scared|afraid|terrified|frightened] to go home", "i am not safe [at home|here|with him|with her|in my house]",
+        "[he|she|they] [will not|would not|does not|do not|won't] let me [leave|go|out|call anyone|see anyone]",
+        "[someone|a man|a guy|somebody|a stranger|he] [is|has been|keeps] [following me|outside my|trying to get in|breaking in|banging on the door]",
+        "[he|she|they] [locked|locks|trapped] me [in|inside]", "[being|been|was] [hit|beaten|abused|attacked|assaulted|raped] [by|at home|again]",
+        "[he|she|my partner|my husband|my boyfriend|my wife|my girlfriend] [hurts|hit|hits|beats|chokes|strangles] me",
+        "i am being [abused|hurt|beaten|threatened|stalked|followed]",
+    ]
+
+    static let harmToDependent: [String] = [
+        "@fear * [i will|i would|i might|i could|i am going to|i may|i will end up|of what i might do to|i will snap and] * [hurt|harm|shake|smother|drop|hit|kill|strangle|suffocate|drown|lose it with|snap at] @dependent",
+        "@fear * i [hurt|harm|shake|hit] [the baby|my baby|the kids|my kids|my child|my son|my daughter]",
+        "[want to|feel like|urge to|thoughts of|thinking about] [hurting|harming|shaking|smothering|hitting] [the baby|my baby|the kids|my kids|my child|my son|my daughter]",
+        "i [shook|hit|hurt|smacked|dropped|slapped] [the baby|my baby|our baby|my newborn]",
+        "i left @dependent [alone|on her own|on his own|on their own|by herself|by himself|in the bath|in the car|home alone] * [can not|could not|is not able|unable|not able|has not|has no]",
+        "@dependent [has fallen|fell|is on the floor|collapsed|is not breathing|stopped breathing|is unconscious|will not wake up|is missing|wandered off|has gone missing|can not breathe|swallowed|is choking]",
+        "[lost|can not find] @dependent", "[the baby|my baby] [is|has been] [not breathing|blue|limp|floppy|unresponsive]",
+        "[the baby|my baby|the kids|my kids] [has not|have not] [eaten|had anything|been fed] [in|for|since] * [days|two days|a day]",
+        "i [can not|could not] [cope|look after|care for] * [the baby|my baby|the kids|my kids|mum|dad|him|her] * [any more|alone|and]",
+    ]
+
+    static let fall: [String] = [
+        "[fallen|fell|had a fall|slipped|tripped|collapsed|come off] * [can not|could not|unable to|not able to] [get up|stand|move|get off the floor|reach the phone|get back up]",
+        "[on|stuck on|lying on] the [floor|ground|bathroom floor|kitchen floor|stairs] * [can not|could not|unable to] [get up|move|stand]",
+        "[can not|could not] get [up off|off] the [floor|ground]", "[been|lying|stuck] on the floor [since|for] * [hours|last night|this morning|an hour|ages]",
+        "i have fallen and", "i fell and [can not|could not] get up", "help i have fallen",
+    ]
+
+    static let medical: [String] = [
+        "chest [pain|pains|hurts|is hurting|is tight|tightness|feels tight|is crushing|pressure] * [arm|jaw|numb|breath|breathe|sweating|sweaty|dizzy|sick|left side|neck|back]",
+        "[arm|jaw|left side] * [numb|tingling] * chest", "[crushing|severe|bad|sharp] chest [pain|pains]",
+        "[having|had|think i am having|think i am having a|might be having] a [heart attack|stroke|seizure|fit|anaphylactic]",
+        "[face|mouth|smile] [is|has]? [drooping|droopy|gone droopy|lopsided]", "[can not|could not] feel [my arm|my leg|my face|one side|my left|my right]",
+        "[can not|could not] breathe", "struggling to breathe", "[throat|tongue|lips] [is|are]? [swelling|closing|swollen]",
+        "[he|she|my|mum|dad|the baby] * [is not|not] breathing", "[is|was|found|lying] [unconscious|unresponsive]",
+        "bleeding [heavily|a lot|badly|everywhere|will not stop|won't stop|that will not stop]", "[can not|could not] stop the bleeding",
+        "[took|taken|swallowed|have taken] too many @pills", "blood sugar is [really low|very low|dangerously low|too low|high and]",
+        "[slurring my words|speech is slurred|words are slurred]", "[worst|sudden] headache of my life",
+    ]
+
+    /// Figures of speech built from risk words: a match overlapping one of these is not a risk.
+    static let figurative: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+        "[is|was|are|were|been|be|it is|that is|this is] [murder|murderous|a killer|killing me|killer]",
+        "murder on [my|the|your] [feet|back|knees|legs|hands|eyes|nerves]", "could murder a", "i would murder",
+        "[would|could] kill for", "kill for a", "[killing|killed|kill|slayed|slaying|nailed] it", "killed me", "kills me",
+        "[is|are|was|were] killing me", "killing me [softly|slowly]?",
+        "[boss|mum|mother|dad|father|teacher|coach|manager|wife|husband|girlfriend|boyfriend|partner|parents|gran|nan|sister|brother|missus|mrs|landlady|editor|supervisor|tutor|lecturer|team|they|she|he] * [will|would|is going to|going to|gonna|are going to] [kill|murder|slaughter] me * [if|when|for|because|after] * [late|forget|forgot|find out|finds out|found out|see|sees|saw|spent|spend|spending|break|broke|eat|ate|miss|missed|lose|lost|mess|messed|scratch|dent|hear|hears|bought|buy|know|knows|leave the|again|fail|failed|do not|not|home|tell|wear|this|that|cancel|drink|skip|back|shows up|show up|do|did]",
+        "[boss|mum|mother|dad|teacher|coach|manager|parents|mother in law|editor|supervisor|tutor] * [will|would|is going to|going to|gonna] [kill|murder] me",
+        "[dying|dying of|die of|died of|die from|dying for|died for] [to|for a|for some|laughing|laughter|embarrassment|boredom|curiosity|thirst|heat|hunger|shame|cringe|envy|jealousy]",
+        "dying to", "dying for", "die for", "[laughing|laughed|laugh] * [can not|could not] breathe", "[can not|could not] breathe [for|from|with] [laughing|laughter]", "[die|died|dying|dead] laughing", "nearly died", "almost died laughing", "could have died of",
+        "to die for", "[dead|deadly] [tired|on my feet|beat|serious|easy|good|chuffed|funny|jealous|boring|quiet|cute|posh|heavy|lucky|set|end|battery|centre|center|on]",
+        "[i am|i was] dead [lol|haha|lmao|😂]", "[phone|battery|laptop|car|plant|plants|tv|charger|wifi|conversation|party|town|game] * [is|was|has]? [dead|died|dying]",
+        "[bored|scared|sick|worried|frightened|freezing|tickled|loved|love you|love it] to death", "scared me to death", "bore me to death",
+        "over my dead body", "kill [time|the lights|the engine|the music|the mood|the vibe|a bottle|two birds]",
+        "killer [app|workout|heels|view|song|track|line|outfit|deal|joke|tune|instinct]", "[kill|shoot] me now", "just shoot me",
+        "i could [kill|murder|strangle|throttle] [him|her|them|my|that|this|the]", "i am going to [kill|murder|strangle|throttle] [him|her|them|my brother|my sister|my husband|my wife|my kids|the dog|the cat]",
+        "if [i have to|i hear|i see|i get|i do|they make me] * [another|one more|again|more] * [i will|i would|i am going to|i might] [kill myself|die|jump|scream|lose it|shoot myself|hang myself|end it]",
+        "[kill|killing|killed|killing] myself [laughing|with laughter|at the gym|at work|working|studying|over this|trying]",
+        "[killing|killed|slaughtered|murdered|destroyed|massacred] [in|at] [the|my|our] [quiz|game|match|exam|interview|gym|test|race|competition]",
+        "[murder|killer|death] [mystery|mysteries|metal|row|stare|trap|sentence|toll|penalty|wish|wishes|grip|star|eater|eaters|note|notes]?",
+        "[die|die die|diehard|die hard] [hard|fan|fans]", "[my|our] [feet|back|legs|head|knees] * killing me",
+        "[i am|i feel] [dying|dead] inside", "dead inside", "i am dead", "drop dead [gorgeous|beautiful]", "[a|the] [dead|killing] [end|heat|ringer|spot]",
+        "do not [kill|hurt|shoot] me [but|for]", "[it|that|this|exams|work|monday|mondays|traffic|the heat|the cold] [is|are|was] [the death of me|going to be the death of me|killing me]",
+        "the death of me", "shoot me a [text|message|email|note|line]", "shot myself in the foot", "[take|taking|took] a [shot|stab] at",
+        "[stab|stabbing|stabbed] in the dark", "cut [it|that|me] out", "cut [corners|costs|back|down|ties|class|my hair|the cake|carbs|sugar]",
+        "break a leg", "hit me up", "[hits|hit] me [like|that|when|how]", "hurt my [feelings|pride|back|knee|ankle|wrist|shoulder|neck]",
+    ])
+
+    /// Words that mark a frame of fiction (a sentence with one is about a story, not the speaker).
+    static let fictionFrames: Set<String> = [
+        "novel", "novels", "story", "stories", "book", "books", "film", "films", "movie", "movies", "show", "series", "episode",
+        "character", "characters", "protagonist", "antagonist", "villain", "hero", "heroine", "detective", "plot", "script",
+        "screenplay", "play", "game", "games", "campaign", "fanfic", "fanfiction", "chapter", "scene", "poem", "poetry", "song",
+        "lyrics", "comic", "manga", "anime", "drama", "soap", "sitcom", "thriller", "horror", "fiction", "narrator", "author",
+        "writing", "draft", "manuscript", "roleplay", "dnd", "rpg", "sims", "minecraft", "fortnite", "netflix", "documentary",
+        "podcast", "opera", "shakespeare", "hamlet", "juliet", "romeo", "musical", "sequel", "trailer", "storyline", "finale",
+    ]
+
+    /// Words that mark study, work or research about a risk topic.
+    static let researchFrames: Set<String> = [
+        "essay", "essays", "research", "researching", "study", "studying", "studies", "paper", "thesis", "dissertation",
+        "article", "articles", "statistics", "stats", "rates", "prevention", "awareness", "course", "training", "lecture",
+        "lectures", "presentation", "project", "assignment", "coursework", "module", "exam", "seminar", "report", "reading",
+        "documentary", "podcast", "charity", "volunteer", "volunteering", "fundraiser", "fundraising", "samaritans", "helpline",
+        "psychology", "nursing", "policy", "workshop", "conference", "class", "homework", "history", "historical", "survey",
+        "data", "journal", "literature", "campaign", "webinar", "textbook", "curriculum", "students", "pupils", "teaching",
+    ]
+
+    /// Words that put an event far in the past.
+    static let distantPast: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+        "[years|months|decades|a long time|ages|long] ago", "[a|one|two|three|four|five|ten|many|several|some|a few|couple of] years ago",
+        "when i was [young|younger|a teenager|a teen|a kid|a child|little|at school|at uni|at university|in school|in college|in my teens|in my twenties|sixteen|fifteen|fourteen|seventeen|eighteen|nineteen|twenty|a student]",
+        "as a [teenager|teen|kid|child|student]", "in my [teens|twenties|thirties|youth]", "back in [the day|school|uni|college|my|the]",
+        "in the past", "used to", "at [school|uni|university|college] i", "[once|one time] i", "in [2000|2001|2002|2003|2004|2005|2006|2007|2008|2009|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023]",
+        "[last|a] [year|decade]", "[years|year|months] before", "[during|after] my [divorce|breakdown|teens|twenties]", "for years i",
+        "[i|when i] [tried|attempted|wanted] * [years|long|when|as a]",
+    ])
+
+    /// Words that say the speaker is through it now.
+    static let recovery: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+        "[in|at] a [good|better|great|much better|safe|happier|healthier] place", "[doing|feel|feeling|am|i am] [much|so|a lot|loads|way]? [better|well|great|good|fine|ok|happier|stronger|safe] [now|these days|today]",
+        "[behind|past] me", "[it is|that is|that was|all] [over|behind me|in the past|a long time ago]", "[got|had|getting|found] [help|support|therapy|treatment]",
+        "[years|months|days|a year|two years] [clean|free|since|without]", "have not [since|done it since|felt like that since|self harmed since|cut since|hurt myself since]",
+        "[therapy|treatment|medication|counselling|support] [helped|worked|saved|helps]", "[recovered|recovering|in recovery]", "i am safe now", "i am ok now",
+        "[survived|got through|came through|pulled through]", "proud of [how far|myself]", "[never|not] [again|felt like that again]", "[happy|content|glad] [now|to be alive|i am still here]",
+        "[so|very|really] glad i am still here", "still here", "life is good now", "[things are|everything is|life is] [good|better|great] now",
+    ])
+
+    /// Words that say it is happening now (they outweigh a distant-past frame).
+    static let currentMarkers: Set<String> = [
+        "again", "still", "tonight", "lately", "recently", "currently", "relapsed", "relapse", "started", "anymore", "keep", "keeps",
+        "today", "yesterday", "tomorrow", "now", "right", "soon", "week", "starting",
+    ]
+
+    /// Words that make a risk word a joke (dark humour): "I want to die lol".
+    static let jokeMarkers: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "hahah", "rofl", "jk", "kidding", "joking", "😂", "🤣", "jokes"]
+
+    /// Words that, before a pattern in its sentence, take it back ("I'm not going to kill myself").
+    static let negators: Set<String> = ["not", "never", "no", "nor"]
+
+    /// Words that, alone in a sentence that matched nothing, alarm a reader: kept as dismissals when a
+    /// fiction, research or figurative frame explains them.
+    static let alarmWords: Set<String> = [
+        "kill", "killed", "kills", "killing", "murder", "murdered", "murders", "die", "died", "dies", "dying", "dead", "death",
+        "suicide", "suicidal", "body", "bodies", "corpse", "overdose", "overdosed", "stab", "stabbed", "shoot", "shot", "blood",
+        "hang", "hanged", "poison", "poisoned", "self", "harm", "cut", "weapon", "gun", "knife", "drown", "drowned", "funeral",
+        "killer", "slit", "noose", "strangled", "bleeding",
+    ]
+}

@@ -1,0 +1,149 @@
+/// Current risk to life or safety, and the risk words read as not current.
+extension UtteranceReader {
+    typealias RiskCategory = UtteranceReading.RiskCue.Category
+
+    /// Most severe first: the cue reported when several categories match.
+    static let riskOrder: [RiskCategory] = [
+        .preparations, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson, .medicalEmergency,
+        .harmToDependent, .fall,
+    ]
+
+    func readRisk(_ text: ReadingText, into reading: inout UtteranceReading) {
+        let matches = RiskLexicon.rules.matches(in: text)
+        let figures = RiskLexicon.figurative.matches(in: text)
+        var kept: [(match: PhraseMatch<RiskLexicon.Rule>, rank: Int)] = []
+        var dismissals: [UtteranceReading.RiskDismissal] = []
+        func dismiss(_ reason: UtteranceReading.RiskDismissal.Reason, _ phrase: String) {
+            if !dismissals.contains(where: { $0.phrase == phrase }) { dismissals.append(.init(reason: reason, phrase: phrase)) }
+        }
+        let recovered = RiskLexicon.recovery.matchesAny(text)
+        let pastFrames = RiskLexicon.distantPast.matches(in: text)
+        for match in matches {
+            let phrase = text.phrase(match.start, match.end - 1)
+            let sentence = text.sentenceRange(text.words[match.start].sentence)
+            if isNegated(match, in: text) { continue }
+            if let figure = figures.first(where: { $0.overlaps(match.range) }) {
+                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+                continue
+            }
+            let suicidalKind = match.payload.category == .suicidalThoughts || match.payload.category == .passiveSuicidalThoughts
+                || match.payload.category == .selfHarm
+            if suicidalKind && text.contains(anyOf: RiskLexicon.jokeMarkers, in: sentence) {
+                dismiss(.figurative, phrase)
+                continue
+            }
+            let voice = effectiveVoice(of: match, in: text)
+            let framesSentence = max(0, sentence.lowerBound - 12)..<sentence.upperBound
+            if voice != .speaker {
+                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
+                    dismiss(.research, phrase)
+                    continue
+                }
+                if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
+                    dismiss(.fiction, phrase)
+                    continue
+                }
+                if voice == .other && isGenericOther(before: match.start, in: text) {
+                    dismiss(.aboutOthers, phrase)
+                    continue
+                }
+            }
+            let current = text.contains(anyOf: RiskLexicon.currentMarkers, in: sentence)
+            let distant = pastFrames.contains { text.words[$0.start].sentence == text.words[match.start].sentence }
+            if !current && (distant || (recovered && isPastTense(sentence, in: text))) {
+                dismiss(.past, phrase)
+                continue
+            }
+            let rank = Self.riskOrder.firstIndex(of: match.payload.category) ?? Self.riskOrder.count
+            kept.append((match, rank))
+        }
+        // Sentences with alarming words and no risk pattern, explained by a frame.
+        for sentenceIndex in 0..<text.sentenceCount {
+            let range = text.sentenceRange(sentenceIndex)
+            guard !range.isEmpty, text.contains(anyOf: RiskLexicon.alarmWords, in: range) else { continue }
+            if matches.contains(where: { range.contains($0.start) }) { continue }
+            let sentencePhrase = text.phrase(range.lowerBound, range.upperBound - 1)
+            if let figure = figures.first(where: { range.contains($0.start) }) {
+                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+            } else if text.contains(anyOf: RiskLexicon.fictionFrames, in: range) {
+                dismiss(.fiction, sentencePhrase)
+            } else if text.contains(anyOf: RiskLexicon.researchFrames, in: range) {
+                dismiss(.research, sentencePhrase)
+            }
+        }
+        reading.riskDismissals = dismissals
+        if let best = kept.min(by: { ($0.rank, $0.match.start) < ($1.rank, $1.match.start) }) {
+            // Quote the longest match of the chosen category at its place.
+            let sameCategory = kept.filter { $0.match.payload.category == best.match.payload.category && $0.match.overlaps(best.match.range) }
+            let start = subjectStart(before: sameCategory.map(\.match.start).min() ?? best.match.start, in: text)
+            let end = sameCategory.map(\.match.end).max() ?? best.match.end
+            reading.risk = UtteranceReading.RiskCue(category: best.match.payload.category, phrase: text.phrase(start, end - 1))
+        }
+    }
+
+    /// Where a quote of a risk starts: back to its subject when it is near ("I've been saving up my pills").
+    private func subjectStart(before start: Int, in text: ReadingText) -> Int {
+        let sentence = text.words[start].sentence
+        var position = start - 1
+        while position >= 0, start - position <= 3, text.words[position].sentence == sentence {
+            if Self.firstPerson.contains(text[position]) || ["he", "she", "they", "someone"].contains(text[position]) { return position }
+            position -= 1
+        }
+        return start
+    }
+
+    /// "not", "never" in the three words before the match, in its sentence ("I'm not going to kill myself").
+    func isNegated<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText, window: Int = 3) -> Bool {
+        for gap in match.gaps where text.contains(anyOf: RiskLexicon.negators, in: gap) { return true }
+        let sentence = text.words[match.start].sentence
+        var position = match.start - 1
+        var seen = 0
+        while position >= 0, seen < window, text.words[position].sentence == sentence {
+            if RiskLexicon.negators.contains(text[position]) { return true }
+            position -= 1
+            seen += 1
+        }
+        return false
+    }
+
+    /// Who the match speaks of: a speaker pattern whose nearest subject before it is someone else
+    /// ("the character wants to end it all") speaks of another.
+    private func effectiveVoice(of match: PhraseMatch<RiskLexicon.Rule>, in text: ReadingText) -> RiskLexicon.Voice {
+        guard match.payload.voice == .speaker else { return match.payload.voice }
+        let first = text[match.start]
+        if first == "i" || first == "my" || first == "me" { return .speaker }
+        let sentence = text.words[match.start].sentence
+        var position = match.start - 1
+        while position >= 0, text.words[position].sentence == sentence, match.start - position <= 6 {
+            let word = text[position]
+            if Self.firstPerson.contains(word) { return .speaker }
+            if Self.thirdPerson.contains(word) { return .other }
+            position -= 1
+        }
+        return .speaker
+    }
+
+    static let firstPerson: Set<String> = ["i", "me", "my", "myself", "we"]
+    static let thirdPerson: Set<String> = [
+        "he", "she", "they", "character", "characters", "protagonist", "hero", "heroine", "villain", "detective", "narrator",
+        "people", "someone", "somebody", "person", "man", "woman", "girl", "boy", "patients", "students", "teenagers",
+        "victim", "victims", "killer", "soldier", "author", "king", "queen",
+    ]
+    static let genericOthers: Set<String> = [
+        "people", "someone", "somebody", "anyone", "person", "patients", "students", "teenagers", "many", "most", "some",
+        "those", "victims", "men", "women", "kids", "users", "celebrities", "actor", "actress", "singer",
+    ]
+
+    private func isGenericOther(before start: Int, in text: ReadingText) -> Bool {
+        text.contains(anyOf: Self.genericOthers, in: max(0, start - 6)..<start)
+    }
+
+    static let pastTense: Set<String> = [
+        "tried", "attempted", "was", "were", "had", "took", "wanted", "used", "did", "cut", "overdosed", "thought", "felt",
+        "wrote", "saved", "hurt", "harmed", "burned", "burnt", "ended", "went", "spent",
+    ]
+
+    private func isPastTense(_ sentence: Range<Int>, in text: ReadingText) -> Bool {
+        text.contains(anyOf: Self.pastTense, in: sentence)
+    }
+}
