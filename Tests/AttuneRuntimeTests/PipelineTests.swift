@@ -1,5 +1,6 @@
 import AttuneAudio
 import AttuneMemory
+import AttuneRapport
 import AttuneStore
 import AttuneTestFixtures
 import Foundation
@@ -24,7 +25,8 @@ import Testing
                                            attributes: [.posixPermissions: 0o600])
             store = try EncryptedStore.create(at: directory + "/memory.db", key: .keyFile(path: keyPath))
             let memory = try CommandResources.openMemory(store: store, timeZone: "UTC", budget: budget)
-            pipeline = try Pipeline(memory: memory, turnModels: try CommandResources.loadTurnModels(budget: budget), budget: budget,
+            let rapport = try RapportEngine(memory: memory, affect: try CommandResources.loadTextAffect())
+            pipeline = try Pipeline(rapport: rapport, turnModels: try CommandResources.loadTurnModels(budget: budget), budget: budget,
                                     nowMs: { RFC3339Time.parse("2026-12-04T18:00:00Z")! })
         }
 
@@ -38,32 +40,55 @@ import Testing
         try #require(try HostMessageDecoder().decode(Array(text.utf8)))
     }
 
-    @Test func aFinalTranscriptIsRememberedAndRecalledAndForgotten() throws {
+    @Test func aFinalTranscriptGetsItsContextAndIsRecalledAndForgotten() throws {
         let sandbox = try Sandbox()
         let partial = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"my sister Karen","final":false}"#))
         #expect(partial == Pipeline.Output())
         let said = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"My sister Karen's birthday is on March 3rd","id":"t1"}"#))
-        guard case .observed(let observed) = try #require(said.replies.first) else { Issue.record("expected observed, got \(said)"); return }
-        #expect(observed.id == "t1")
-        #expect(observed.memory.speaker == "user")
-        #expect(observed.memory.time == "2026-12-04T18:00:00Z")
-        #expect(observed.memory.id > 0)
+        guard case .context(let answer) = try #require(said.replies.first) else { Issue.record("expected context, got \(said)"); return }
+        #expect(answer.id == "t1")
+        #expect(answer.context.speaker == "user")
+        #expect(answer.context.time == "2026-12-04T18:00:00Z")
+        #expect(!answer.context.flags.handoff.raised && said.events.isEmpty)
+        #expect(answer.prompt == ContextPromptRenderer().render(answer.context))
+        #expect(sandbox.pipeline.memory?.indexedCount == 1)
+
+        let assistant = try sandbox.pipeline.handle(decode(#"{"type":"assistant_turn","text":"I'll remember Karen's birthday.","time":"2026-12-04T18:00:05Z","id":"a"}"#))
+        #expect(assistant.replies == [.noted(.init(time: "2026-12-04T18:00:05Z", id: "a"))])
 
         let recalled = try sandbox.pipeline.handle(decode(#"{"type":"recall","query":"when is Karen's birthday","id":"r"}"#))
         guard case .recall(let recall) = try #require(recalled.replies.first) else { Issue.record("expected recall"); return }
         #expect(recall.id == "r")
-        #expect(recall.answer.results.contains { $0.source.id == observed.memory.id })
+        #expect(recall.answer.results.contains { $0.source.text == "My sister Karen's birthday is on March 3rd" })
 
         let forgotten = try sandbox.pipeline.handle(decode(#"{"type":"forget","text":"Karen"}"#))
         guard case .forgotten(let gone) = try #require(forgotten.replies.first) else { Issue.record("expected forgotten"); return }
-        #expect(gone.forgot.map(\.id) == [observed.memory.id])
+        #expect(gone.forgot.count == 2)
         #expect(sandbox.pipeline.memory?.indexedCount == 0)
 
         let stats = sandbox.pipeline.stats(clients: 1, id: nil)
-        #expect(Set(stats.stages.map(\.stage)) == ["observe", "recall", "forget"])
+        #expect(Set(stats.stages.map(\.stage)) == ["context", "assistant_turn", "recall", "forget"])
         #expect(stats.stages.allSatisfy { $0.count == 1 && $0.p50Ms > 0 && $0.p99Ms >= $0.p50Ms })
         #expect(stats.memory.chargedBytes == sandbox.budget.used.bytes)
         #expect(stats.memory.consumers.contains { $0.name == "stage latency histograms" })
+    }
+
+    @Test func aHandoffIsItsOwnEventForEveryHost() throws {
+        let sandbox = try Sandbox()
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I wish I could go to sleep and not wake up","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .handoff(let handoff) = try #require(output.events.first) else { Issue.record("expected a handoff event, got \(output)"); return }
+        #expect(handoff.handoff.raised && !handoff.handoff.resources.isEmpty)
+        guard case .context(let answer) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(answer.context.flags.handoff == handoff.handoff)
+    }
+
+    @Test func aTurnOutOfTimeOrderIsRefusedAndStoresNothing() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I walk the dog at seven","time":"2026-12-04T18:00:00Z"}"#))
+        #expect(throws: ProtocolError.self) {
+            try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"Earlier words","time":"2026-12-04T17:00:00Z"}"#))
+        }
+        #expect(sandbox.pipeline.memory?.indexedCount == 1)
     }
 
     @Test func pushedAudioGivesTheTurnEventsOfTheFile() throws {
@@ -101,7 +126,7 @@ import Testing
             try sandbox.pipeline.handle(decode(#"{"type":"audio","data":"@@@"}"#))
         }
         #expect(throws: ProtocolError.self) { try sandbox.pipeline.handle(decode(#"{"type":"audio","data":"AA=="}"#)) }
-        let bare = try Pipeline(memory: nil, turnModels: try CommandResources.loadTurnModels(budget: MemoryBudget()), budget: MemoryBudget())
+        let bare = try Pipeline(rapport: nil, turnModels: try CommandResources.loadTurnModels(budget: MemoryBudget()), budget: MemoryBudget())
         #expect(throws: ProtocolError.self) { try bare.handle(decode(#"{"type":"recall","query":"anything"}"#)) }
     }
 }

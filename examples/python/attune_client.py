@@ -34,6 +34,6 @@ class AttuneClient:
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     client = AttuneClient(arguments[0] if len(arguments) > 1 else None)
-    observed = client.request({"type": "transcript", "text": arguments[-1], "final": True}, "observed")
-    print(json.dumps(observed, indent=2))
-    print(json.dumps(client.request({"type": "recall", "query": arguments[-1], "limit": 3}, "recall")["answer"], indent=2))
+    answer = client.request({"type": "transcript", "text": arguments[-1], "final": True}, "context")
+    print(answer.get("prompt") or json.dumps(answer))  # the block to put before the model's next reply
+    print(json.dumps(client.request({"type": "recall", "query": arguments[-1], "limit": 3}, "recall"), indent=2))

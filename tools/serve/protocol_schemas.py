@@ -30,12 +30,7 @@ def obj(required, properties, extra=True):
 
 
 MEMORY_SOURCE = obj(["id", "text", "time"], {"id": INTEGER, "text": STRING, "time": TIME, "speaker": STRING, "session": STRING})
-OBSERVED_RECORD = obj(["id", "kind", "statement", "subject"],
-                      {"id": INTEGER, "kind": STRING, "statement": STRING, "subject": STRING, "slot": STRING, "value": STRING})
 FORGOTTEN_ITEM = obj(["id", "time", "text"], {"id": INTEGER, "time": TIME, "speaker": STRING, "text": STRING})
-OBSERVE_OUTCOME = obj(["id", "time", "speaker", "records", "entities", "superseded", "forgot", "doNotAsk", "allowAsking"], {
-    "id": INTEGER, "time": TIME, "speaker": STRING, "records": array(OBSERVED_RECORD), "entities": array(STRING),
-    "superseded": array(OBSERVED_RECORD), "forgot": array(FORGOTTEN_ITEM), "doNotAsk": array(INTEGER), "allowAsking": array(INTEGER)})
 RECALL_RESULT = obj(["id", "kind", "text", "score", "current", "source", "why"], {
     "id": INTEGER, "kind": STRING, "text": STRING, "score": NUMBER, "current": BOOLEAN, "source": MEMORY_SOURCE, "why": array(STRING)})
 RECALL_ANSWER = obj(["query", "at", "confident", "unknown", "results"], {
@@ -44,7 +39,7 @@ FOLLOWUP = obj(["id", "question", "event", "owner", "source", "why"], {
     "id": INTEGER, "question": STRING, "event": STRING, "owner": STRING, "eventTime": TIME, "source": MEMORY_SOURCE, "why": STRING})
 FOLLOWUPS_ANSWER = obj(["at", "followups"], {"at": TIME, "followups": array(FOLLOWUP)})
 STAGE = obj(["stage", "count", "p50Ms", "p99Ms", "maxMs"], {
-    "stage": {"enum": ["observe", "recall", "followups", "forget", "turns"]}, "count": INTEGER,
+    "stage": {"enum": ["context", "assistant_turn", "recall", "followups", "forget", "turns"]}, "count": INTEGER,
     "p50Ms": NUMBER, "p99Ms": NUMBER, "maxMs": NUMBER})
 
 
@@ -57,10 +52,10 @@ def message(type_name, description, required, properties, extra=True):
 HOST = {
     "hello": message("hello", "The versions the host speaks (optional: without it, version 1).", ["versions"], {
         "versions": {"type": "array", "items": INTEGER, "minItems": 1}, "client": STRING, "id": REQUEST_ID}),
-    "transcript": message("transcript", "What the recogniser heard; final ones go into memory and are answered with observed.", ["text"], {
+    "transcript": message("transcript", "What the recogniser heard; a final one is the person's turn, answered with context.", ["text"], {
         "text": STRING, "final": {"type": "boolean", "default": True}, "time": TIME, "speaker": {"type": "string", "default": "user"},
         "session": STRING, "id": REQUEST_ID}),
-    "assistant_turn": message("assistant_turn", "What the assistant said; kept as the assistant's turn.", ["text"], {
+    "assistant_turn": message("assistant_turn", "What the assistant said; kept as the assistant's turn, answered with noted.", ["text"], {
         "text": {"type": "string", "minLength": 1}, "time": TIME, "session": STRING, "id": REQUEST_ID}),
     "playback_start": message("playback_start", "The assistant started speaking: speech now is a barge-in.", [], {}),
     "playback_stop": message("playback_stop", "The assistant stopped speaking.", [], {}),
@@ -95,8 +90,19 @@ SERVICE = {
     "turn_resumed": turn_event("turn_resumed", "The person went on after an end of turn.", ["afterEndOfTurnT"]),
     "barge_in": turn_event("barge_in", "The person spoke while the assistant was speaking.", []),
     "backchannel_opportunity": turn_event("backchannel_opportunity", "A short mid-turn pause where a listener would say mhm.", ["speechEndT", "cues"]),
-    "observed": message("observed", "A final transcript or assistant turn was committed to memory.", ["memory"], {
-        "memory": OBSERVE_OUTCOME, "id": REQUEST_ID}),
+    "context": message("context", "The rapport context for the reply to a final user transcript (its schema: docs/rapport/context.schema.json), "
+                       "and the same as a prompt block.", ["context", "prompt"], {
+        "context": {"type": "object", "required": ["version", "time", "session", "speaker", "flags", "guidance"]},
+        "prompt": STRING, "id": REQUEST_ID}),
+    "handoff": message("handoff", "A turn raised a hand-off: point the person to human help now. Sent to every host.",
+                       ["time", "speaker", "session", "handoff"], {
+        "time": TIME, "speaker": STRING, "session": STRING,
+        "handoff": obj(["raised", "resources", "signals"], {
+            "raised": {"const": True}, "reason": STRING,
+            "resources": array(obj(["kind", "name", "contact"], {"kind": STRING, "name": STRING, "contact": STRING})),
+            "signals": array(obj(["source", "text"], {"source": STRING, "text": STRING}))})}),
+    "noted": message("noted", "An assistant turn (or a transcript whose speaker is \"assistant\") was committed to memory.", ["time"], {
+        "time": TIME, "id": REQUEST_ID}),
     "recall": message("recall", "The answer to recall.", ["answer"], {"answer": RECALL_ANSWER, "id": REQUEST_ID}),
     "followups": message("followups", "The answer to followups.", ["answer"], {"answer": FOLLOWUPS_ANSWER, "id": REQUEST_ID}),
     "forgotten": message("forgotten", "What a forget removed.", ["forgot"], {"forgot": array(FORGOTTEN_ITEM), "id": REQUEST_ID}),

@@ -1,13 +1,15 @@
 import AttuneAudio
 import AttuneMemory
+import AttuneRapport
 import AttuneStore
 import AttuneTurn
 import Foundation
 
 /// The one pipeline of the service: audio (a device, a file, or chunks a host pushes) → prosody →
 /// VAD and end of turn → turn events; and text (the host's transcripts, the assistant's turns) →
-/// memory. It owns the turn detector and the memory engine, times every stage, and reports memory in
-/// use against the budget. It is not thread-safe: one thread (the service's loop) calls it.
+/// the rapport engine (memory, affect, guidance, guardrails) → the rapport context. It owns the turn
+/// detector and the rapport engine, times every stage, and reports memory in use against the budget.
+/// It is not thread-safe: one thread (the service's loop) calls it.
 public final class Pipeline {
     /// What handling one message produced: answers for the host that sent it, and events for every host.
     public struct Output: Equatable, Sendable {
@@ -27,7 +29,8 @@ public final class Pipeline {
     public static let maximumPushedSamples = 10 * CanonicalAudio.sampleRateHz
 
     public let budget: MemoryBudget
-    public let memory: MemoryEngine?
+    public let rapport: RapportEngine?
+    public var memory: MemoryEngine? { rapport?.memory }
     /// What the `stats` message names as the audio source ("none", "host", a device or file).
     public var audioSourceName = "none"
     /// Capture overruns so far (set by whoever owns the device).
@@ -37,18 +40,21 @@ public final class Pipeline {
     private var latencies = StageLatencies()
     private let started = ContinuousClock.now
     private let nowMs: () -> Int64
+    private let renderer = ContextPromptRenderer()
     private var pushedSamples: [Float]
     private var finished = false
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
     /// memory engine were charged when they were loaded).
-    /// - Parameter nowMs: the wall clock, in ms since 1970, for messages that carry no time.
-    public init(memory: MemoryEngine?, turnModels: CommandResources.TurnModels, budget: MemoryBudget,
+    /// - Parameters:
+    ///   - rapport: nil serves turn-taking only (no store is open).
+    ///   - nowMs: the wall clock, in ms since 1970, for messages that carry no time.
+    public init(rapport: RapportEngine?, turnModels: CommandResources.TurnModels, budget: MemoryBudget,
                 nowMs: @escaping () -> Int64 = Pipeline.wallClockMs) throws {
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
         try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
         try budget.charge("pushed audio chunk", bytes: Self.maximumPushedSamples * MemoryLayout<Float>.size)
-        self.memory = memory
+        self.rapport = rapport
         self.budget = budget
         self.nowMs = nowMs
         detector = TurnDetector(vadWeights: turnModels.vadWeights, model: turnModels.endOfTurn)
@@ -64,12 +70,25 @@ public final class Pipeline {
         case .transcript(let transcript):
             detector.setTranscript(transcript.text)
             guard transcript.isFinal else { return Output() }
-            let turn = ObservedTurn(timeMs: time(transcript.time), speaker: transcript.speaker ?? Self.defaultSpeaker,
-                                    text: transcript.text, session: transcript.session)
-            return Output(replies: [.observed(.init(memory: try observe(turn), id: transcript.id))])
+            let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: transcript.speaker ?? Self.defaultSpeaker,
+                                   text: transcript.text, session: transcript.session)
+            let engine = try openRapport()
+            let context = try timed(.context) { try engine.observe(turn) }
+            guard let context else {
+                // A speaker named "assistant" is the assistant's own turn: kept, with no context.
+                return Output(replies: [.noted(.init(time: turn.time, id: transcript.id))])
+            }
+            var output = Output(replies: [.context(.init(context: context, prompt: renderer.render(context), id: transcript.id))])
+            if context.flags.handoff.raised {
+                output.events.append(.handoff(.init(time: context.time, speaker: context.speaker, session: context.session,
+                                                    handoff: context.flags.handoff)))
+            }
+            return output
         case .assistantTurn(let said):
-            let turn = ObservedTurn(timeMs: time(said.time), speaker: "assistant", text: said.text, session: said.session)
-            return Output(replies: [.observed(.init(memory: try observe(turn), id: said.id))])
+            let turn = RapportTurn(time: said.time ?? RFC3339Time.format(nowMs()), speaker: "assistant", text: said.text, session: said.session)
+            let engine = try openRapport()
+            _ = try timed(.assistantTurn) { try engine.observe(turn) }
+            return Output(replies: [.noted(.init(time: turn.time, id: said.id))])
         case .playbackStart:
             detector.setAssistantSpeaking(true)
             return Output()
@@ -138,9 +157,11 @@ public final class Pipeline {
 
     // MARK: - Stages
 
-    private func observe(_ turn: ObservedTurn) throws(ProtocolError) -> ObserveOutcome {
-        let engine = try openMemory()
-        return try timed(.observe) { try engine.observe(turn) }
+    private func openRapport() throws(ProtocolError) -> RapportEngine {
+        guard let rapport else {
+            throw ProtocolError(.failed, "no memory store is open (attune serve was started with --no-memory)")
+        }
+        return rapport
     }
 
     private func openMemory() throws(ProtocolError) -> MemoryEngine {

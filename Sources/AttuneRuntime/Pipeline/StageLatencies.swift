@@ -5,8 +5,10 @@ import Histogram
 public struct StageLatencies: Sendable {
     /// The stages the pipeline times, in the order `stats` lists them.
     public enum Stage: String, CaseIterable, Sendable {
-        /// A final transcript or assistant turn, from its line to its committed memory.
-        case observe
+        /// A final user transcript, from its line to its rapport context (memory committed).
+        case context
+        /// An assistant turn, from its line to its committed memory.
+        case assistantTurn = "assistant_turn"
         case recall
         case followups
         case forget

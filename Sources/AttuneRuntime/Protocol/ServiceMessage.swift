@@ -1,4 +1,5 @@
 import AttuneMemory
+import AttuneRapport
 import Foundation
 
 /// A message from Attune to the host: one JSON object per line, keys sorted. Answers to a
@@ -6,7 +7,9 @@ import Foundation
 public enum ServiceMessage: Equatable, Sendable {
     case hello(Hello)
     case turnEvent(TurnEventMessage)
-    case observed(Observed)
+    case context(Context)
+    case handoff(Handoff)
+    case noted(Noted)
     case recall(Recall)
     case followups(Followups)
     case forgotten(Forgotten)
@@ -36,14 +39,45 @@ public enum ServiceMessage: Equatable, Sendable {
         }
     }
 
-    /// A final transcript (or assistant turn) was taken into memory: what was stored, superseded and
-    /// forgotten. Sent after the turn's transaction committed, so an `observed` turn survives a crash.
-    public struct Observed: Codable, Equatable, Sendable {
-        public var type = "observed"
-        public var memory: ObserveOutcome
+    /// The rapport context for the assistant's reply to a final user transcript (docs/RAPPORT.md),
+    /// and the same rendered as a prompt block to put before the language model's turn. Sent after
+    /// the turn's transaction committed, so a turn that got its context survives a crash.
+    public struct Context: Codable, Equatable, Sendable {
+        public var type = "context"
+        public var context: RapportContext
+        public var prompt: String
         public var id: String?
-        public init(memory: ObserveOutcome, id: String?) {
-            self.memory = memory
+        public init(context: RapportContext, prompt: String, id: String?) {
+            self.context = context
+            self.prompt = prompt
+            self.id = id
+        }
+    }
+
+    /// Sent to every host the moment a turn raises a hand-off (a crisis, danger, a fall): point the
+    /// person to human help now. The same flag is in that turn's `context`.
+    public struct Handoff: Codable, Equatable, Sendable {
+        public var type = "handoff"
+        /// The turn that raised it, RFC 3339.
+        public var time: String
+        public var speaker: String
+        public var session: String
+        public var handoff: HandoffFlag
+        public init(time: String, speaker: String, session: String, handoff: HandoffFlag) {
+            self.time = time
+            self.speaker = speaker
+            self.session = session
+            self.handoff = handoff
+        }
+    }
+
+    /// An assistant turn was committed to memory.
+    public struct Noted: Codable, Equatable, Sendable {
+        public var type = "noted"
+        public var time: String
+        public var id: String?
+        public init(time: String, id: String?) {
+            self.time = time
             self.id = id
         }
     }
@@ -116,7 +150,9 @@ public enum ServiceMessage: Equatable, Sendable {
             switch self {
             case .hello(let m): bytes = Array(try encoder.encode(m))
             case .turnEvent(let m): bytes = Array(try encoder.encode(m))
-            case .observed(let m): bytes = Array(try encoder.encode(m))
+            case .context(let m): bytes = Array(try encoder.encode(m))
+            case .handoff(let m): bytes = Array(try encoder.encode(m))
+            case .noted(let m): bytes = Array(try encoder.encode(m))
             case .recall(let m): bytes = Array(try encoder.encode(m))
             case .followups(let m): bytes = Array(try encoder.encode(m))
             case .forgotten(let m): bytes = Array(try encoder.encode(m))

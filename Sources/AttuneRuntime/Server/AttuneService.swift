@@ -199,8 +199,9 @@ public final class AttuneService {
             client.send(.stats(pipeline.stats(clients: clients.count, id: request.id)))
         default:
             let output = try pipeline.handle(message)
-            for reply in output.replies { client.send(reply) }
+            // Events first: a hand-off reaches every host the moment it is raised, before the context.
             broadcast(output.events)
+            for reply in output.replies { client.send(reply) }
         }
     }
 

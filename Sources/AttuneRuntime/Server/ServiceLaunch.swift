@@ -1,5 +1,6 @@
 import AttuneAudio
 import AttuneMemory
+import AttuneRapport
 import AttuneStore
 import Foundation
 
@@ -38,13 +39,14 @@ public struct ServiceLaunch: Sendable {
         let turnModels = try CommandResources.loadTurnModels(budget: budget)
         var store: EncryptedStore?
         do {
-            var engine: MemoryEngine?
+            var rapport: RapportEngine?
             if let memory {
                 let opened = try EncryptedStore.open(at: memory.databasePath, key: memory.key, settings: memory.settings)
                 store = opened
-                engine = try CommandResources.openMemory(store: opened, timeZone: configuration.timeZone, budget: budget)
+                let engine = try CommandResources.openMemory(store: opened, timeZone: configuration.timeZone, budget: budget)
+                rapport = try RapportEngine(memory: engine, affect: try CommandResources.loadTextAffect(), configuration: configuration.resolvedRapport)
             }
-            let pipeline = try Pipeline(memory: engine, turnModels: turnModels, budget: budget)
+            let pipeline = try Pipeline(rapport: rapport, turnModels: turnModels, budget: budget)
             var source: (any AudioSource)?
             var fromFile = false
             if let audio {

@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
             One process holds the models, the encrypted store and the pipeline. Hosts connect to the \
             socket (mode 0600; only this user may connect) and exchange one JSON object per line: the \
             host sends hello, transcript, assistant_turn, playback_start/stop, audio, recall, forget, \
-            followups, stats, shutdown; Attune sends turn events (speech_start, end_of_turn …), \
-            observed, recall, forgotten, followups, stats, error (with the line number) and goodbye. \
+            followups, stats, shutdown; Attune sends turn events (speech_start, end_of_turn …), the \
+            rapport context after each final user transcript, handoff the moment one is raised, noted, \
+            recall, forgotten, followups, stats, error (with the line number) and goodbye. \
             Every message: docs/PROTOCOL.md. SIGTERM drains, checkpoints the store and exits 0.
 
             Examples:
