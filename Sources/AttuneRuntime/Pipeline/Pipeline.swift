@@ -37,6 +37,7 @@ public final class Pipeline {
     public var xruns: () -> Int = { 0 }
 
     private let detector: TurnDetector
+    private let turnModels: CommandResources.TurnModels
     private var latencies = StageLatencies()
     private let started = ContinuousClock.now
     private let nowMs: () -> Int64
@@ -57,6 +58,7 @@ public final class Pipeline {
         self.rapport = rapport
         self.budget = budget
         self.nowMs = nowMs
+        self.turnModels = turnModels
         detector = TurnDetector(vadWeights: turnModels.vadWeights, model: turnModels.endOfTurn)
         pushedSamples = [Float](repeating: 0, count: Self.maximumPushedSamples)
     }
@@ -127,6 +129,21 @@ public final class Pipeline {
         var events: [ServiceMessage] = []
         let start = ContinuousClock.now
         detector.process(samples) { events.append(.turnEvent(TurnEventMessage($0))) }
+        latencies.record(.turns, microseconds: Self.microseconds(since: start))
+        return events
+    }
+
+    /// A turn detector of its own for another audio stream (a Wyoming connection), over the same
+    /// loaded models; the caller charges its state to the budget.
+    public func makeTurnDetector() -> TurnDetector {
+        TurnDetector(vadWeights: turnModels.vadWeights, model: turnModels.endOfTurn)
+    }
+
+    /// Runs another stream's audio through its detector, timed as the `turns` stage.
+    public func process(audio samples: UnsafeBufferPointer<Float>, with streamDetector: TurnDetector) -> [TurnEvent] {
+        var events: [TurnEvent] = []
+        let start = ContinuousClock.now
+        streamDetector.process(samples) { events.append($0) }
         latencies.record(.turns, microseconds: Self.microseconds(since: start))
         return events
     }

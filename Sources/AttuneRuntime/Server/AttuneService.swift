@@ -22,6 +22,7 @@ public final class AttuneService {
     private let pipeline: Pipeline
     private let store: EncryptedStore?
     private let listener: UnixSocketListener?
+    private let wyomingListener: (any ConnectionListener)?
     private let capture: CaptureFeed?
     private let startCaptureOnFirstHost: Bool
     private let stdio: Bool
@@ -38,9 +39,10 @@ public final class AttuneService {
     ///   - store: closed (checkpointed) when the service stops.
     ///   - captureSource: a device or a file; a file (`startCaptureOnFirstHost`) is played in real
     ///     time once the first host connects, so a test or a demo sees every event.
+    ///   - wyoming: also listen for Wyoming peers (Home Assistant's voice stack) there.
     public init(pipeline: Pipeline, store: EncryptedStore?, socketPath: String?, stdio: Bool,
-                captureSource: (any AudioSource)?, startCaptureOnFirstHost: Bool = false) throws {
-        guard socketPath != nil || stdio else { throw ServiceError.nothingToServe }
+                captureSource: (any AudioSource)?, startCaptureOnFirstHost: Bool = false, wyoming: WyomingAddress? = nil) throws {
+        guard socketPath != nil || stdio || wyoming != nil else { throw ServiceError.nothingToServe }
         logger = Logger(label: "attune.serve")
         self.pipeline = pipeline
         self.store = store
@@ -51,6 +53,11 @@ public final class AttuneService {
         signal(SIGPIPE, SIG_IGN)
         capture = try captureSource.map { try CaptureFeed(source: $0, realTime: startCaptureOnFirstHost) }
         listener = try socketPath.map { try UnixSocketListener(path: $0) }
+        switch wyoming {
+        case .unix(let path): wyomingListener = try UnixSocketListener(path: path)
+        case .tcpLoopback(let port): wyomingListener = try TCPLoopbackListener(port: port)
+        case nil: wyomingListener = nil
+        }
         if let device = captureSource as? ALSACaptureSource {
             pipeline.xruns = { device.statistics.overruns }
         }
@@ -68,9 +75,10 @@ public final class AttuneService {
     /// from the loop, and STOPPING=1 when it begins to stop.
     public func run(systemd: SystemdNotifier = SystemdNotifier()) throws {
         if let listener { logger.info("listening on \(listener.path) (mode 0600)") }
+        if let wyomingListener { logger.info("listening for Wyoming peers on \(wyomingListener.address)") }
         if stdio { logger.info("serving on standard input and output") }
         if let capture, !startCaptureOnFirstHost { capture.start() }
-        systemd.notify("READY=1\nSTATUS=serving on \(listener?.path ?? "standard input and output")")
+        systemd.notify("READY=1\nSTATUS=serving on \(listener?.path ?? wyomingListener?.address ?? "standard input and output")")
         // The loop wakes at least this often, so the watchdog is pinged in time.
         let timeoutMs = systemd.watchdogInterval.map { Int32(min(1000, max(10, $0 / .milliseconds(1)))) } ?? 1000
         while stopReason == nil {
@@ -85,7 +93,10 @@ public final class AttuneService {
 
     private func pollOnce(timeoutMs: Int32) throws {
         var descriptors: [pollfd] = [pollfd(fd: signalWatch.descriptor, events: Int16(POLLIN), revents: 0)]
+        let listenerIndex = descriptors.count
         if let listener { descriptors.append(pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)) }
+        let wyomingIndex = descriptors.count
+        if let wyomingListener { descriptors.append(pollfd(fd: wyomingListener.descriptor, events: Int16(POLLIN), revents: 0)) }
         if let capture { descriptors.append(pollfd(fd: capture.wakeDescriptor, events: Int16(POLLIN), revents: 0)) }
         // Where each client's read and write interest sit in `descriptors` (one entry for a socket).
         var slots: [(client: HostConnection, read: Int?, write: Int?)] = []
@@ -112,7 +123,8 @@ public final class AttuneService {
             return
         }
         if capture != nil { takeCapturedAudio() }
-        if let listener, descriptors[1].revents & Int16(POLLIN) != 0 { acceptClients(listener) }
+        if let listener, descriptors[listenerIndex].revents & Int16(POLLIN) != 0 { acceptClients(listener, wyoming: false) }
+        if let wyomingListener, descriptors[wyomingIndex].revents & Int16(POLLIN) != 0 { acceptClients(wyomingListener, wyoming: true) }
         // Every client that poll saw is served; clients accepted just now wait for the next turn.
         for slot in slots {
             let readEvents = slot.read.map { descriptors[$0].revents } ?? 0
@@ -124,12 +136,19 @@ public final class AttuneService {
         removeFinishedClients()
     }
 
-    private func acceptClients(_ listener: UnixSocketListener) {
+    private func acceptClients(_ listener: any ConnectionListener, wyoming: Bool) {
         while let fd = listener.accept(refused: { uid in logger.warning("refused a connection from uid \(uid): only uid \(geteuid()) may connect") }) {
-            let client = HostConnection(readDescriptor: fd, writeDescriptor: fd, isSocket: true, name: "client \(nextClientNumber)")
+            let name = (wyoming ? "Wyoming peer " : "client ") + "\(nextClientNumber)"
+            let client = HostConnection(readDescriptor: fd, writeDescriptor: fd, isSocket: true, name: name,
+                                        wyoming: wyoming ? WyomingSession(pipeline: pipeline, name: name) : nil)
             nextClientNumber += 1
             if clients.count >= Self.maximumClients {
-                client.send(.error(.init(ProtocolError(.failed, "Attune serves at most \(Self.maximumClients) hosts at once"), line: nil)))
+                let refusal = ProtocolError(.failed, "Attune serves at most \(Self.maximumClients) hosts at once")
+                if wyoming {
+                    client.send(bytes: WyomingSession.error(refusal.message, code: refusal.code.rawValue))
+                } else {
+                    client.send(.error(.init(refusal, line: nil)))
+                }
                 client.flush()
                 close(fd)
                 continue
@@ -143,6 +162,10 @@ public final class AttuneService {
     private func read(_ client: HostConnection) {
         let count = Glibc.read(client.readDescriptor, readBuffer.baseAddress, readBuffer.count)
         if count < 0, errno == EAGAIN || errno == EINTR { return }
+        if let session = client.wyoming {
+            readWyoming(client, session: session, count: count)
+            return
+        }
         var frames: [LineFramer.Frame] = []
         if count <= 0 {
             client.framer.finish { frames.append($0) }
@@ -154,6 +177,28 @@ public final class AttuneService {
         if client.readClosed {
             logger.info("\(client.name) closed its side")
             if client.name == "stdio", stopReason == nil { stopReason = "end of standard input" }
+        }
+    }
+
+    private func readWyoming(_ client: HostConnection, session: WyomingSession, count: Int) {
+        guard count > 0 else {
+            client.readClosed = true
+            logger.info("\(client.name) closed its side")
+            return
+        }
+        var frames: [WyomingFramer.Frame] = []
+        client.wyomingFramer.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])) { frames.append($0) }
+        for frame in frames {
+            switch frame {
+            case .event(let event):
+                let handled = session.handle(event)
+                broadcast(handled.output.events)
+                for reply in handled.replies { client.send(bytes: reply) }
+            case .fatal(let reason):
+                logger.warning("\(client.name): \(reason); closing it")
+                client.send(bytes: WyomingSession.error(reason + "; closing the connection", code: ProtocolError.Code.malformed.rawValue))
+                client.readClosed = true
+            }
         }
     }
 
@@ -207,7 +252,7 @@ public final class AttuneService {
 
     private func broadcast(_ events: [ServiceMessage]) {
         guard !events.isEmpty else { return }
-        for client in clients where !client.dropped {
+        for client in clients where !client.dropped && client.wyoming == nil {
             for event in events { client.send(event) }
         }
     }
@@ -240,7 +285,7 @@ public final class AttuneService {
         capture?.stop()
         if capture != nil { takeCapturedAudio() }
         broadcast(pipeline.finishAudio())
-        for client in clients { client.send(.goodbye(.init(reason: stopReason ?? "stopping"))) }
+        for client in clients where client.wyoming == nil { client.send(.goodbye(.init(reason: stopReason ?? "stopping"))) }
         let deadline = ContinuousClock.now + .milliseconds(Int(Self.drainSeconds * 1000))
         while clients.contains(where: { !$0.dropped && !$0.output.isEmpty }), ContinuousClock.now < deadline {
             var descriptors = clients.filter { !$0.dropped && !$0.output.isEmpty }.map { pollfd(fd: $0.writeDescriptor, events: Int16(POLLOUT), revents: 0) }
@@ -250,6 +295,7 @@ public final class AttuneService {
         for client in clients where client.isSocket { close(client.readDescriptor) }
         clients.removeAll()
         listener?.close()
+        wyomingListener?.close()
         do {
             try store?.close()
             logger.info("store checkpointed and closed")

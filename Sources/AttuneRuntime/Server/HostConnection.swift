@@ -1,5 +1,5 @@
-/// One host on the socket (or on standard input and output): its line framer, the version it
-/// negotiated, and its bounded output queue.
+/// One host on the socket (or on standard input and output): its line framer (or, for a Wyoming
+/// peer, its Wyoming framer and session), the version it negotiated, and its bounded output queue.
 final class HostConnection {
     /// What a host may have queued before it counts as not reading: far above any one answer
     /// (a 100-result recall is ~60 KB) and a minute of turn events.
@@ -22,11 +22,22 @@ final class HostConnection {
     /// A `goodbye` was queued: nothing more is sent.
     var saidGoodbye = false
 
-    init(readDescriptor: Int32, writeDescriptor: Int32, isSocket: Bool, name: String) {
+    /// Set for a Wyoming peer: it speaks Wyoming events, not JSON lines, and gets no broadcasts.
+    let wyoming: WyomingSession?
+    var wyomingFramer = WyomingFramer()
+
+    init(readDescriptor: Int32, writeDescriptor: Int32, isSocket: Bool, name: String, wyoming: WyomingSession? = nil) {
         self.readDescriptor = readDescriptor
         self.writeDescriptor = writeDescriptor
         self.isSocket = isSocket
         self.name = name
+        self.wyoming = wyoming
+    }
+
+    /// Queues bytes already framed (a Wyoming event).
+    func send(bytes: [UInt8]) {
+        guard !dropped else { return }
+        if !output.append(bytes) { dropped = true }
     }
 
     /// Queues a message; a host whose queue is full is marked dropped.

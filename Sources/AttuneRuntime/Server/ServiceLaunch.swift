@@ -24,8 +24,11 @@ public struct ServiceLaunch: Sendable {
     /// or nil (hosts may push `audio`).
     public var audio: AudioInput?
     public var memory: Memory?
+    /// Where to listen for Wyoming peers as well, if anywhere.
+    public var wyoming: WyomingAddress?
 
-    public init(socketPath: String?, stdio: Bool, audio: AudioInput?, memory: Memory?) {
+    public init(socketPath: String?, stdio: Bool, audio: AudioInput?, memory: Memory?, wyoming: WyomingAddress? = nil) {
+        self.wyoming = wyoming
         self.socketPath = socketPath
         self.stdio = stdio
         self.audio = audio
@@ -55,7 +58,7 @@ public struct ServiceLaunch: Sendable {
                 if case .wavFile = audio { fromFile = true }
             }
             return try AttuneService(pipeline: pipeline, store: store, socketPath: socketPath, stdio: stdio, captureSource: source,
-                                     startCaptureOnFirstHost: fromFile)
+                                     startCaptureOnFirstHost: fromFile, wyoming: wyoming)
         } catch {
             try? store?.close()
             throw error

@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
                 --no-capture --socket /tmp/attune.sock
               attune serve --stdio --no-capture --db memory.db \\
                 --key-file store.key
+              attune serve --db memory.db --key-file store.key \\
+                --wyoming tcp://127.0.0.1:10700
             """)
 
     @Option(name: .long, help: ArgumentHelp("Unix socket to listen on. Default: $XDG_RUNTIME_DIR/attune.sock, else /run/attune/attune.sock (not with --stdio).", valueName: "path"))
@@ -37,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Play a WAV file through the pipeline in real time, from when the first host connects, instead of a microphone (tests, demos).", valueName: "file"))
     var input: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also speak Wyoming (Home Assistant's voice stack) at unix://PATH or tcp://127.0.0.1:PORT.", valueName: "address"))
+    var wyoming: String?
+
     @Flag(name: .long, help: "Serve turn-taking only, without a memory store.")
     var noMemory = false
 
@@ -46,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if noCapture, capture.device != nil || input != nil { throw ValidationError("--no-capture and --device/--input exclude each other") }
         if capture.device != nil, input != nil { throw ValidationError("give --device or --input, not both") }
+        if let wyoming {
+            do { _ = try WyomingAddress(parsing: wyoming) } catch { throw ValidationError(error.description) }
+        }
     }
 
     func run() async throws {
@@ -55,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         let audio: AudioInput? = input.map { .wavFile(path: $0) } ?? (noCapture ? nil : .device(name: configuration.device))
         let store: ServiceLaunch.Memory? = noMemory ? nil
             : .init(databasePath: try memory.store.databasePath(), key: try storeKey(), settings: try memory.store.settings)
-        let launch = ServiceLaunch(socketPath: socket ?? (stdio ? nil : UnixSocketListener.defaultPath()), stdio: stdio, audio: audio, memory: store)
+        let launch = ServiceLaunch(socketPath: socket ?? (stdio ? nil : UnixSocketListener.defaultPath()), stdio: stdio, audio: audio, memory: store,
+                                   wyoming: try wyoming.map { try WyomingAddress(parsing: $0) })
         try launch.makeService(configuration: configuration).run()
     }
 
