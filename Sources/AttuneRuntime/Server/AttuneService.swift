@@ -297,8 +297,10 @@ public final class AttuneService {
         listener?.close()
         wyomingListener?.close()
         do {
-            try store?.close()
-            logger.info("store checkpointed and closed")
+            if let store {
+                try store.close()
+                logger.info("store checkpointed and closed")
+            }
         } catch {
             logger.error("closing the store failed: \(error)")
         }
