@@ -137,10 +137,14 @@ def check_systemd(attune, scratch, key):
     with open(key, "rb") as source, open(os.path.join(credentials, "attune.key"), "wb") as out:
         out.write(source.read())
     os.chmod(os.path.join(credentials, "attune.key"), 0o600)
-    environment = dict(os.environ, NOTIFY_SOCKET=notify_path, WATCHDOG_USEC="200000", CREDENTIALS_DIRECTORY=credentials)
+    journal = open(os.path.join(scratch, "journal.log"), "wb")
+    identity = os.fstat(journal.fileno())
+    # Standard error "connected to the journal", as systemd says with $JOURNAL_STREAM (device:inode).
+    environment = dict(os.environ, NOTIFY_SOCKET=notify_path, WATCHDOG_USEC="200000", CREDENTIALS_DIRECTORY=credentials,
+                       JOURNAL_STREAM="%d:%d" % (identity.st_dev, identity.st_ino))
     began = time.monotonic()
     process = subprocess.Popen([attune, "serve", "--no-capture", "--socket", os.path.join(scratch, "notify-test.sock"),
-                                "--db", os.path.join(scratch, "memory.db")], env=environment, stderr=subprocess.DEVNULL)
+                                "--db", os.path.join(scratch, "memory.db")], env=environment, stderr=journal)
     ready = listener.recv(4096).decode()
     took = time.monotonic() - began
     check(ready.startswith("READY=1"), "READY=1 on NOTIFY_SOCKET %.3f s after start, with the key from $CREDENTIALS_DIRECTORY" % took)
@@ -152,6 +156,11 @@ def check_systemd(attune, scratch, key):
         if state != "WATCHDOG=1":
             break
     check(state == "STOPPING=1" and process.wait(timeout=5) == 0, "STOPPING=1 on SIGTERM, then exit 0")
+    journal.close()
+    with open(os.path.join(scratch, "journal.log")) as logged:
+        records = logged.read().splitlines()
+    check(records and records[0].startswith("<6>attune.serve: listening") and any(r.startswith("<5>") for r in records),
+          "logs carry journald priorities (%s)" % " | ".join(records[:2]))
     listener.close()
 
 
