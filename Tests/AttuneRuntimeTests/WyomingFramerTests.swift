@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func lyingLengthsAndBadHeadersAreFatalAndBufferNothing() {
-        #expect(frames([Array("{\"type\":\"x\",\"data_length\":99999999}\n".utf8)]) == [.fatal("data_length 99999999 is beyond 0…1048576")])
+        #expect(frames([Array("{\"type\":\"x\",\"data_length\":99999999}\n".utf8)]) == [.fatal("data_length 99999999 is beyond 0…262144")])
         #expect(frames([Array("{\"type\":\"x\",\"payload_length\":-1}\n".utf8)]).first.map { if case .fatal = $0 { true } else { false } } == true)
         #expect(frames([Array("{\"data\":{}}\n".utf8)]).count == 1)
         #expect(frames([Array("{\"type\":\"x\",\"data_length\":3}\nabc{\"type\":\"describe\"}\n".utf8)])
@@ -32,6 +32,10 @@ import Testing
         // After a fatal frame nothing more is read.
         #expect(frames([Array("garbage\n{\"type\":\"describe\"}\n".utf8)]).count == 1)
         #expect(frames([[UInt8](repeating: 0x7B, count: WyomingFramer.maximumHeaderBytes + 1)]).count == 1)
+    }
+
+    @Test func aWyomingPeerCanHoldNoMoreThanALineProtocolHost() {
+        #expect(WyomingFramer.maximumHeaderBytes + WyomingFramer.maximumDataBytes + WyomingFramer.maximumPayloadBytes <= AttuneProtocol.maximumLineBytes)
     }
 
     @Test func encodedEventsReadBack() {

@@ -248,6 +248,25 @@ def main():
     silent.close()
     check(a.ask({"type": "stats"})["type"] == "stats", "the other hosts are still served")
 
+    # Hosts are charged to the memory budget: the ninth and more may be told there is no room.
+    crowd = []
+    refusal = None
+    for _ in range(40):
+        extra = Host(path)
+        extra.sock.settimeout(0.3)
+        try:
+            answer = extra.receive()
+            refusal = answer
+            extra.close()
+            break
+        except socket.timeout:
+            crowd.append(extra)
+    check(len(crowd) + 2 >= 8 and refusal is not None and "memory budget" in refusal["message"],
+          "%d hosts at once fit the budget; the next is refused with an error naming the budget" % (len(crowd) + 2))
+    for extra in crowd:
+        extra.close()
+    time.sleep(0.2)
+
     half = Host(path)
     half.send_raw(b'{"type":"sta')
     half.close()

@@ -33,7 +33,7 @@ public final class AttuneService {
     private var stopReason: String?
     private let signalWatch: SignalWatch
     private let decoder = HostMessageDecoder()
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: HostConnection.readChunkBytes, alignment: 16)
+    private let readBuffer: UnsafeMutableRawBufferPointer
 
     /// - Parameters:
     ///   - store: closed (checkpointed) when the service stops.
@@ -49,6 +49,8 @@ public final class AttuneService {
         self.stdio = stdio
         self.captureSource = captureSource
         self.startCaptureOnFirstHost = startCaptureOnFirstHost
+        try pipeline.budget.charge("socket read buffer", bytes: HostConnection.readChunkBytes)
+        readBuffer = .allocate(byteCount: HostConnection.readChunkBytes, alignment: 16)
         signalWatch = try SignalWatch(signals: [SIGTERM, SIGINT])
         signal(SIGPIPE, SIG_IGN)
         capture = try captureSource.map { try CaptureFeed(source: $0, realTime: startCaptureOnFirstHost) }
@@ -63,7 +65,9 @@ public final class AttuneService {
         }
         if stdio {
             for fd in [STDIN_FILENO, STDOUT_FILENO] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-            clients.append(HostConnection(readDescriptor: STDIN_FILENO, writeDescriptor: STDOUT_FILENO, isSocket: false, name: "stdio"))
+            let host = HostConnection(readDescriptor: STDIN_FILENO, writeDescriptor: STDOUT_FILENO, isSocket: false, name: "stdio")
+            try pipeline.budget.charge(host.budgetCharge, bytes: HostConnection.worstCaseBytes)
+            clients.append(host)
         }
     }
 
@@ -142,8 +146,18 @@ public final class AttuneService {
             let client = HostConnection(readDescriptor: fd, writeDescriptor: fd, isSocket: true, name: name,
                                         wyoming: wyoming ? WyomingSession(pipeline: pipeline, name: name) : nil)
             nextClientNumber += 1
+            var refusal: ProtocolError?
             if clients.count >= Self.maximumClients {
-                let refusal = ProtocolError(.failed, "Attune serves at most \(Self.maximumClients) hosts at once")
+                refusal = ProtocolError(.failed, "Attune serves at most \(Self.maximumClients) hosts at once")
+            } else {
+                do {
+                    try pipeline.budget.charge(client.budgetCharge, bytes: HostConnection.worstCaseBytes)
+                } catch {
+                    refusal = ProtocolError(.failed, "no room in the memory budget for another host: \(error)")
+                }
+            }
+            if let refusal {
+                logger.warning("\(client.name) refused: \(refusal.message)")
                 if wyoming {
                     client.send(bytes: WyomingSession.error(refusal.message, code: refusal.code.rawValue))
                 } else {
@@ -275,6 +289,7 @@ public final class AttuneService {
             guard client.isFinished, client.isSocket || client.dropped else { return false }
             if client.dropped { logger.warning("\(client.name) dropped: it went away or stopped reading (\(client.output.count) bytes unread)") }
             if client.isSocket { close(client.readDescriptor) }
+            pipeline.budget.release(client.budgetCharge)
             return true
         }
     }

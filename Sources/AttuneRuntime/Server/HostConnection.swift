@@ -1,9 +1,12 @@
 /// One host on the socket (or on standard input and output): its line framer (or, for a Wyoming
 /// peer, its Wyoming framer and session), the version it negotiated, and its bounded output queue.
 final class HostConnection {
-    /// What a host may have queued before it counts as not reading: far above any one answer
-    /// (a 100-result recall is ~60 KB) and a minute of turn events.
-    static let outputLimitBytes = 1 << 20
+    /// What a host may have queued before it counts as not reading: above any one answer (a
+    /// 100-result recall is ~60 KB, a context ~3 KB) and many seconds of turn events.
+    static let outputLimitBytes = 256 * 1024
+    /// The most one host can make the service hold: a line (or a Wyoming header and data) being
+    /// read, and its output queue. Charged to the memory budget while the host is connected.
+    static let worstCaseBytes = AttuneProtocol.maximumLineBytes + outputLimitBytes
     /// Bytes read from a host per wake-up.
     static let readChunkBytes = 64 * 1024
 
@@ -52,6 +55,9 @@ final class HostConnection {
         guard !dropped, !output.isEmpty else { return }
         if !output.flush(to: writeDescriptor, isSocket: isSocket) { dropped = true }
     }
+
+    /// The name of this host's charge to the memory budget.
+    var budgetCharge: String { "\(name) (line and output buffers)" }
 
     var isFinished: Bool { dropped || (readClosed && output.isEmpty) }
 }

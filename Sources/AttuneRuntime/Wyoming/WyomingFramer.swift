@@ -12,10 +12,12 @@ public struct WyomingFramer: Sendable {
         case fatal(String)
     }
 
+    /// Header, data and payload together stay below the line protocol's 1 MiB line, so a Wyoming
+    /// peer costs the memory budget what a line-protocol host does.
     public static let maximumHeaderBytes = 64 * 1024
-    public static let maximumDataBytes = 1 << 20
-    /// A second of 48 kHz stereo 32-bit audio is 384 KB; Home Assistant sends 1024-sample chunks.
-    public static let maximumPayloadBytes = 4 << 20
+    public static let maximumDataBytes = 256 * 1024
+    /// 2.7 s of 48 kHz stereo 16-bit audio; Home Assistant sends 1024-sample chunks (2–4 KB).
+    public static let maximumPayloadBytes = 512 * 1024
 
     private enum State {
         case header
