@@ -32,6 +32,7 @@ import Testing
                      "LoadCredential=attune.key:/etc/attune/store.key", "RestrictAddressFamilies=AF_UNIX"] {
             #expect(keys.contains(line), "packaging/attune.service lacks \(line)")
         }
-        #expect(keys.contains { $0.hasPrefix("ExecStart=/usr/bin/attune serve --socket /run/attune/attune.sock") })
+        #expect(keys.contains { $0.hasPrefix("ExecStart=/usr/bin/attune serve --config /etc/attune/attune.toml --socket /run/attune/attune.sock") })
+        #expect(keys.contains("ExecReload=/bin/kill -HUP $MAINPID"))
     }
 }

@@ -164,6 +164,38 @@ def check_systemd(attune, scratch, key):
     listener.close()
 
 
+def check_reload(attune, scratch):
+    """SIGHUP reads --config again: the log level at once, the rest named for the next start; a bad
+    file is reported and the configuration in use kept, and the service goes on."""
+    config = os.path.join(scratch, "attune.toml")
+    with open(config, "w") as out:
+        out.write('[runtime]\nlog_level = "notice"\n')
+    log_path = os.path.join(scratch, "reload.log")
+    sock_path = os.path.join(scratch, "reload.sock")
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([attune, "serve", "--config", config, "--no-memory", "--no-capture", "--socket", sock_path], stderr=log)
+        while not os.path.exists(sock_path):
+            time.sleep(0.01)
+        with open(config, "w") as out:
+            out.write('[runtime]\nlog_level = "info"\nmemory_budget = "80MB"\n')
+        process.send_signal(signal.SIGHUP)
+        time.sleep(0.3)
+        late = Host(sock_path)  # logged at info: only after the reload lowered the level
+        with open(config, "w") as out:
+            out.write("[runtime]\nlog_level = 5\n")
+        process.send_signal(signal.SIGHUP)
+        time.sleep(0.3)
+        served = late.ask({"type": "stats"})["type"] == "stats"
+        late.close()
+        code, _ = stop(process)
+    with open(log_path) as log:
+        text = log.read()
+    check("configuration reloaded; log level info; [runtime] memory_budget, data_dir changed and apply at the next start" in text
+          and "connected" in text, "SIGHUP reloads the configuration: the log level at once, the budget named for the next start")
+    check("the configuration was not reloaded, the one in use is kept" in text and served and code == 0,
+          "a bad file on SIGHUP is reported, the configuration in use kept, and the service goes on")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--attune", required=True)
@@ -355,6 +387,7 @@ def main():
         code, _ = stop(process)
         check(code == 0, "and the service stops with exit 0")
     check_systemd(options.attune, scratch, key)
+    check_reload(options.attune, scratch)
     if jsonschema is None:
         print("skip: jsonschema is not installed, so messages were not checked against docs/protocol/", flush=True)
     else:

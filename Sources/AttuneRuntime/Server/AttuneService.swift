@@ -26,7 +26,12 @@ public final class AttuneService {
     private let capture: CaptureFeed?
     private let startCaptureOnFirstHost: Bool
     private let stdio: Bool
-    private let logger: Logger
+    private var logger: Logger
+    /// Reads the configuration again on SIGHUP (the file given with --config, with the command
+    /// line over it); nil when there is nothing to re-read.
+    public var reloadConfiguration: (() throws -> AttuneConfiguration)?
+    /// The configuration the service started with, to tell what a reload changed.
+    public var configuration: AttuneConfiguration?
     private let captureSource: (any AudioSource)?
     private var clients: [HostConnection] = []
     private var nextClientNumber = 1
@@ -51,7 +56,7 @@ public final class AttuneService {
         self.startCaptureOnFirstHost = startCaptureOnFirstHost
         try pipeline.budget.charge("socket read buffer", bytes: HostConnection.readChunkBytes)
         readBuffer = .allocate(byteCount: HostConnection.readChunkBytes, alignment: 16)
-        signalWatch = try SignalWatch(signals: [SIGTERM, SIGINT])
+        signalWatch = try SignalWatch(signals: [SIGTERM, SIGINT, SIGHUP])
         signal(SIGPIPE, SIG_IGN)
         capture = try captureSource.map { try CaptureFeed(source: $0, realTime: startCaptureOnFirstHost) }
         listener = try socketPath.map { try UnixSocketListener(path: $0) }
@@ -121,10 +126,14 @@ public final class AttuneService {
             if errno == EINTR { return }
             throw ServiceError.system(call: "poll", errno: errno)
         }
-        if descriptors[0].revents != 0, let number = signalWatch.take() {
-            stopReason = number == SIGTERM ? "SIGTERM" : "SIGINT"
-            logger.notice("\(stopReason!): draining and stopping")
-            return
+        if descriptors[0].revents != 0 {
+            let arrived = signalWatch.take()
+            if arrived.contains(SIGHUP) { reload() }
+            if let number = arrived.first(where: { $0 != SIGHUP }) {
+                stopReason = number == SIGTERM ? "SIGTERM" : "SIGINT"
+                logger.notice("\(stopReason!): draining and stopping")
+                return
+            }
         }
         if capture != nil { takeCapturedAudio() }
         if let listener, descriptors[listenerIndex].revents & Int16(POLLIN) != 0 { acceptClients(listener, wyoming: false) }
@@ -292,6 +301,34 @@ public final class AttuneService {
             pipeline.budget.release(client.budgetCharge)
             return true
         }
+    }
+
+    /// SIGHUP: the configuration is read again. The log level applies at once; what needs the models,
+    /// the device or the store opened again is named, to take effect at the next start. A file that
+    /// does not load is reported and the configuration in use is kept.
+    private func reload() {
+        guard let reloadConfiguration else {
+            logger.notice("SIGHUP: no configuration file to reload (start with --config)")
+            return
+        }
+        let fresh: AttuneConfiguration
+        do {
+            fresh = try reloadConfiguration()
+        } catch {
+            logger.error("SIGHUP: the configuration was not reloaded, the one in use is kept: \(error)")
+            return
+        }
+        let level = Logger.Level(rawValue: fresh.logLevel) ?? .info
+        logger.logLevel = level
+        var needRestart: [String] = []
+        if let current = configuration {
+            if fresh.device != current.device || fresh.periodMs != current.periodMs || fresh.ringSeconds != current.ringSeconds { needRestart.append("[audio]") }
+            if fresh.memoryBudget != current.memoryBudget || fresh.dataDirectory != current.dataDirectory { needRestart.append("[runtime] memory_budget, data_dir") }
+            if fresh.timeZone != current.timeZone { needRestart.append("[memory] timezone") }
+            if fresh.rapport != current.rapport || fresh.handoffOverride != current.handoffOverride { needRestart.append("[rapport]") }
+        }
+        let pending = needRestart.isEmpty ? "" : "; \(needRestart.joined(separator: ", ")) changed and apply at the next start"
+        logger.notice("SIGHUP: configuration reloaded; log level \(level)\(pending)")
     }
 
     // MARK: - Stopping

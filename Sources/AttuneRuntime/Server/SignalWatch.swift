@@ -31,16 +31,16 @@ final class SignalWatch: @unchecked Sendable {  // the sources are touched only 
         }
     }
 
-    /// The last signal that arrived since the previous call, or nil.
-    func take() -> Int32? {
+    /// The signals that arrived since the previous call, in order.
+    func take() -> [Int32] {
         var buffer = [UInt8](repeating: 0, count: 16)
-        var last: Int32?
+        var arrived: [Int32] = []
         while true {
             let count = read(descriptor, &buffer, buffer.count)
             if count <= 0 { break }
-            last = Int32(buffer[count - 1])
+            arrived += buffer[0..<count].map { Int32($0) }
         }
-        return last
+        return arrived
     }
 
     deinit {

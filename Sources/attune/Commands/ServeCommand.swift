@@ -15,7 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             followups, stats, shutdown; Attune sends turn events (speech_start, end_of_turn …), the \
             rapport context after each final user transcript, handoff the moment one is raised, noted, \
             recall, forgotten, followups, stats, error (with the line number) and goodbye. \
-            Every message: docs/PROTOCOL.md. SIGTERM drains, checkpoints the store and exits 0.
+            Every message: docs/PROTOCOL.md. SIGTERM drains, checkpoints the store and exits 0; SIGHUP \
+            reads --config again (the log level applies at once).
 
             Examples:
               attune serve --db memory.db --key-file store.key --device default
@@ -65,7 +66,18 @@ struct ServeCommand: AsyncParsableCommand {
             : .init(databasePath: try memory.store.databasePath(), key: try storeKey(), settings: try memory.store.settings)
         let launch = ServiceLaunch(socketPath: socket ?? (stdio ? nil : UnixSocketListener.defaultPath()), stdio: stdio, audio: audio, memory: store,
                                    wyoming: try wyoming.map { try WyomingAddress(parsing: $0) })
-        try launch.makeService(configuration: configuration).run()
+        let service = try launch.makeService(configuration: configuration)
+        service.configuration = configuration
+        if memory.store.runtime.config != nil {
+            let options = memory.store.runtime, capture = capture, zone = memory.timezone
+            service.reloadConfiguration = {
+                var fresh = try options.resolve()
+                try capture.apply(to: &fresh)
+                if let zone { fresh.timeZone = zone }
+                return fresh
+            }
+        }
+        try service.run()
     }
 
     /// The key options, else the key file systemd passed with `LoadCredential=attune.key:…`.
