@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // Pure Swift compute: no Foundation, no existentials; also builds with Embedded Swift.
@@ -48,6 +49,7 @@ let package = Package(
                 "AttuneKernels", "AttuneAudio", "AttuneProsody", "AttuneTurn", "AttuneText", "AttuneStore", "AttuneMemory", "AttuneRapport", "CSQLite",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
         .executableTarget(
             name: "attune",
@@ -67,7 +69,7 @@ let package = Package(
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneKernels", "CSQLite"]),
         .testTarget(name: "AttuneMemoryTests", dependencies: ["AttuneMemory", "AttuneStore"]),
         .testTarget(name: "AttuneRapportTests", dependencies: ["AttuneRapport", "AttuneMemory", "AttuneStore", "AttuneText", "AttuneTestFixtures"]),
-        .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime"]),
+        .testTarget(name: "AttuneRuntimeTests", dependencies: ["AttuneRuntime", "AttuneRapport", "AttuneMemory", "AttuneStore", "AttuneTestFixtures"]),
         // Runs the built `attune` binary end to end (record through ALSA's file plugin, errors, exit codes).
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneMemory", "AttuneTestFixtures"]),
     ]

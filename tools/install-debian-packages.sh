@@ -10,6 +10,7 @@ packages=(
   espeak-ng        # tools: speech with known text, rate and pitch
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross   # cross/check-kernels.sh: Debian's aarch64 C library to link against
   qemu-user        # cross/check-kernels.sh: runs the aarch64 kernel checks
+  systemd          # tests: systemd-analyze verify packaging/attune.service
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

@@ -19,6 +19,7 @@ struct AttuneCommand: AsyncParsableCommand {
               attune affect "I miss my sister"                # how a text sounds
               echo "I walk the dog" | attune embed            # a sentence vector
               attune store init --db memory.db                # the encrypted memory
+              attune serve --db memory.db --key-file store.key  # the service
             """,
         version: AttuneVersion.string,
         subcommands: [
@@ -28,6 +29,7 @@ struct AttuneCommand: AsyncParsableCommand {
             AnalyzeCommand.self,
             TurnsCommand.self,
             ListenCommand.self,
+            ServeCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
             AffectCommand.self,

@@ -145,7 +145,7 @@ import Testing
         }
         let types = lines.compactMap { $0["type"] as? String }
         #expect(types.first == "error")   // the line that was not JSON, answered and otherwise ignored
-        #expect((lines.first?["message"] as? String)?.contains("stdin line 1") == true)
+        #expect(lines.first?["line"] as? Int == 1 && lines.first?["code"] as? String == "malformed")
         #expect(types.contains("speech_start"))
         #expect(types.contains("barge_in"))
     }

@@ -15,11 +15,13 @@ struct ListenCommand: AsyncParsableCommand {
             end_of_turn (with p, cues, latencyMs and suggestedDelayMs), turn_resumed, barge_in, \
             backchannel_opportunity.
 
-            The host talks back on standard input, one JSON object per line:
+            The host talks back on standard input in the protocol of `attune serve` (docs/PROTOCOL.md), one \
+            JSON object per line:
               {"type":"playback_start"}   the assistant started speaking (speech now is a barge-in)
               {"type":"playback_stop"}    it stopped
-              {"type":"transcript","text":"I went to the market and"}   the recogniser's partial transcript
-            A line that does not parse is answered with {"type":"error","message":…} and otherwise ignored.
+              {"type":"transcript","text":"I went to the market and"}   the recogniser's transcript
+              {"type":"audio",…}, {"type":"stats"} as in the service; listen keeps no memory
+            A line that does not parse is answered with {"type":"error","line":N,…} and otherwise ignored.
 
             Examples:
               attune listen --device default
@@ -39,28 +41,44 @@ struct ListenCommand: AsyncParsableCommand {
         let budget = MemoryBudget(limit: configuration.memoryBudget)
         let models = try CommandResources.loadTurnModels(budget: budget)
         let device = try AudioInput.openCapture(device: configuration.device, configuration: configuration, budget: budget)
-        let detector = TurnDetector(vadWeights: models.vadWeights, model: models.endOfTurn)
+        // The service's pipeline without a store: audio → prosody → turns, and the host's lines.
+        let pipeline = try Pipeline(rapport: nil, turnModels: models, budget: budget)
+        pipeline.audioSourceName = AudioInput.device(name: configuration.device).description
+        pipeline.xruns = { device.statistics.overruns }
         let interrupt = InterruptSignal()
         let readable = isatty(STDOUT_FILENO) == 1
         let output = StandardOutputWriter()
-        let host = HostCommands()
+        let host = HostLines()
         host.startReading()
-        let emit: (TurnEvent) -> Void = { event in
-            output.write((readable ? TurnJSON.line(event) : TurnJSON.event(event)) + "\n")
+        let write: (ServiceMessage) -> Void = { message in
+            if readable, case .turnEvent(let event) = message {
+                output.write(TurnJSON.line(event) + "\n")
+            } else {
+                output.write(String(decoding: message.encodedLine(), as: UTF8.self))
+            }
             output.flush()
         }
         var chunk = [Float](repeating: 0, count: CanonicalAudio.samplesPer10Ms)
         var failure: Error?
-        while !interrupt.isRaised {
-            for command in host.drain() {
-                switch command {
-                case .playback(let speaking): detector.setAssistantSpeaking(speaking)
-                case .transcript(let text): detector.setTranscript(text)
-                case .error(let message):
+        var shutdown = false
+        while !interrupt.isRaised && !shutdown {
+            for received in host.drain() {
+                switch received {
+                case .message(.shutdown(let request)):
+                    write(.goodbye(.init(reason: "shutdown requested", id: request.id)))
+                    shutdown = true
+                case .message(let message):
+                    do {
+                        let handled = try pipeline.handle(message.asTurnCueOnly)
+                        for event in handled.events { write(event) }
+                        for reply in handled.replies { write(reply) }
+                    } catch {
+                        write(.error(.init(error, line: nil)))
+                    }
+                case .error(let error):
                     // The host reads the error event; a person watching the log sees the same line.
-                    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-                    output.write("{\"type\":\"error\",\"message\":\"\(message.replacingOccurrences(of: "\"", with: "'"))\"}\n")
-                    output.flush()
+                    FileHandle.standardError.write(Data("Error: line \(error.line ?? 0): \(error.message)\n".utf8))
+                    write(.error(error))
                 }
             }
             let count: Int
@@ -71,59 +89,67 @@ struct ListenCommand: AsyncParsableCommand {
                 break
             }
             if count == 0 { break }
-            chunk.withUnsafeBufferPointer { detector.process(UnsafeBufferPointer(rebasing: $0[0..<count]), emit) }
+            for event in chunk.withUnsafeBufferPointer({ pipeline.process(audio: UnsafeBufferPointer(rebasing: $0[0..<count])) }) { write(event) }
         }
         device.stop()
-        detector.finish(emit)
+        for event in pipeline.finishAudio() { write(event) }
         output.flush()
         if let failure { throw failure }
     }
 }
 
-/// Lines from the host on standard input, read on their own thread and handed to the audio loop.
-final class HostCommands: Sendable {
-    enum Command: Sendable {
-        case playback(Bool)
-        case transcript(String)
-        case error(String)
+/// Lines from the host on standard input, framed and decoded as the service's protocol on their own
+/// thread, and handed to the audio loop.
+final class HostLines: Sendable {
+    enum Received: Sendable {
+        case message(HostMessage)
+        case error(ServiceMessage.ErrorReply)
     }
 
-    private let queue = Mutex<[Command]>([])
+    private let queue = Mutex<[Received]>([])
 
     func startReading() {
         let thread = Thread { [self] in
-            var number = 0
-            while let line = readLine() {
-                number += 1
-                let command = Self.parse(line, number: number)
-                if let command { queue.withLock { $0.append(command) } }
+            var framer = LineFramer()
+            let decoder = HostMessageDecoder()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            func take(_ frame: LineFramer.Frame) {
+                let received: Received?
+                switch frame {
+                case let .tooLong(number, limit):
+                    received = .error(.init(ProtocolError(.lineTooLong, "line \(number) is longer than \(limit) bytes; it was skipped"), line: number))
+                case let .line(number, bytes):
+                    do throws(ProtocolError) {
+                        received = try decoder.decode(bytes).map { .message($0) }
+                    } catch {
+                        received = .error(.init(error, line: number))
+                    }
+                }
+                if let received { queue.withLock { $0.append(received) } }
             }
+            while true {
+                let count = read(STDIN_FILENO, &buffer, buffer.count)
+                if count <= 0 { break }
+                framer.append(Array(buffer[0..<count])) { take($0) }
+            }
+            framer.finish { take($0) }
         }
         thread.start()
     }
 
-    func drain() -> [Command] {
-        queue.withLock { commands in
-            defer { commands.removeAll() }
-            return commands
+    func drain() -> [Received] {
+        queue.withLock { received in
+            defer { received.removeAll() }
+            return received
         }
     }
+}
 
-    static func parse(_ line: String, number: Int) -> Command? {
-        let text = line.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return nil }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let type = object["type"] as? String else {
-            return .error("stdin line \(number): not a JSON object with a \"type\"")
-        }
-        switch type {
-        case "playback_start": return .playback(true)
-        case "playback_stop": return .playback(false)
-        case "transcript":
-            guard let words = object["text"] as? String else { return .error("stdin line \(number): transcript needs \"text\"") }
-            return .transcript(words)
-        default:
-            return .error("stdin line \(number): unknown type \(type); expected playback_start, playback_stop or transcript")
-        }
+extension HostMessage {
+    /// `listen` keeps no memory: a transcript, final or not, only feeds the end-of-turn cues.
+    var asTurnCueOnly: HostMessage {
+        guard case .transcript(var transcript) = self else { return self }
+        transcript.final = false
+        return .transcript(transcript)
     }
 }

@@ -76,6 +76,11 @@ enum LogBootstrap {
         guard !done else { return }
         done = true
         let parsed = Logger.Level(rawValue: level) ?? .info
+        // Under systemd, levels go to the journal as `<N>` prefixes; elsewhere, readable lines.
+        if JournalLogHandler.standardErrorIsJournal() {
+            LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: parsed) }
+            return
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = parsed

@@ -1,3 +1,4 @@
+import AttuneRuntime
 import AttuneTurn
 
 /// JSON of turn events, one object per event, in the shape `attune turns --json` documents.
@@ -35,6 +36,22 @@ enum TurnJSON {
         case .turnResumed: return time + "turn resumed (that end of turn was early)"
         case .bargeIn: return time + "barge-in: the person speaks over the assistant"
         case let .backchannelOpportunity(_, _, cues): return time + "backchannel opportunity (\(cues.joined(separator: ", ")))"
+        }
+    }
+}
+
+extension TurnJSON {
+    /// The readable line of an event as the service sends it (`attune listen` on a terminal).
+    static func line(_ event: TurnEventMessage) -> String {
+        switch event.type {
+        case "speech_start": return line(.speechStart(t: event.t, speechStartT: event.speechStartT ?? event.t))
+        case "pause": return line(.pause(t: event.t, speechEndT: event.speechEndT ?? event.t))
+        case "end_of_turn":
+            return line(.endOfTurn(t: event.t, speechEndT: event.speechEndT ?? event.t, p: event.p ?? 0, cues: event.cues ?? [],
+                                   suggestedDelayMs: event.suggestedDelayMs ?? 0, endOfInput: event.endOfInput ?? false))
+        case "turn_resumed": return line(.turnResumed(t: event.t, afterEndOfTurnT: event.afterEndOfTurnT ?? event.t))
+        case "backchannel_opportunity": return line(.backchannelOpportunity(t: event.t, speechEndT: event.speechEndT ?? event.t, cues: event.cues ?? []))
+        default: return line(.bargeIn(t: event.t))
         }
     }
 }

@@ -1,0 +1,132 @@
+import AttuneAudio
+import AttuneMemory
+import AttuneRapport
+import AttuneStore
+import AttuneTestFixtures
+import Foundation
+import Testing
+@testable import AttuneRuntime
+
+/// The pipeline over a real encrypted store, the real int8 embedder and the real turn models.
+@Suite struct PipelineTests {
+    /// A fresh store with a random key file, and a pipeline over it.
+    final class Sandbox {
+        let directory: String
+        let store: EncryptedStore
+        let pipeline: Pipeline
+        let budget = MemoryBudget()
+
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-pipeline-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let keyPath = directory + "/store.keyfile"
+            var generator = SystemRandomNumberGenerator()
+            FileManager.default.createFile(atPath: keyPath, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }),
+                                           attributes: [.posixPermissions: 0o600])
+            store = try EncryptedStore.create(at: directory + "/memory.db", key: .keyFile(path: keyPath))
+            let memory = try CommandResources.openMemory(store: store, timeZone: "UTC", budget: budget)
+            let rapport = try RapportEngine(memory: memory, affect: try CommandResources.loadTextAffect())
+            pipeline = try Pipeline(rapport: rapport, turnModels: try CommandResources.loadTurnModels(budget: budget), budget: budget,
+                                    nowMs: { RFC3339Time.parse("2026-12-04T18:00:00Z")! })
+        }
+
+        deinit {
+            try? store.close()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    private func decode(_ text: String) throws -> HostMessage {
+        try #require(try HostMessageDecoder().decode(Array(text.utf8)))
+    }
+
+    @Test func aFinalTranscriptGetsItsContextAndIsRecalledAndForgotten() throws {
+        let sandbox = try Sandbox()
+        let partial = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"my sister Karen","final":false}"#))
+        #expect(partial == Pipeline.Output())
+        let said = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"My sister Karen's birthday is on March 3rd","id":"t1"}"#))
+        guard case .context(let answer) = try #require(said.replies.first) else { Issue.record("expected context, got \(said)"); return }
+        #expect(answer.id == "t1")
+        #expect(answer.context.speaker == "user")
+        #expect(answer.context.time == "2026-12-04T18:00:00Z")
+        #expect(!answer.context.flags.handoff.raised && said.events.isEmpty)
+        #expect(answer.prompt == ContextPromptRenderer().render(answer.context))
+        #expect(sandbox.pipeline.memory?.indexedCount == 1)
+
+        let assistant = try sandbox.pipeline.handle(decode(#"{"type":"assistant_turn","text":"I'll remember Karen's birthday.","time":"2026-12-04T18:00:05Z","id":"a"}"#))
+        #expect(assistant.replies == [.noted(.init(time: "2026-12-04T18:00:05Z", id: "a"))])
+
+        let recalled = try sandbox.pipeline.handle(decode(#"{"type":"recall","query":"when is Karen's birthday","id":"r"}"#))
+        guard case .recall(let recall) = try #require(recalled.replies.first) else { Issue.record("expected recall"); return }
+        #expect(recall.id == "r")
+        #expect(recall.answer.results.contains { $0.source.text == "My sister Karen's birthday is on March 3rd" })
+
+        let forgotten = try sandbox.pipeline.handle(decode(#"{"type":"forget","text":"Karen"}"#))
+        guard case .forgotten(let gone) = try #require(forgotten.replies.first) else { Issue.record("expected forgotten"); return }
+        #expect(gone.forgot.count == 2)
+        #expect(sandbox.pipeline.memory?.indexedCount == 0)
+
+        let stats = sandbox.pipeline.stats(clients: 1, id: nil)
+        #expect(Set(stats.stages.map(\.stage)) == ["context", "assistant_turn", "recall", "forget"])
+        #expect(stats.stages.allSatisfy { $0.count == 1 && $0.p50Ms > 0 && $0.p99Ms >= $0.p50Ms })
+        #expect(stats.memory.chargedBytes == sandbox.budget.used.bytes)
+        #expect(stats.memory.consumers.contains { $0.name == "stage latency histograms" })
+    }
+
+    @Test func aHandoffIsItsOwnEventForEveryHost() throws {
+        let sandbox = try Sandbox()
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I wish I could go to sleep and not wake up","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .handoff(let handoff) = try #require(output.events.first) else { Issue.record("expected a handoff event, got \(output)"); return }
+        #expect(handoff.handoff.raised && !handoff.handoff.resources.isEmpty)
+        guard case .context(let answer) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(answer.context.flags.handoff == handoff.handoff)
+    }
+
+    @Test func aTurnOutOfTimeOrderIsRefusedAndStoresNothing() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I walk the dog at seven","time":"2026-12-04T18:00:00Z"}"#))
+        #expect(throws: ProtocolError.self) {
+            try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"Earlier words","time":"2026-12-04T17:00:00Z"}"#))
+        }
+        #expect(sandbox.pipeline.memory?.indexedCount == 1)
+    }
+
+    @Test func pushedAudioGivesTheTurnEventsOfTheFile() throws {
+        let sandbox = try Sandbox()
+        let path = try TestFixture.path(TestFixture.speechDirectory + "/arctic_a0007.wav")
+        let samples = try WAVFileSource(path: path).readAll()
+        var events: [ServiceMessage] = []
+        // 100 ms messages, as a host that owns the microphone would send them.
+        for start in stride(from: 0, to: samples.count, by: 1600) {
+            let chunk = samples[start..<min(start + 1600, samples.count)]
+            var bytes = [UInt8]()
+            for sample in chunk {
+                let value = Int16(max(-32768, min(32767, (sample * 32768).rounded())))
+                bytes.append(UInt8(truncatingIfNeeded: value))
+                bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+            }
+            let line = #"{"type":"audio","data":""# + Data(bytes).base64EncodedString() + #""}"#
+            events += try sandbox.pipeline.handle(decode(line)).events
+        }
+        events += sandbox.pipeline.finishAudio()
+        let types = events.compactMap { message -> String? in
+            if case .turnEvent(let event) = message { return event.type }
+            return nil
+        }
+        #expect(types.first == "speech_start")
+        #expect(types.last == "end_of_turn")
+        #expect(abs(sandbox.pipeline.audioSeconds - Double(samples.count) / 16000) < 0.01)
+        #expect(sandbox.pipeline.stats(clients: 0, id: nil).audio.source == "host")
+        #expect(sandbox.pipeline.finishAudio().isEmpty)
+    }
+
+    @Test func badAudioAndAMissingStoreAreErrorsNotCrashes() throws {
+        let sandbox = try Sandbox()
+        #expect(throws: ProtocolError(.badField, "\"data\" is not base64 (RFC 4648, with padding)", field: "data")) {
+            try sandbox.pipeline.handle(decode(#"{"type":"audio","data":"@@@"}"#))
+        }
+        #expect(throws: ProtocolError.self) { try sandbox.pipeline.handle(decode(#"{"type":"audio","data":"AA=="}"#)) }
+        let bare = try Pipeline(rapport: nil, turnModels: try CommandResources.loadTurnModels(budget: MemoryBudget()), budget: MemoryBudget())
+        #expect(throws: ProtocolError.self) { try bare.handle(decode(#"{"type":"recall","query":"anything"}"#)) }
+    }
+}
