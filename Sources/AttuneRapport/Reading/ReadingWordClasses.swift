@@ -30,7 +30,7 @@ enum ReadingWordClasses {
             + "|ibuprofen|codeine|tramadol|oxycodone|morphine|insulin|antidepressants|prescription|prescriptions|diazepam|valium|xanax"
             + "|lithium|sertraline|citalopram|amitriptyline|opioids|benzos|zopiclone"),
         ("self", "myself|my arm|my arms|my wrist|my wrists|my legs|my thigh|my thighs|my skin|my body"),
-        ("harm_verb", "cut|cutting|cuts|burned|burnt|burn|burning|hurt|hurting|harm|harmed|harming|scratched|scratching|hit|hitting|punched"
+        ("harm_verb", "slashed|slashing|sliced|slicing|carved|carving|stabbed|stabbing|cut|cutting|cuts|burned|burnt|burn|burning|hurt|hurting|harm|harmed|harming|scratched|scratching|hit|hitting|punched"
             + "|punching|bit|biting|starving|starve|starved"),
         ("abuser", "he|she|they|my partner|my husband|my wife|my boyfriend|my girlfriend|my ex|my ex husband|my ex wife|my ex partner"
             + "|my ex boyfriend|my ex girlfriend|my dad|my father|my stepdad|my step dad|my stepfather|my mum|my mother|my stepmum"
@@ -59,7 +59,7 @@ enum ReadingWordClasses {
             + "|aunt|auntie|uncle|nan|gran|grandma|grandad|grandparents|colleagues|coworkers|workmates|neighbours|neighbour|neighbors"
             + "|girlfriend|boyfriend|wife|husband|partner|the lads|lads|the girls|the gang|flatmates|housemates|flatmate|housemate"
             + "|team|teammates|neighbor|in laws|fiance|fiancee|bestie|best friend|buddies|buddy|crew|book club|choir|church|club"
-            + "|grandkids|grandchildren|nephew|niece|godson|goddaughter|classmates|everyone|people|old school friends|uni friends"),
+            + "|grandkids|grandchildren|nephew|niece|godson|goddaughter|classmates|everyone|people|old school friends|uni friends|work mates|work friends|school friends|the grandkids|the kids"),
         ("positive_word", "happy|good|great|fine|well|ok|nice|fun|pleased|excited|thrilled|glad|better|best|enjoyable|easy|brilliant"
             + "|amazing|wonderful|fantastic|lovely|perfect|awesome|cheerful|content|satisfied|impressed|keen|optimistic|hopeful|positive"
             + "|proud|relaxed|calm|grateful|lucky|a good day|a great day|a good week|a great week|a good time|a great time|fun at all"
@@ -67,7 +67,7 @@ enum ReadingWordClasses {
         ("sarcasm_opener", "oh great|oh perfect|oh brilliant|oh wonderful|oh fantastic|oh lovely|oh joy|oh goody|oh fab|oh super"
             + "|oh marvellous|oh marvelous|oh terrific|oh excellent|oh nice|oh good|great|perfect|brilliant|wonderful|fantastic|lovely"
             + "|fabulous|marvellous|marvelous|terrific|super|excellent|splendid|yay|woohoo|hooray|awesome|nice|cool|just great"
-            + "|just perfect|just brilliant|just lovely|just wonderful|just fantastic|well that is just great|well that is great"
+            + "|great just great|perfect just perfect|brilliant just brilliant|lovely just lovely|fantastic just fantastic|just perfect|just brilliant|just lovely|just wonderful|just fantastic|well that is just great|well that is great"
             + "|well that is perfect|well that is brilliant|that is just great|that is great|that is perfect|that is brilliant"
             + "|that is lovely|that is wonderful|how lovely|how wonderful|how nice|how fun|fun times|good times|great times|love that"
             + "|i love that|love it|i love it|lucky me|are not i lucky|thanks a lot|thanks for nothing|cheers for that|oh yay"),
@@ -77,7 +77,7 @@ enum ReadingWordClasses {
             + "|died|spilled|spilt|dropped|smashed|cracked|ruined|soaked|missed|locked out|no hot water|no heating|nothing works"
             + "|does not work|not working|stopped working|will not start|monday|mondays|deadline|deadlines|more work"
             + "|extra shift|hoover|burnt|burned|fell off|wet|damp|mouse|mice|rats|wasps|ants|blocked|blocked drain|overflowing|tantrum"
-            + "|screaming|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
+            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
         ("time_scope", "today|tonight|this weekend|this week|this month|this morning|this afternoon|this evening|tomorrow|for now|for a while"
             + "|for today|for tonight|for the weekend|for the week|for this week|for this weekend|until|till|til|for the moment|right now"),
     ]

@@ -48,6 +48,7 @@ enum RiskLexicon {
         "i do not want to live", "i do not want to be alive", "i [do not|no longer] want to exist", "do not want to live any more",
         "i do not want to [live|be alive|exist|wake up|go on|carry on] [any more|anymore]",
         "[being dead|death|dying|not being here|not existing] [would be|is|seems|sounds|feels like it would be] [better|easier|preferable|a relief|nicer|kinder|the answer|the only way]",
+        "[thinking|thought|thoughts|think] [about|of] [unaliving myself|unaliving|unalive myself|offing myself|topping myself|ending myself]",
         "[jump|jumping|throw myself|throwing myself|step|stepping|walk|walking] [off|from|in front of|into] [a|the] *2 [bridge|building|cliff|roof|train|car|bus|tower|lorry|truck|river|sea|traffic|motorway|tracks]",
         "i [will|am going to|want to|could|should|might|am ready to|have decided to|just want to|need to]? end it [all|tonight|now|today|for good|here|soon|once and for all]",
         "i end it !with", "i [will|am going to|want to|could|should|might|am ready to|have decided to] end it !with|with|between",
@@ -97,6 +98,15 @@ enum RiskLexicon {
         "i wish i could sleep forever",
         "[pray|hope|wish|praying|hoping|wishing] *5 [not|never] wake up",
         "[wish|wishing|hope|hoping|pray|praying] [i would|i could|i will|i might|that i would|i] [just]? [die|not wake up|be dead|pass away|drop dead|stop breathing]",
+        "[wish|wishing|wished] i [was|were|had] [not alive|dead|gone|not here|never been born|not born|never existed|not around]",
+        "[relief|better|easier|nice|peaceful|a blessing] [not to|to not|to never|never to] [wake up|be here|exist|be alive|live|be around]",
+        "[better|easier] if i [just]? [disappeared|died|was gone|were gone|vanished|was not here|were not here|went away for good|was not around|did not wake up|was dead|ended it]",
+        "[everyone|everybody|they|my family|people|the world|my kids|you all|my children|my parents|my friends] *3 [fine|better|happier|ok|okay|alright|better off|relieved] without me",
+        "[will not|i will not] be [a problem|a burden|around|in your way|in anyone's way|bothering anyone|bothering you|anyone's problem] [much longer|for long|any more|soon|for much longer]",
+        "[tired|sick|exhausted|so tired] of [fighting|trying|struggling] [to stay alive|to live|to keep going|to survive|to keep living|for my life]",
+        "[imagining|imagine|picturing|planning|plan] my [own]? funeral",
+        "[not sure|do not know if|do not know whether|unsure if|not certain|not even sure] [if|whether]? i [want to|wanna|can|could] [live|be alive|go on|keep going|exist|carry on|be here|stay alive|keep living] [any more|anymore|much longer]?",
+        "[i never|never] want to [wake up|live|exist|be alive|be here|see another day] [again|any more|anymore]?",
         "wish i could [just]? [disappear|vanish|not exist|stop existing|fade away|sleep forever|go to sleep forever|not be here]",
         "why [bother|even bother|should i bother|keep] [living|going on|carrying on|staying alive|being alive|trying to live]",
         "[waiting|longing|hoping|praying] [to die|for death|for it all to end|for the end|for my life to end]",
@@ -128,7 +138,8 @@ enum RiskLexicon {
         "[giving|given|gave] away [my|all my] [things|stuff|belongings|possessions|cat|dog|pets|books|clothes]",
         "[said|saying] my goodbyes", "put my affairs in order", "getting my affairs in order", "sorted out my will * [before|because]",
         "[bought|got|have|found|ordered|got hold of] * [a rope|some rope|rope|a noose|a gun|razor blades|charcoal|a hose|helium] * [to|for|so i can|because]",
-        "[made|have|got|worked out|know] * [a plan|the plan|how i would|how i will|how to do it|where to do it|when to do it|a date]",
+        "[made|have|got|worked out|know|planned|planning|decided] * [a plan|the plan|how i would|how i will|how to do it|where to do it|when to do it|a date|how i am going to do it|when i am going to do it|where i am going to do it|how i will do it]",
+        "[do not|does not|did not] know [it is|it was|that it is|this is] [goodbye|the last time|my last]",
         "[researching|looked up|looking up|googled|googling|searched|searching] * [how to|ways to|how many|lethal|fatal|overdose|suicide|painless]",
         "how many @pills *5 [kill|die|fatal|lethal|overdose|enough|to end]",
         "[picked|chosen|chose|found] [a|the] [bridge|spot|place|date|day] * [to|for]",
@@ -175,7 +186,7 @@ enum RiskLexicon {
         "[turning up|turns up|shows up|showing up|turned up] at my [house|flat|home|work|door|place] *4 [threatening|shouting|banging|screaming|again|drunk|angry]",
         "[he|she|they|my partner|my husband|my wife|my boyfriend|my girlfriend|my ex|my dad|someone] [has|had|is holding|is carrying|got|is got|has got|keeps|is waving|pulled|took out|grabbed] [a knife|a gun|a weapon|a bat|a hammer]",
         "[someone|somebody|a man|a guy|a stranger|he|she|they|my ex|people|a group of] *4 [trying to get in|trying to break in|breaking in|banging on my|banging on the|kicking the door|kicking my door|following me|watching my house|waiting outside my|waiting for me outside]",
-        "[threatened|threatening|threatens] me [with|to|that]", "[he|she|they] [will|is going to|would|said he would|said she would] [kill|hurt|beat|stab] me",
+        "[threatened|threatening|threatens] me [with|to|that]", "[threatening|threatened|threatens|says he will|said he would|says she will|said she would] [to]? [burn|set fire to|torch|kill|hurt|stab|shoot|beat|strangle|smash|break] *6 [me|us|the kids|my|the house]", "[he|she|they] [will|is going to|would|said he would|said she would] [kill|hurt|beat|stab] me",
         "[outside|at my door|at the door|in my house|in the house|downstairs|in the garden|at the window|here|coming over] with a [knife|gun|weapon|bat|machete|hammer]",
         "[boyfriend|girlfriend|husband|wife|partner|dad|father|stepdad|stepfather|mum|mother|stepmum|brother|uncle|ex|carer|flatmate|housemate|son|landlord|boss|coach|teacher|fiance|fiancee|cousin|grandad|neighbour] @violence_now me",
         "[pinned|pins|held|holds|pushed|shoved] me [down|against|to the|up against|into]", "@abuser [will not|does not|would not|do not|never] let me [see|leave|go out|talk to|have|use|call|phone|text] [my friends|friends|my family|anyone|my phone|money|the house|the flat|my mum|my sister]",
@@ -188,7 +199,9 @@ enum RiskLexicon {
         "@fear * i [hurt|harm|shake|hit] [the baby|my baby|the kids|my kids|my child|my son|my daughter]",
         "[want to|feel like|urge to|thoughts of|thinking about] [hurting|harming|shaking|smothering|hitting] [the baby|my baby|the kids|my kids|my child|my son|my daughter]",
         "i [shook|hit|hurt|smacked|dropped|slapped] [the baby|my baby|our baby|my newborn]",
-        "[locked|lock|locking|tied|shut] @dependent [in|up|to]", "[left|leave|leaving] @dependent [alone|on her own|on his own|on their own|unattended]? [in the bath|in the car|near the water|by the pool|home alone|alone in the house|alone at home]",
+        "[locked|lock|locking|tied|shut] @dependent [in|up|to]", "[baby|newborn|toddler|little one|son|daughter] *6 [shook|shake|shaking|shaken] [her|him|them|it]",
+        "[he|she|they|grandad|grandma|mum|dad|the baby|the kids|my son|my daughter|nan|gran|my mum|my dad|my grandad|my grandma|my nan|my gran] [has not|have not|had not] [eaten|had anything|drunk anything|been fed|had a drink|had water] [for|in|since] *2 [days|a day|two days|three days|a week|yesterday]",
+        "[on his own|on her own|alone|by himself|by herself] *4 [has not|have not|had not] [eaten|had anything|drunk anything|been fed|had a drink|had water]", "[left|leave|leaving] @dependent [alone|on her own|on his own|on their own|unattended]? [in the bath|in the car|near the water|by the pool|home alone|alone in the house|alone at home]",
         "i left @dependent [alone|on her own|on his own|on their own|by herself|by himself|in the bath|in the car|home alone] * [can not|could not|is not able|unable|not able|has not|has no]",
         "@dependent [has fallen|fell] !asleep|in|for|behind|out|pregnant|off|over|ill|sick",
         "@dependent [is on the floor|collapsed|is not breathing|stopped breathing|is unconscious|will not wake up|is missing|wandered off|has gone missing|can not breathe|swallowed|is choking]",
@@ -202,6 +215,7 @@ enum RiskLexicon {
         "[on|stuck on|lying on] the [floor|ground|bathroom floor|kitchen floor|stairs] * [can not|could not|unable to] [get up|move|stand]",
         "[can not|could not] get [up off|off] the [floor|ground]", "[been|lying|stuck] on the floor [since|for] * [hours|last night|this morning|an hour|ages]",
         "i have fallen and", "i fell and [can not|could not] get up", "help i have fallen",
+        "[fallen|fell|slipped|collapsed] !asleep|for|behind|out|pregnant|ill|sick *6 [i am stuck|stuck|trapped|can not get out|could not get out|can not get myself up]",
     ]
 
     static let medical: [String] = [
@@ -211,7 +225,7 @@ enum RiskLexicon {
         "[is not|not|stopped|has stopped|is barely|barely|is hardly] breathing", "[collapsed|has collapsed|just collapsed|fainted] *5 [not breathing|unconscious|unresponsive|will not wake up|hit his head|hit her head|can not wake]",
         "[can not|could not] feel *4 [arm|arms|leg|legs|face|hand|hands|side|feet|left|right]", "[can not|could not] wake [him|her|them|mum|dad|the baby|my] [up]?",
         "i [took|have taken|just took|swallowed] [an|a] overdose", "[overdosed|od d|have overdosed] [on]?",
-        "[crushing|severe|bad|sharp] chest [pain|pains]", "[crushing|severe|sharp|stabbing|intense|really bad|terrible|awful] [pain|pains|pressure|tightness] [in|across|on] my chest",
+        "[crushing|severe|bad|sharp] chest [pain|pains]", "my heart [is stopping|has stopped|stopped|is going to stop|keeps stopping]", "[crushing|severe|sharp|stabbing|intense|really bad|terrible|awful] [pain|pains|pressure|tightness] [in|across|on] my chest",
         "[face|mouth|smile] *3 [drooping|droopy|lopsided|gone droopy|dropped|dropping]", "[can not|could not|is not able to|can hardly] [speak|talk|get her words out|get his words out|get my words out] [properly|clearly|at all|suddenly]",
         "[having|had|think i am having|think i am having a|might be having] a [heart attack|stroke|seizure|fit|anaphylactic]",
         "[face|mouth|smile] [is|has]? [drooping|droopy|gone droopy|lopsided]", "[can not|could not] feel [my arm|my leg|my face|one side|my left|my right]",
@@ -236,6 +250,9 @@ enum RiskLexicon {
         "dying to", "dying for", "die for", 
         "[laughing|laughed|laugh|laughter|giggling|giggles] *6 [can not|could not] breathe",
         "[sleep|stay in bed|lie in] forever *6 [bed|sofa|duvet|pillow|pillows|comfy|cosy|cozy|amazing|lovely|so good|weekend|holiday|mattress|sheets]",
+        "[rather die|rather be dead] than [wear|eat|sit|watch|listen|do|be seen|admit|ask|work|spend|talk|apologise|apologize|sing|dance|run|cook|clean|use|drink|pay|call|phone|visit|attend|miss|lose|move|queue|wait|touch|meet|date|kiss|tell]",
+        "[rather die|rather be dead] than go !on",
+        "[boss|mum|mother|dad|father|teacher|coach|manager|wife|husband|girlfriend|boyfriend|partner|parents|gran|nan|sister|brother|missus|mrs|editor|supervisor|tutor|lecturer|team|they|she|he|mate|friend|flatmate|housemate|grandma|auntie] * [will|would|is going to|going to|gonna|are going to] [kill|murder|slaughter] me [if|when|for|because|after|about|once]",
         "[going to|will|would|might|could|am going to|gonna] [literally|actually]? die [if|of|from|laughing|when|before|without|unless]", "literally [die|died|dying|dead|dies]",
         "[hit|hits|punched|punches|kicked|kicks|slapped|slaps|threw|throws|smacked|nudged|poked|elbowed] me *6 [pillow|pillows|playfully|for teasing|as a joke|jokingly|on the arm|in the game|snowball|snowballs|water balloon|water balloons|a cushion|for fun|when i teased|when i tickled|laughing|in a game|while playing|play fight|pillow fight]",
         "[can not|could not] breathe *6 [cold|flu|hay fever|blocked nose|stuffy nose|sinuses|nose|mask|laughing|dress|jeans|heat|humidity|smell|perfume|excitement]",
@@ -307,8 +324,16 @@ enum RiskLexicon {
         "today", "yesterday", "tomorrow", "now", "right", "soon", "week", "starting",
     ]
 
+    /// Words that make "X will kill me if …" a threat ("if I leave", "if I tell anyone").
+    static let dangerTriggers: Set<String> = [
+        "leave", "leaving", "police", "cops", "anyone", "anybody", "someone", "somebody", "report", "escape", "divorce", "refuge",
+    ]
+
     /// Words that make a risk word a joke (dark humour): "I want to die lol".
     static let jokeMarkers: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "hahah", "rofl", "jk", "kidding", "joking", "😂", "🤣", "jokes"]
+
+    /// Words after "not" that do not take a risk back ("can't stop", "not sure", "not kidding").
+    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain"]
 
     /// Words that, before a pattern in its sentence, take it back ("I'm not going to kill myself").
     static let negators: Set<String> = ["not", "never", "no", "nor"]

@@ -43,7 +43,7 @@ enum RiskyPlanLexicon {
                                          saferOption: "don't use alone, start low, and have someone with you who knows what you took")) })
 
     static let stake = "[the house|my house|our house|the home|my home|our home|the mortgage|a mortgage|re mortgage|re mortgaging|re mortgaged|second mortgage|equity]"
-    static let gamble = "[bet|bets|betting|gamble|gambling|accumulator|acca|accas|accumulators|casino|roulette|the horses|poker|slots|blackjack|punt|flutter|stake it|put it all on|sports bet|football bet|parlay|odds]"
+    static let gamble = "[bet|bets|betting|gamble|gambling|accumulator|acca|accas|accumulators|casino|roulette|the horses|poker|slots|blackjack|punt|flutter|stake it|put it all on|sports bet|football bet|parlay|odds|grand national|the races|horses|cheltenham|the derby|the dogs|bookies|bookmakers|fixed odds]"
     static let crypto = "[crypto|bitcoin|btc|ethereum|a coin|coin|this coin|altcoin|dogecoin|coins|token|tokens|memecoin|meme coin|nft|nfts|forex|shares|stock|stocks|penny stocks|options|a scheme|an investment|this investment]"
 
     static let homeBets: [String] = [
@@ -60,9 +60,10 @@ enum RiskyPlanLexicon {
         "[savings|life savings|pension|inheritance|everything i have|all my money|all our money|our savings|my savings|the deposit|emergency fund|redundancy money|my wages|rent money|the rent] *6 \(gamble)",
         "[all in|everything|all of it|all my savings|all our savings|the lot] [on|into] \(crypto)", "\(crypto) *4 [tip|tipped|told me|guaranteed|cannot lose|can not lose|sure thing|going to moon|to the moon|double my money|get rich]",
         "[put|putting|invest|investing|throw|throwing|move|moving|cash|cashing] [in|out]? *3 [savings|pension|everything] *4 \(crypto)",
+        "\(crypto) *8 [savings|pension|house deposit|our house deposit|deposit|life savings|all my money|all our money|inheritance|redundancy money]",
     ]
     static let chasingLosses: [String] = [
-        "[chase|chasing|win back|winning back|win it back|make it back|get it back] * [losses|what i lost|the money i lost]", "double or nothing", "one more bet to [win|get|make] it back",
+        "[chase|chasing|win back|winning back|win it back|make it back|get it back] * [losses|what i lost|the money i lost]", "double or nothing", "\(gamble) *10 [win it back|win it all back|make it back|get it back|win back|recoup]", "one more bet to [win|get|make] it back",
     ]
     static let insulin: [String] = [
         "[skip|skipping|skipped|miss|missing|stop|stopping|cut|cutting|cut down|cutting down|halve|halving|reduce|reducing|less|not take|not taking|without|ditch|drop|dropping|lower|lowering] *3 [insulin|my insulin|my jabs|my injections|my shots]",
@@ -86,7 +87,7 @@ enum RiskyPlanLexicon {
         "[take|taking] [a few|a handful of|loads of|lots of|double|extra|more] [paracetamol|ibuprofen|codeine|painkillers|sleeping pills] [than|to|at once|together]",
     ]
     static let swimming: [String] = [
-        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few]",
+        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few|the bar|the club|the party|a party|a night out|clubbing|bar|club]",
         "[drinks|a few drinks|drinking|drunk|tipsy|beers|pints|wine|the pub|had a few] *6 [swim|swimming|dip|skinny dip|skinny dipping|jump in the river|jump in the lake|jump in the sea|go in the sea]",
         "[night|midnight|late night|moonlight|dark] [swim|swimming|dip] *4 [alone|by myself|on my own|solo]", "[swim|swimming] [alone|by myself|on my own|solo] *4 [night|midnight|dark|after]",
     ]
@@ -98,12 +99,12 @@ enum RiskyPlanLexicon {
         "[drive|driving|drive home|drive back|i will drive] *8 [had|drunk|drank|only had|been drinking|downed|sunk] *3 [beers|beer|pints|pint|drinks|wine|glasses|a few|a couple|three|four|five|two|shots|ciders|cans]",
     ]
     static let tiredDriving: [String] = [
-        "[drive|driving|drive home|driving through|drive through] *5 [no sleep|without sleep|all night|an all nighter|exhausted|not slept|falling asleep]",
+        "[drive|driving|drive home|driving through|drive through|drive back] *8 [no sleep|without sleep|all night|an all nighter|exhausted|not slept|falling asleep]",
         "[not slept|no sleep|been up all night|awake for] *6 [drive|driving|drive home|long drive]",
     ]
     static let climbingAlone: [String] = [
         "[climb|climbing|hike|hiking|scramble|scrambling|solo|free solo|go up|walk up|trek|trekking|cave|caving|kayak|kayaking|ski|skiing|off piste|mountain] *6 [alone|by myself|on my own|solo] *6 [without telling|not telling|no one knows|nobody knows|without a phone|no phone|no signal|telling no one|not tell anyone|not telling anyone]",
-        "[climb|climbing|hike|hiking|scramble|scrambling|cave|caving|kayak|kayaking|mountain] *6 [without telling|not telling|no one knows|nobody knows|not going to tell|won't tell|will not tell|not tell] [anyone|anybody|a soul|my family|my partner|them]?",
+        "[climb|climbing|hike|hiking|scramble|scrambling|cave|caving|kayak|kayaking|mountain] *6 [without telling|not telling|no one knows|nobody knows|not going to tell|will not tell|not tell|have not told|not told|did not tell|told no one|telling no one] [anyone|anybody|a soul|my family|my partner|them]?",
         "[free solo|free soloing|solo climb|solo climbing|climb alone|climbing alone]",
     ]
     static let mixingSubstances: [String] = [

@@ -15,7 +15,10 @@ enum SocialLexicon {
         "[no one|nobody|no body] [else|ever|really|even|actually]? [to talk to|understands me|cares|calls|visits|texts|listens|gets me|checks on me|asks]",
         "i have not [seen|spoken to|talked to|heard from|been out with|left the house|gone out] *4 [anyone|anybody|a soul|friends|my friends|people|family|in days|in weeks|in months|for days|for weeks|for months]",
         "[i am|i feel|feeling|i have been|been] [so|really|very|completely|totally|pretty]? [lonely|alone|isolated|cut off|on my own all the time|invisible|friendless]",
-        "all alone", "[anyone|anybody|no one|nobody|people] [apart from|except|but|other than|besides|except for] you",
+        "all alone", "[rather|prefer|prefer to|would rather] *6 [to you|with you] *2 [than|instead of|over]",
+        "[my friends|friends|my mates|people|my family|my kids|my children|my sister|my brother] [do not|never|no longer|rarely|hardly ever|have stopped|stopped] *2 [call|calling|text|texting|visit|visiting|ring|ringing|invite me|inviting me|ask me|reach out|message|messaging|come round|coming round]",
+        "[talk|speak|chat] to you more than [anyone|anybody|my friends|my family|people|my wife|my husband|real people|i talk to anyone]",
+        "[turned down|declined|said no to|missed|skipped|bailed on|cancelled|canceled|ditched|stayed in instead of|passed on] *8 [so i could|so that i could|to] [talk|chat|speak|be] [to|with] you", "[anyone|anybody|no one|nobody|people] [apart from|except|but|other than|besides|except for] you",
         "better than [talking to|being with|seeing|spending time with|hanging out with]? [real people|people|humans|my friends|friends|my family|anyone|real friends|actual people]",
         "[have not|had not|not|never|barely|hardly] [left|been out of|gone out of|stepped out of|leave|go out of] [the|my] [house|flat|home|room|bedroom|apartment] [in|for|since|all]", "[nobody|no one] [visits|calls|rings|texts] [me|any more]?", "[people|friends|everyone] [are|is] [exhausting|too much|not worth it|fake|disappointing]",
         "[i do not|do not] need [people|friends|anyone else|anybody else|them] [when|now|because] [i have|i have got|i've got] you",
@@ -33,7 +36,8 @@ enum SocialLexicon {
         "[the lads|the girls|the gang|my mates|my friends|my family|my sister|my brother|the kids|my parents] [came|come|are coming|were|are] [over|round|around|to stay|for dinner|for tea|for lunch|for the weekend]",
         "[going|went|been|go] to [a|my|the|our] [party|wedding|birthday party|christening|reunion|gathering|barbecue|bbq|dinner party|house party|gig|festival|meetup|club night|quiz night]",
         "[mum|dad|mum and dad|my mum and dad|my mum|my dad|the family|my in laws|friends|family|my nan|my gran|grandma|grandad|my sister|my brother|the neighbours|my neighbour|my best friend|my friend|a friend|an old friend|some friends|my cousin|my cousins] [came|come|are coming|is coming|were|are|popped|dropped|pop|drop|stayed|is staying|are staying|visited|is visiting|are visiting] [over|round|around|by|in|to stay|for|with us|with me]?",
-        "[spent|spending|spend] *3 with [my|the|our|some]? @people", "[my|our] [friends|mates] and i", "me and [my|the] [friends|mates|sister|brother|lads|girls|family|wife|husband|partner|kids]",
+        "[spent|spending|spend] *3 with [my|the|our|some]? @people", "with [my|our] [work|old|uni|school]? @people",
+        "[to|at|round|over|round at|over at|staying at] my @people 's", "[meeting|meet|met|seeing|see|saw|visiting|visited|having|had] <2> for [coffee|lunch|dinner|drinks|a drink|a walk|a run|brunch|tea|a catch up|a pint|a curry|breakfast]", "[my|our] [friends|mates] and i", "me and [my|the] [friends|mates|sister|brother|lads|girls|family|wife|husband|partner|kids]",
         "[joined|signed up for|started going to] [a|the] [club|class|group|team|choir|gym class|course]",
     ])
 

@@ -28,13 +28,17 @@ extension UtteranceReader {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
             if isNegated(match, in: text) { continue }
-            if let figure = figures.first(where: { $0.overlaps(match.range) }) {
+            // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
+            let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
+            if !threat, let figure = figures.first(where: { $0.overlaps(match.range) }) {
                 dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
                 continue
             }
             let suicidalKind = match.payload.category == .suicidalThoughts || match.payload.category == .passiveSuicidalThoughts
                 || match.payload.category == .selfHarm
-            if suicidalKind && text.contains(anyOf: RiskLexicon.jokeMarkers, in: sentence) {
+            if suicidalKind && sentence.contains(where: { position in
+                RiskLexicon.jokeMarkers.contains(text[position]) && !(position > 0 && ["not", "no"].contains(text[position - 1]))
+            }) {
                 dismiss(.figurative, phrase)
                 continue
             }
@@ -105,16 +109,29 @@ extension UtteranceReader {
 
     /// "not", "never" in the three words before the match, in its sentence ("I'm not going to kill myself").
     func isNegated<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText, window: Int = 3) -> Bool {
-        for gap in match.gaps where text.contains(anyOf: RiskLexicon.negators, in: gap) { return true }
+        for gap in match.gaps {
+            for position in gap where isNegator(at: position, in: text) { return true }
+        }
         let sentence = text.words[match.start].sentence
         var position = match.start - 1
         var seen = 0
         while position >= 0, seen < window, text.words[position].sentence == sentence {
-            if RiskLexicon.negators.contains(text[position]) { return true }
+            if isNegator(at: position, in: text) { return true }
             position -= 1
             seen += 1
         }
         return false
+    }
+
+    /// "not", "never", unless it says the opposite of taking back: "can't stop thinking about it",
+    /// "not gonna lie", "not kidding", "not sure I want to live".
+    private func isNegator(at position: Int, in text: ReadingText) -> Bool {
+        guard RiskLexicon.negators.contains(text[position]) else { return false }
+        guard position + 1 < text.count else { return true }
+        let next = text[position + 1]
+        if RiskLexicon.negationOpeners.contains(next) { return false }
+        if next == "going" && position + 3 < text.count && text[position + 3] == "lie" { return false }
+        return true
     }
 
     /// Who the match speaks of: a speaker pattern whose nearest subject before it is someone else

@@ -9,7 +9,7 @@ enum ValenceLexicon {
         "just what i [needed|wanted|need|want] *4 [another|a|more|today|right now|this morning|on a monday]?",
         "exactly what i [needed|wanted]", "because that is [exactly|just] what i [needed|wanted]", "[could|can] [this|today|my day|things|life] [get|be] any better",
         "story of my life", "of course it [did|does|is|would|was|has]", "[yay|woohoo|hooray] [more|another]", "[my|our] favourite [thing|part|kind]? *3 @mishap",
-        "love [that|it] for me", "[living the dream|what a treat|what joy|what fun|how fun] *6 @mishap", "[thanks|cheers] for nothing",
+        "love [that|it] for me", "[thanks|thank you|cheers] [a lot|so much|very much]? [universe|life|karma|god|monday|mother nature|world|fate]", "[living the dream|what a treat|what joy|what fun|how fun] *6 @mishap", "[thanks|cheers] for nothing",
         "[brilliant|great|perfect|fantastic|lovely|wonderful] [start|end] to the [day|week|weekend|morning|year]", "[this|that] is [just]? [great|brilliant|perfect|fantastic] [not]",
         "[living|what] the dream [not]?", "[just|simply] [brilliant|perfect|fantastic|wonderful|marvellous|great] [,]? [another|more|again]",
         "[as if|like] [my|the] day [was not|could not|were not] [bad|get worse] enough",
@@ -23,7 +23,7 @@ enum ValenceLexicon {
     static let negatedPositive: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "[not|never|hardly|barely|far from|no longer|not exactly|not really|not very|not that|not so|not too|not feeling|not at all|is not|was not|are not|were not|am not|did not feel|do not feel] *2 @positive_word",
         "[nothing|no one|nobody] [is|was|feels|felt|seems|seemed|goes|went] [good|right|fine|ok|well|great]", "[nothing|none of it] [is|was] [fun|nice|good|great|easy] [any more]?",
-        "[could|can] not [enjoy|feel good about|be happy about|get excited about|care about] [it|anything|this|that]",
+        "not [feeling|feel|felt] [myself|like myself|right|quite right|myself at all|like me]", "[could|can] not [enjoy|feel good about|be happy about|get excited about|care about] [it|anything|this|that]",
         "[did not|do not|can not|could not|never|no longer] [enjoy|like|love] [it|this|that|the|my|any|anything|being|going]",
     ])
 
@@ -43,7 +43,7 @@ enum ValenceLexicon {
         "[hours|pay|wages|salary|shifts|benefits|pension] [got|have been|has been|were|was|are being|is being|are getting] [cut|reduced|slashed|halved|stopped|frozen]",
         "[laid off|made redundant|been made redundant|lost my job|lost his job|lost her job|got fired|been fired|was fired|got sacked|been sacked|was sacked|let go|being let go|redundancy|let me go]",
         "[test|tests|scan|scans|biopsy|results|mammogram|smear] *3 [came back|come back|showed|shows|found] *3 [positive|abnormal|bad|cancer|a lump|a tumour|a tumor|something|not good|a shadow|spread]",
-        "[diagnosed|diagnosis] [with|of]? *3 [cancer|dementia|alzheimers|parkinsons|ms|motor neurone|a tumour|a tumor|leukaemia|leukemia|lymphoma|diabetes|heart failure|kidney failure|terminal|stage]",
+        "[diagnosed|diagnosis] [with|of]? *3 [cancer|dementia|alzheimers|parkinsons|ms|motor neurone|a tumour|a tumor|leukaemia|leukemia|lymphoma|diabetes|heart failure|kidney failure|terminal|stage|parkinson|alzheimer|crohn|huntington|motor neurone disease|mnd|als|copd|epilepsy|a brain tumour|a brain tumor|ms]",
         "[has|got|have|with|is] [cancer|a tumour|a tumor|dementia|leukaemia|leukemia|terminal|months to live|weeks to live|six months|sepsis]", "[is|was] terminal", "[it has|it is|the cancer has|the cancer is] [spread|back]",
         "[passed away|died|is dying|was killed|killed in|put down|put to sleep|lost the baby|miscarriage|miscarried|stillborn|funeral is|the funeral]",
         "[divorce|divorcing|separating|split up|splitting up|broke up|broken up|dumped me|left me|cheated on me|cheating on me|walked out|moving out|wants a divorce|filed for divorce]",
@@ -66,7 +66,7 @@ enum ValenceLexicon {
         "[won|winning|we won|i won] [the|a|first|my]? [match|game|prize|award|competition|race|case|lottery|final|league|cup|tournament|bet]?", "[bought|buying|got] [a|our|my|the] [first]? [house|home|flat|car|puppy|kitten]",
         "[finished|completed|submitted|handed in|done] [my|the] [thesis|dissertation|marathon|degree|course|novel|book|project|first]", "ran my first", "[all clear|cancer free|in remission|clear scan|the scan was clear|test came back negative|results were clear|nothing to worry about]",
         "[scan|scans|test|tests|results|biopsy|mammogram|smear|bloods|blood test|blood tests] *2 [came back|come back|were|was|is|are] [clear|negative|normal|fine|benign|all clear|good|ok]",
-        "[accepted|offered] [my|our|the] offer", "[it is not|it was not|is not|was not|not] [cancer|malignant|a tumour|a tumor|serious|broken|fractured|anything serious]",
+        "[accepted|offered] [my|our|the] offer", "offer *4 [was|has been|got|were] accepted", "[it is not|it was not|is not|was not|not] [cancer|malignant|a tumour|a tumor|serious|broken|fractured|anything serious]",
         "[benign|not malignant|nothing sinister|all fine|all good news]", "[got|have] a [pay rise|raise|bonus|new job|job offer|place at|book deal]", "[guess what|great news|good news|big news|amazing news|exciting news]",
         "[finally|at last] *3 [got|passed|did it|made it|finished|sold|bought|moved|done]", "[we|i] [moved|are moving] into [our|my|a|the] new", "[got|been] [the|a] [yes|green light]",
         "[my|our] [son|daughter|kid|kids|boy|girl] [got|passed|won|graduated|got into|is walking|took his first|took her first|said his first|said her first]", "[i|we] [graduated|retired]",
