@@ -58,4 +58,14 @@ import Testing
         #expect(model.bans.contains { $0.topic == "interview" && $0.scope == "session" })
         #expect(moved.adjustments.contains { $0.field == "ban.topic" && $0.cause.text.contains("'anyway'") })
     }
+
+    @Test func aReplyFarSlowerThanUsualAsksForRoom() {
+        var model = UserModel(person: "user")
+        model.replyLatenciesSec = [4, 5, 6, 5]
+        model.lastAssistant = .init(text: "How are you feeling about the move?", timeMs: Self.monday, session: "s", topics: ["move"])
+        let outcome = loop.apply(UtteranceReading(), text: "I don't really know, to be honest.", atMs: Self.monday + 40_000, session: "s", opened: false, model: &model)
+        #expect(outcome.adjustments.contains { $0.field == "guidance.questions" && $0.cause.text == "replied after 40 s, against your usual 5 s" }, "\(outcome.adjustments)")
+        #expect(outcome.instructions.contains { $0.hasPrefix("Give them room") })
+        #expect(model.replyLatenciesSec.last == 40)
+    }
 }

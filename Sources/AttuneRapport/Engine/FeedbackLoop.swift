@@ -143,7 +143,10 @@ public struct FeedbackLoop: Sendable {
             let latency = Double(atMs - assistant.timeMs) / 1000
             let usual = ProsodicBaseline.median(model.replyLatenciesSec)
             if let usual, model.replyLatenciesSec.count >= Self.minimumLatencies, usual > 0, latency >= Self.slowReplyFactor * usual {
-                outcome.implicitSignals.append(ContextSignal(source: "feedback", text: "replied after \(Int(latency.rounded())) s, against your usual \(Int(usual.rounded())) s"))
+                let signal = ContextSignal(source: "feedback", text: "replied after \(Int(latency.rounded())) s, against your usual \(Int(usual.rounded())) s")
+                outcome.implicitSignals.append(signal)
+                outcome.adjustments.append(ContextAdjustment(field: "guidance.questions", value: "at most one this turn", cause: signal))
+                outcome.instructions.append("Give them room: ask at most one question, and make it easy to leave.")
             }
             model.append(latencySec: latency)
         }
