@@ -57,7 +57,7 @@ public struct FeedbackLoop: Sendable {
 
         for ban in reading.topicBans {
             if ban.lifts {
-                let words = Set(([ban.topic] + ban.keywords).map { $0.lowercased() })
+                let words = Set(([ban.topic, ThirdPerson.topic(ban.topic)] + ban.keywords).map { $0.lowercased() })
                 let before = model.bans.count
                 model.bans.removeAll { held in
                     !words.isDisjoint(with: ([held.topic] + held.keywords).map { $0.lowercased() })
@@ -71,15 +71,16 @@ public struct FeedbackLoop: Sendable {
             case .session: ("session", nil)
             case .until(let end): ("until", end)
             }
-            model.bans.removeAll { $0.topic.lowercased() == ban.topic.lowercased() }
-            model.bans.append(UserModel.Ban(topic: ban.topic, keywords: ban.keywords, scope: scope, session: session, endMs: endMs,
+            let topic = ThirdPerson.topic(ban.topic)
+            model.bans.removeAll { $0.topic.lowercased() == topic.lowercased() }
+            model.bans.append(UserModel.Ban(topic: topic, keywords: ban.keywords, scope: scope, session: session, endMs: endMs,
                                             phrase: ban.phrase, timeMs: atMs))
             let until = switch ban.scope {
             case .untilLifted: "until you lift it"
             case .session: "for this conversation"
             case .until(let end): "until \(TimePhrases(timeZone: configuration.timeZone).dayAndTime(end))"
             }
-            adjust("ban.topic", "\(ban.topic), \(until)", ban.phrase, source: "preference")
+            adjust("ban.topic", "\(topic), \(until)", ban.phrase, source: "preference")
         }
 
         for correction in reading.corrections {
@@ -109,7 +110,8 @@ public struct FeedbackLoop: Sendable {
                 let wrongPart = wrong.map { ", not \($0)" } ?? ""
                 outcome.instructions.append("Acknowledge the correction briefly (\(right)\(wrongPart)) and use \(right) from now on.")
                 adjust("correction.fact", right + wrongPart, correction.phrase)
-            case .stopAsking(let topic):
+            case .stopAsking(let said):
+                let topic = ThirdPerson.topic(said)
                 model.noAsk.removeAll { $0.value.lowercased() == topic.lowercased() }
                 model.noAsk.append(setting(topic, correction.phrase))
                 adjust("no_ask", topic, correction.phrase)

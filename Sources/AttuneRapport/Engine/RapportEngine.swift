@@ -314,7 +314,7 @@ public final class RapportEngine {
     static func mentions(_ text: String, any topics: [String]) -> Bool {
         let words = tokens(text)
         return topics.contains { topic in
-            let wanted = tokens(topic).filter { !["my", "the", "a", "an", "about", "his", "her", "our"].contains($0) }
+            let wanted = tokens(topic).filter { !["my", "the", "a", "an", "about", "his", "her", "our", "their", "them", "they", "what", "when"].contains($0) }
             guard !wanted.isEmpty, wanted.count <= words.count else { return false }
             return (0...(words.count - wanted.count)).contains { start in
                 zip(words[start..<(start + wanted.count)], wanted).allSatisfy { $0 == $1 || $0 == $1 + "s" || $0 == $1 + "'s" }
