@@ -47,7 +47,7 @@ enum RiskyPlanLexicon {
     static let crypto = "[crypto|bitcoin|btc|ethereum|a coin|coin|this coin|altcoin|dogecoin|coins|token|tokens|memecoin|meme coin|nft|nfts|forex|shares|stock|stocks|penny stocks|options|a scheme|an investment|this investment]"
 
     static let homeBets: [String] = [
-        "\(stake) *6 \(gamble)", "\(gamble) *6 \(stake)", "\(stake) *6 \(crypto)",
+        "\(stake) *10 \(gamble)", "\(gamble) *6 \(stake)", "\(stake) *6 \(crypto)",
         "[sell|selling|sold] [the|my|our] [house|home|flat|car] *6 \(gamble)",
     ]
     static let borrowedBets: [String] = [
@@ -58,7 +58,9 @@ enum RiskyPlanLexicon {
     static let savingsGambles: [String] = [
         "[savings|life savings|pension|inheritance|everything i have|all my money|all our money|our savings|my savings|the deposit|house deposit|emergency fund|redundancy money|my wages|rent money|the rent] *6 \(crypto)",
         "[savings|life savings|pension|inheritance|everything i have|all my money|all our money|our savings|my savings|the deposit|emergency fund|redundancy money|my wages|rent money|the rent] *6 \(gamble)",
-        "[all in|everything|all of it|all my savings|all our savings|the lot] [on|into] \(crypto)", "\(crypto) *4 [tip|tipped|told me|guaranteed|cannot lose|can not lose|sure thing|going to moon|to the moon|double my money|get rich]",
+        "[all in|everything|all of it|all my savings|all our savings|the lot] [on|into] \(crypto)",
+        "[all my|all our|my whole|our whole|all of my|my life] [savings|pension|money|inheritance|wages|student loan] *8 [sure thing|can not lose|cannot lose|guaranteed|to the moon|double|moon|trade|trading|get rich|tip|tipped]",
+        "[drop out|dropping out|dropped out|quit|quitting|leave|leaving] *4 [college|uni|university|school|my job|work|my course] *4 [to trade|to day trade|to gamble|to bet|for crypto|to do crypto|to trade crypto|to go all in]", "\(crypto) *4 [tip|tipped|told me|guaranteed|cannot lose|can not lose|sure thing|going to moon|to the moon|double my money|get rich]",
         "[put|putting|invest|investing|throw|throwing|move|moving|cash|cashing] [in|out]? *3 [savings|pension|everything] *4 \(crypto)",
         "\(gamble) *4 [my|our|the|all my|all our|my whole|our whole|the whole|all the] [savings|pension|paycheck|pay cheque|wages|salary|rent|rent money|mortgage money|inheritance|student loan|benefits|deposit|house deposit|redundancy money|life savings|bills money]",
         "\(crypto) *8 [savings|pension|house deposit|our house deposit|deposit|life savings|all my money|all our money|inheritance|redundancy money]",
@@ -90,7 +92,9 @@ enum RiskyPlanLexicon {
         "[take|taking] [a few|a handful of|loads of|lots of|double|extra|more] [paracetamol|ibuprofen|codeine|painkillers|sleeping pills] [than|to|at once|together]",
     ]
     static let swimming: [String] = [
-        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few|the bar|the club|the party|a party|a night out|clubbing|bar|club]",
+        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few|the bar|a bar|the party|a party|a night out|clubbing]",
+        "[sea|harbour|harbor|river|lake|quarry|pier|night|dark|moon|midnight|reservoir|canal] *8 [swim|swimming|dip] *4 [on my own|alone|by myself|solo]",
+        "[swim|swimming|dip] *6 [on my own|alone|by myself|solo] *6 [sea|harbour|harbor|river|lake|quarry|night|dark|moon|midnight|reservoir|canal]",
         "[drinks|a few drinks|drinking|drunk|tipsy|beers|pints|wine|the pub|had a few] *6 [swim|swimming|dip|skinny dip|skinny dipping|jump in the river|jump in the lake|jump in the sea|go in the sea]",
         "[night|midnight|late night|moonlight|dark] [swim|swimming|dip] *4 [alone|by myself|on my own|solo]", "[swim|swimming] [alone|by myself|on my own|solo] *4 [night|midnight|dark|after]",
     ]
