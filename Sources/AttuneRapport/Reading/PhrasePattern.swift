@@ -139,7 +139,7 @@ struct PhrasePattern: Sendable {
         "again", "today", "tonight", "tomorrow", "this", "please", "for", "until", "till", "til", "ever", "any", "now",
         "thanks", "thank", "ok", "right", "with", "or", "and", "but", "because", "so", "anymore", "either", "at", "all",
         "in", "on", "ever", "when", "while", "if", "unless", "you", "i", "is", "was", "are", "not", "then", "though", "next",
-        "during", "around", "near", "yet", "as",
+        "during", "around", "near", "yet", "as", "out",
     ]
 
     /// A match of this pattern starting at word `start`: the position after its last word and what
