@@ -125,4 +125,16 @@ import Testing
         let later = try sandbox.say("2025-01-14T08:10:00Z", "Morning.")
         #expect(later.dialogue?.turnInSession == 1 && later.dialogue?.topics.isEmpty == true, "a new session starts a new state")
     }
+
+    @Test func theDialogueNoticesAChangeOfSubject() throws {
+        let sandbox = try RapportSandbox()
+        defer { sandbox.remove() }
+        let first = try sandbox.say("2026-11-02T20:10:00Z", "My sister Nia is visiting from Exeter on Saturday.")
+        #expect(first.dialogue?.similarityToPrevious == nil && first.dialogue?.topicShift == false)
+        let same = try sandbox.say("2026-11-02T20:11:00Z", "She is bringing her two kids, they love the beach.")
+        let shift = try sandbox.say("2026-11-02T20:12:00Z", "What is the best way to descale a kettle?")
+        let kettle = try sandbox.say("2026-11-02T20:13:00Z", "Does vinegar work for limescale?")
+        #expect(same.dialogue?.topicShift == false && kettle.dialogue?.topicShift == false, "\(String(describing: same.dialogue)) \(String(describing: kettle.dialogue))")
+        #expect(shift.dialogue?.topicShift == true && (shift.dialogue?.similarityToPrevious ?? 1) < 0.15, "\(String(describing: shift.dialogue))")
+    }
 }

@@ -18,6 +18,8 @@ public struct FeedbackLoop: Sendable {
     static let minimumWords = 15
 
     let configuration: RapportConfiguration
+    /// A lift whose topic is only one of these names the ban by reference ("you can mention him again").
+    static let pronouns: Set<String> = ["him", "her", "them", "it", "that", "this", "he", "she", "they"]
 
     public init(configuration: RapportConfiguration) { self.configuration = configuration }
 
@@ -57,8 +59,14 @@ public struct FeedbackLoop: Sendable {
 
         for ban in reading.topicBans {
             if ban.lifts {
-                let words = Set(([ban.topic] + ban.keywords).map { $0.lowercased() })
+                let words = Set(([ban.topic, ThirdPerson.topic(ban.topic)] + ban.keywords).map { $0.lowercased() })
                 let before = model.bans.count
+                if Self.pronouns.contains(ban.topic.lowercased()) {
+                    // "you can mention him again": the ban on whoever the turn names, else the latest ban.
+                    let named = model.bans.filter { RapportEngine.mentions(text, any: [$0.topic] + $0.keywords) }
+                    let lifted = named.isEmpty ? model.bans.suffix(1).map(\.topic) : named.map(\.topic)
+                    model.bans.removeAll { lifted.contains($0.topic) }
+                }
                 model.bans.removeAll { held in
                     !words.isDisjoint(with: ([held.topic] + held.keywords).map { $0.lowercased() })
                 }
@@ -71,15 +79,16 @@ public struct FeedbackLoop: Sendable {
             case .session: ("session", nil)
             case .until(let end): ("until", end)
             }
-            model.bans.removeAll { $0.topic.lowercased() == ban.topic.lowercased() }
-            model.bans.append(UserModel.Ban(topic: ban.topic, keywords: ban.keywords, scope: scope, session: session, endMs: endMs,
+            let topic = ThirdPerson.topic(ban.topic)
+            model.bans.removeAll { $0.topic.lowercased() == topic.lowercased() }
+            model.bans.append(UserModel.Ban(topic: topic, keywords: ban.keywords, scope: scope, session: session, endMs: endMs,
                                             phrase: ban.phrase, timeMs: atMs))
             let until = switch ban.scope {
             case .untilLifted: "until you lift it"
             case .session: "for this conversation"
             case .until(let end): "until \(TimePhrases(timeZone: configuration.timeZone).dayAndTime(end))"
             }
-            adjust("ban.topic", "\(ban.topic), \(until)", ban.phrase, source: "preference")
+            adjust("ban.topic", "\(topic), \(until)", ban.phrase, source: "preference")
         }
 
         for correction in reading.corrections {
@@ -109,7 +118,8 @@ public struct FeedbackLoop: Sendable {
                 let wrongPart = wrong.map { ", not \($0)" } ?? ""
                 outcome.instructions.append("Acknowledge the correction briefly (\(right)\(wrongPart)) and use \(right) from now on.")
                 adjust("correction.fact", right + wrongPart, correction.phrase)
-            case .stopAsking(let topic):
+            case .stopAsking(let said):
+                let topic = ThirdPerson.topic(said)
                 model.noAsk.removeAll { $0.value.lowercased() == topic.lowercased() }
                 model.noAsk.append(setting(topic, correction.phrase))
                 adjust("no_ask", topic, correction.phrase)
@@ -143,7 +153,10 @@ public struct FeedbackLoop: Sendable {
             let latency = Double(atMs - assistant.timeMs) / 1000
             let usual = ProsodicBaseline.median(model.replyLatenciesSec)
             if let usual, model.replyLatenciesSec.count >= Self.minimumLatencies, usual > 0, latency >= Self.slowReplyFactor * usual {
-                outcome.implicitSignals.append(ContextSignal(source: "feedback", text: "replied after \(Int(latency.rounded())) s, against your usual \(Int(usual.rounded())) s"))
+                let signal = ContextSignal(source: "feedback", text: "replied after \(Int(latency.rounded())) s, against your usual \(Int(usual.rounded())) s")
+                outcome.implicitSignals.append(signal)
+                outcome.adjustments.append(ContextAdjustment(field: "guidance.questions", value: "at most one this turn", cause: signal))
+                outcome.instructions.append("Give them room: ask at most one question, and make it easy to leave.")
             }
             model.append(latencySec: latency)
         }

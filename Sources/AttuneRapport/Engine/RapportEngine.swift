@@ -1,3 +1,4 @@
+import AttuneKernels
 import AttuneMemory
 import AttuneStore
 import AttuneText
@@ -30,6 +31,8 @@ public final class RapportEngine {
     var models: [String: UserModel] = [:]
     /// The person the assistant is talking with: the last one who spoke.
     var currentPerson: String?
+    /// Each person's previous turn's vector and session, for the topic shift (not kept across restarts).
+    var previousVectors: [String: (session: String, vector: [Float])] = [:]
     /// The time of the latest turn taken; a turn earlier than it is refused.
     public private(set) var latestTurnMs: Int64?
 
@@ -180,9 +183,17 @@ public final class RapportEngine {
         if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
             threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
         }
+        var similarity: Double?
+        if let previous = previousVectors[person], previous.session == position.session, previous.vector.count == vector.count {
+            similarity = Double(previous.vector.withUnsafeBufferPointer { a in
+                vector.withUnsafeBufferPointer { b in floatDotProduct(a.baseAddress!, b.baseAddress!, count: vector.count) }
+            })
+        }
+        previousVectors[person] = (position.session, vector)
         let dialogue = ContextDialogue(
             turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
-            openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil })
+            openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil },
+            similarityToPrevious: similarity.map { ($0 * 1000).rounded() / 1000 })
         model.lastTurnMs = atMs
         try save(model, atMs: atMs)
         currentPerson = person
@@ -303,7 +314,7 @@ public final class RapportEngine {
     static func mentions(_ text: String, any topics: [String]) -> Bool {
         let words = tokens(text)
         return topics.contains { topic in
-            let wanted = tokens(topic).filter { !["my", "the", "a", "an", "about", "his", "her", "our"].contains($0) }
+            let wanted = tokens(topic).filter { !["my", "the", "a", "an", "about", "his", "her", "our", "their", "them", "they", "what", "when"].contains($0) }
             guard !wanted.isEmpty, wanted.count <= words.count else { return false }
             return (0...(words.count - wanted.count)).contains { start in
                 zip(words[start..<(start + wanted.count)], wanted).allSatisfy { $0 == $1 || $0 == $1 + "s" || $0 == $1 + "'s" }

@@ -33,7 +33,8 @@ public struct SessionTracker: Sendable {
     public func record(_ position: Position, atMs: Int64, words: Int, in model: inout UserModel) {
         if position.opened || model.sessions.isEmpty {
             model.sessions.append(UserModel.SessionRecord(id: position.session, startMs: atMs, lastMs: atMs, turns: 1, words: words))
-            if model.sessions.count > UserModel.sessionLimit { model.sessions.removeFirst() }
+            model.sessions.removeAll { atMs - $0.lastMs > UserModel.sessionRetentionMs }
+            if model.sessions.count > UserModel.sessionLimit { model.sessions.removeFirst(model.sessions.count - UserModel.sessionLimit) }
         } else {
             let last = model.sessions.count - 1
             model.sessions[last].lastMs = max(model.sessions[last].lastMs, atMs)

@@ -5,10 +5,13 @@
 /// store (`rapport_models`), so it is exported and erased with everything else.
 public struct UserModel: Codable, Sendable, Equatable {
     public static let currentVersion = 1
-    /// Voice samples and cues kept at most (oldest dropped first).
-    static let voiceSampleLimit = 400
+    /// Voice samples and cues kept at most (oldest dropped first). The model is rewritten with every
+    /// turn, so these bound the bytes each turn writes (about 60 KB at the caps).
+    static let voiceSampleLimit = 200
     static let cueLimit = 60
-    static let sessionLimit = 400
+    static let sessionLimit = 300
+    /// Sessions older than this are dropped (the reliance window is 21 days; the usage pattern looks back this far).
+    static let sessionRetentionMs: Int64 = 60 * 86_400_000
 
     public var version = UserModel.currentVersion
     public var person: String

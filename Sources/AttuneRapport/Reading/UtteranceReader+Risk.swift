@@ -24,6 +24,10 @@ extension UtteranceReader {
         let recoveries = RiskLexicon.recovery.matches(in: text)
         let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
+        // Sentences that talk about risk as a topic (research, fiction): a further risk phrase there
+        // without "I" before it is one more item of the same list ("like stockpiling medication or
+        // writing goodbye letters").
+        var framed: [Int: UtteranceReading.RiskDismissal.Reason] = [:]
         for match in matches {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
@@ -43,14 +47,30 @@ extension UtteranceReader {
                 continue
             }
             let voice = effectiveVoice(of: match, in: text)
-            let framesSentence = max(0, sentence.lowerBound - 12)..<sentence.upperBound
+            let sentenceIndex = text.words[match.start].sentence
+            if let reason = framed[sentenceIndex], !text.contains(anyOf: Self.firstPerson, in: max(sentence.lowerBound, match.start - 3)..<match.start) {
+                dismiss(reason, phrase)
+                continue
+            }
+            // Frames in the sentence, the words before it and the sentence after it ("Self-harm in teenage
+            // girls. Can you suggest some review papers?").
+            let following = text.words[match.start].sentence + 1 < text.sentenceCount
+                ? text.sentenceRange(text.words[match.start].sentence + 1).upperBound : sentence.upperBound
+            let framesSentence = max(0, sentence.lowerBound - 12)..<following
+            // Words in quotes are mentioned, not meant ("a filter for posts saying 'kms'").
+            if match.range.allSatisfy({ text.words[$0].quoted }) {
+                dismiss(.research, phrase)
+                continue
+            }
             if voice != .speaker {
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
+                    framed[sentenceIndex] = .fiction
                     continue
                 }
                 if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
                     dismiss(.research, phrase)
+                    framed[sentenceIndex] = .research
                     continue
                 }
                 if voice == .other && isGenericOther(before: match.start, in: text) {
@@ -140,7 +160,7 @@ extension UtteranceReader {
         guard match.payload.voice == .speaker else { return match.payload.voice }
         // "a song about wanting to die", "an essay on suicide": a topic, not the speaker's own words.
         if match.start > 0, text.words[match.start - 1].sentence == text.words[match.start].sentence,
-            ["about", "on", "regarding", "concerning"].contains(text[match.start - 1]),
+            ["about", "on", "regarding", "concerning", "like", "as", "including"].contains(text[match.start - 1]),
             !(match.start > 1 && ["thinking", "think", "thought", "thoughts", "dreaming", "talk", "talking", "worried", "scared", "obsessing"].contains(text[match.start - 2]))
         {
             return .keyword
