@@ -118,6 +118,19 @@ import Testing
         #expect(abs(sandbox.pipeline.audioSeconds - Double(samples.count) / 16000) < 0.01)
         #expect(sandbox.pipeline.stats(clients: 0, id: nil).audio.source == "host")
         #expect(sandbox.pipeline.finishAudio().isEmpty)
+
+        // The final transcript of that utterance carries its voice into the person's model.
+        let said = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"Author of the danger trail, Philip Steels, etc."}"#))
+        guard case .context = try #require(said.replies.first) else { Issue.record("expected context, got \(said)"); return }
+        let voices = try #require(sandbox.pipeline.rapport).model(of: "user").voice
+        #expect(voices.count == 1)
+        let heard = try #require(voices.first)
+        #expect((70.0...400.0).contains(heard.f0MeanHz ?? 0), "\(heard)")
+        #expect((1.0...8.0).contains(heard.speechRateSylPerSec ?? 0), "\(heard)")
+        #expect((heard.f0RangeSemitones ?? 0) > 0 && heard.loudnessDb != nil, "\(heard)")
+        // Taken once: the next transcript has no voice of its own.
+        _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"And another thing."}"#))
+        #expect(try sandbox.pipeline.rapport!.model(of: "user").voice.count == 1)
     }
 
     @Test func badAudioAndAMissingStoreAreErrorsNotCrashes() throws {

@@ -37,6 +37,7 @@ public final class Pipeline {
     public var xruns: () -> Int = { 0 }
 
     private let detector: TurnDetector
+    private let voice = UtteranceVoice()
     private let turnModels: CommandResources.TurnModels
     private var latencies = StageLatencies()
     private let started = ContinuousClock.now
@@ -55,6 +56,7 @@ public final class Pipeline {
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
         try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
         try budget.charge("pushed audio chunk", bytes: Self.maximumPushedSamples * MemoryLayout<Float>.size)
+        try budget.charge("utterance voice analyser", bytes: UtteranceVoice.byteCount)
         self.rapport = rapport
         self.budget = budget
         self.nowMs = nowMs
@@ -67,13 +69,18 @@ public final class Pipeline {
 
     /// Carries out one message of the pipeline's (`hello` and `shutdown` belong to the connection
     /// and the service, and produce nothing here).
-    public func handle(_ message: HostMessage) throws(ProtocolError) -> Output {
+    /// - Parameter voice: whether a final transcript takes the voice of the last utterance heard on
+    ///   the pipeline's own audio (false for a transcript of another stream, a Wyoming peer's).
+    public func handle(_ message: HostMessage, voice useVoice: Bool = true) throws(ProtocolError) -> Output {
         switch message {
         case .transcript(let transcript):
             detector.setTranscript(transcript.text)
             guard transcript.isFinal else { return Output() }
-            let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: transcript.speaker ?? Self.defaultSpeaker,
-                                   text: transcript.text, session: transcript.session)
+            let speaker = transcript.speaker ?? Self.defaultSpeaker
+            // The voice heard for this turn goes with its words (never with the assistant's own).
+            let prosody = speaker.lowercased() == "assistant" || !useVoice ? nil : voice.take()
+            let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: speaker,
+                                   text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()
             let context = try timed(.context) { try engine.observe(turn) }
             guard let context else {
@@ -126,11 +133,12 @@ public final class Pipeline {
 
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.
     public func process(audio samples: UnsafeBufferPointer<Float>) -> [ServiceMessage] {
-        var events: [ServiceMessage] = []
+        var decided: [TurnEvent] = []
         let start = ContinuousClock.now
-        detector.process(samples) { events.append(.turnEvent(TurnEventMessage($0))) }
+        detector.process(samples) { decided.append($0) }
+        voice.hear(samples, events: decided)
         latencies.record(.turns, microseconds: Self.microseconds(since: start))
-        return events
+        return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
     /// A turn detector of its own for another audio stream (a Wyoming connection), over the same
@@ -153,9 +161,10 @@ public final class Pipeline {
     public func finishAudio() -> [ServiceMessage] {
         guard !finished else { return [] }
         finished = true
-        var events: [ServiceMessage] = []
-        detector.finish { events.append(.turnEvent(TurnEventMessage($0))) }
-        return events
+        var decided: [TurnEvent] = []
+        detector.finish { decided.append($0) }
+        voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided)
+        return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
     /// Seconds of audio heard so far.
