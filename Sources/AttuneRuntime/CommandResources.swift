@@ -93,5 +93,10 @@ public enum CommandResources {
             _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
         }),
         ("affect", false, { _, _ in _ = try loadTextAffect() }),
+        ("context", true, { configuration, budget in
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+            _ = try loadTextAffect()
+        }),
     ]
 }

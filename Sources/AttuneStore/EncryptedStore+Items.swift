@@ -125,8 +125,15 @@ extension EncryptedStore {
 
     /// The next line as an item, or `StoreError.badLine` naming what is wrong with it (unreadable,
     /// not an item, or an id the store already holds).
+    /// A rapport model line (`{"person":…,"rapportModel":{…},"updated":…}`, what export writes after the
+    /// items) is stored as it is read and the next line taken.
     private func nextItem(_ reader: inout JSONLineReader, existing: SQLiteStatement) throws -> (line: Int, item: MemoryItem)? {
-        guard let (number, bytes) = try reader.next() else { return nil }
+        guard var (number, bytes) = try reader.next() else { return nil }
+        while let model = try Self.rapportModelLine(bytes, line: number) {
+            try putRapportModel(person: model.person, model: model.model, atMs: model.updatedMs)
+            guard let next = try reader.next() else { return nil }
+            (number, bytes) = next
+        }
         let item: MemoryItem
         do {
             item = try MemoryItemJSON.parse(bytes)
@@ -142,7 +149,8 @@ extension EncryptedStore {
         return (number, item)
     }
 
-    /// Every item, in id order, as `MemoryItemJSON` lines, from one consistent snapshot.
+    /// Every item, in id order, as `MemoryItemJSON` lines, then every person's rapport model as a
+    /// `{"person":…,"rapportModel":{…},"updated":…}` line, from one consistent snapshot; returns the lines written.
     @discardableResult
     public func exportJSONLines(_ emit: (String) throws -> Void) throws -> Int {
         try connection.execute("BEGIN")
@@ -160,6 +168,10 @@ extension EncryptedStore {
                 session: statement.optionalText(5), tags: tags, expiresMs: statement.optionalInt64(7),
                 createdMs: statement.int64(8))
             try emit(MemoryItemJSON.format(item))
+            count += 1
+        }
+        for model in try rapportModels() {
+            try emit(try Self.formatRapportModelLine(person: model.person, model: model.model, updatedMs: model.updatedMs))
             count += 1
         }
         return count

@@ -42,4 +42,30 @@ extension EncryptedStore {
             return connection.changes > 0
         }
     }
+
+    /// The export line of one model: `{"person":…,"rapportModel":{…},"updated":"RFC 3339"}`.
+    static func formatRapportModelLine(person: String, model: Data, updatedMs: Int64) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: model)
+        let line: [String: Any] = ["person": person, "rapportModel": object, "updated": RFC3339Time.format(updatedMs)]
+        return String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    /// The model a line of an export holds, nil when the line is not a model line (it is an item),
+    /// or `StoreError.badLine` when it is one but malformed.
+    static func rapportModelLine(_ bytes: Data, line: Int) throws -> (person: String, model: Data, updatedMs: Int64)? {
+        guard let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any], let model = object["rapportModel"] else { return nil }
+        guard Set(object.keys).isSubset(of: ["person", "rapportModel", "updated"]) else {
+            throw StoreError.badLine(line: line, reason: "is a rapport model line with fields other than person, rapportModel and updated")
+        }
+        guard let person = object["person"] as? String, !person.isEmpty else {
+            throw StoreError.badLine(line: line, reason: "is a rapport model line without a \"person\"")
+        }
+        guard let updated = object["updated"] as? String, let updatedMs = RFC3339Time.parse(updated) else {
+            throw StoreError.badLine(line: line, reason: "is a rapport model line without an RFC 3339 \"updated\"")
+        }
+        guard model is [String: Any], let data = try? JSONSerialization.data(withJSONObject: model, options: [.sortedKeys]) else {
+            throw StoreError.badLine(line: line, reason: "has a \"rapportModel\" that is not a JSON object")
+        }
+        return (person, data, updatedMs)
+    }
 }

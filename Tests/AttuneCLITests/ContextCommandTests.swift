@@ -33,6 +33,8 @@ import Testing
         #expect(last.status == 0, "\(last.standardError)")
         let only = try Self.contexts(last.standardOutput)
         #expect(only.count == 1 && only[0]["time"] as? String == "2025-01-16T09:00:30Z")
+        let guidance = try #require(only[0]["guidance"] as? [String: Any])
+        #expect(guidance["replyLength"] as? String == "short", "the brevity preference of the earlier run was kept in the store")
         let backwards = try AttuneBinary.run(["context"] + setup.keyArguments,
                                              standardInput: Data(#"{"time":"2025-01-14T09:00:00Z","speaker":"user","text":"hi"}"#.utf8))
         #expect(backwards.status != 0 && backwards.standardError.contains("earlier than the turn before it"), "the last run's time is kept in the store")
@@ -62,7 +64,10 @@ import Testing
         #expect(result.status != 0)
         #expect(result.standardError.contains(message), "\(result.standardError)")
         let exported = try AttuneBinary.run(["store", "export"] + setup.keyArguments)
-        #expect(exported.standardOutput.split(separator: "\n").count == 1 && exported.standardOutput.contains("first turn kept"), "\(exported.standardOutput)")
+        let lines = exported.standardOutput.split(separator: "\n")
+        let items = lines.filter { !$0.contains("\"rapportModel\"") }
+        #expect(items.count == 1 && items[0].contains("first turn kept"), "\(exported.standardOutput)")
+        #expect(lines.count == 2 && lines[1].hasPrefix("{\"person\":\"user\",\"rapportModel\":{"), "the person's model is exported with the store")
     }
 
     @Test func aMebibyteOfTextIsRefusedWithItsLine() throws {

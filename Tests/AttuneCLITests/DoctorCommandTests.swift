@@ -18,7 +18,7 @@ import Testing
         let (status, report) = try Self.report([])
         #expect(status == 0)
         let commands = report.checks.filter { $0.name.hasPrefix("attune ") }.map(\.name)
-        #expect(commands == ["attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize", "attune embed", "attune memory", "attune affect"])
+        #expect(commands == ["attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize", "attune embed", "attune memory", "attune affect", "attune context"])
         #expect(report.checks.filter { $0.name.hasPrefix("attune ") }.allSatisfy { $0.status == "ok" })
     }
 

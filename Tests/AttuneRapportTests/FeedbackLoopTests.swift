@@ -11,11 +11,11 @@ import Testing
         var reading = UtteranceReading()
         reading.corrections = [.init(kind: .tooLong, phrase: "too wordy")]
         let outcome = loop.apply(reading, text: "too wordy", atMs: Self.monday, session: "s", opened: false, model: &model)
-        #expect(model.maxWords == 54 && model.preferences["brevity"] != nil)
+        #expect(model.maxWords == 40 && model.preferences["brevity"] != nil)
         #expect(outcome.adjustments.first?.field == "guidance.maxWords")
         #expect(outcome.adjustments.first?.cause.text == "said 'too wordy'")
         _ = loop.apply(reading, text: "still too wordy", atMs: Self.monday + 60_000, session: "s", opened: false, model: &model)
-        #expect(model.maxWords == 32, "a second correction shrinks it again")
+        #expect(model.maxWords == 24, "a second correction shrinks it again")
     }
 
     @Test func factCorrectionIsAcknowledgedAndStopAskingAvoidsTheTopic() {

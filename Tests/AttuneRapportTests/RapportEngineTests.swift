@@ -15,7 +15,7 @@ import Testing
         let first = try sandbox.say("2025-01-13T08:10:00Z", "My brother's operation is on Wednesday.")
         try sandbox.assistant("2025-01-13T08:10:05Z", "I hope it goes well for him.")
         #expect(first.session == "2025-01-13T08:10:00Z" && first.speaker == "user")
-        #expect(try sandbox.engine.memory.store.exportJSONLines { _ in } == 2)
+        #expect(try sandbox.engine.memory.store.stats().items == 2)
         #expect(first.disclosure.due, "the first turn of a session carries the AI disclosure")
         let second = try sandbox.say("2025-01-13T08:11:00Z", "Thanks.")
         #expect(!second.disclosure.due && second.session == first.session)
@@ -74,7 +74,7 @@ import Testing
                     RapportTurn(time: "2025-01-13T08:11:00Z", speaker: "user", text: String(repeating: "a", count: 1 << 20))] {
             #expect(throws: RapportEngineError.self) { try sandbox.engine.observe(bad) }
         }
-        #expect(try sandbox.engine.memory.store.exportJSONLines { _ in } == 1)
+        #expect(try sandbox.engine.memory.store.stats().items == 1)
         try sandbox.reopen()
         #expect(try sandbox.engine.model(of: "user") == model)
     }
@@ -108,5 +108,21 @@ import Testing
                 #expect(!instruction.lowercased().contains("support their decision"))
             }
         }
+    }
+
+    @Test func theDialogueStateFollowsTheSession() throws {
+        let sandbox = try RapportSandbox()
+        defer { sandbox.remove() }
+        let first = try sandbox.say("2025-01-13T08:10:00Z", "My sister Nia is visiting from Exeter on Saturday.")
+        #expect(first.dialogue?.turnInSession == 1 && first.dialogue?.assistantLastSaid == nil)
+        try sandbox.assistant("2025-01-13T08:10:30Z", "Lovely. How did the interview go?")
+        let second = try sandbox.say("2025-01-13T08:12:00Z", "Anyway, what's the weather doing?")
+        let dialogue = try #require(second.dialogue)
+        #expect(dialogue.turnInSession == 2 && dialogue.sessionMinutes == 2)
+        #expect(dialogue.assistantLastSaid == "Lovely. How did the interview go?")
+        #expect(dialogue.topics.contains { $0.lowercased().contains("nia") } && dialogue.topics.contains("interview"), "\(dialogue.topics)")
+        #expect(dialogue.openThreads.contains { $0.contains("How did the interview go?") }, "\(dialogue.openThreads)")
+        let later = try sandbox.say("2025-01-14T08:10:00Z", "Morning.")
+        #expect(later.dialogue?.turnInSession == 1 && later.dialogue?.topics.isEmpty == true, "a new session starts a new state")
     }
 }

@@ -22,11 +22,13 @@ public struct RapportContext: Codable, Sendable, Equatable {
     public var disclosure: ContextDisclosure
     /// Adjustments to the user model this turn made, each with its cause.
     public var adjustments: [ContextAdjustment]
+    /// The session's dialogue state; nil only in contexts made before it was added.
+    public var dialogue: ContextDialogue?
 
     public init(version: Int = RapportContext.currentVersion, time: String, session: String, speaker: String, intents: [String],
                 affect: ContextAffect, guidance: ContextGuidance, memories: [ContextMemory], followups: [ContextFollowup],
                 flags: ContextFlags, explanations: [ContextExplanation], disclosure: ContextDisclosure,
-                adjustments: [ContextAdjustment]) {
+                adjustments: [ContextAdjustment], dialogue: ContextDialogue? = nil) {
         self.version = version
         self.time = time
         self.session = session
@@ -40,6 +42,7 @@ public struct RapportContext: Codable, Sendable, Equatable {
         self.explanations = explanations
         self.disclosure = disclosure
         self.adjustments = adjustments
+        self.dialogue = dialogue
     }
 }
 

@@ -61,8 +61,8 @@ public struct AffectFusion: Sendable {
         } else if hasVoice {
             signals.append(ContextSignal(source: "voice", text: "no baseline yet: too few earlier sessions with voice to compare with"))
         }
-        if signals.isEmpty {
-            signals.append(ContextSignal(source: "text", text: "no sentiment words (VADER compound \(VoiceComparison.signed(text.compound, 2)))"))
+        if !signals.contains(where: { $0.source == "text" }) {
+            signals.insert(ContextSignal(source: "text", text: "no sentiment words (VADER compound \(VoiceComparison.signed(text.compound, 2)))"), at: 0)
         }
         return Result(affect: ContextAffect(valence: valence, arousal: arousal, signals: signals), valenceScore: score,
                       textArousal: text.arousal, distress: distress)

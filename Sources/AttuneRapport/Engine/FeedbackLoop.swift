@@ -86,7 +86,8 @@ public struct FeedbackLoop: Sendable {
             switch correction.kind {
             case .tooLong:
                 let current = model.maxWords ?? (model.preferences["brevity"] != nil ? configuration.shortWords : configuration.normalWords)
-                model.maxWords = max(Self.minimumWords, Int((Double(current) * Self.tooLongFactor).rounded()))
+                // The first "too wordy" drops to the short budget at least; each later one cuts further.
+                model.maxWords = max(Self.minimumWords, min(configuration.shortWords, Int((Double(current) * Self.tooLongFactor).rounded())))
                 model.preferences["brevity"] = setting("brevity", correction.phrase)
                 model.preferences["detail"] = nil
                 adjust("guidance.maxWords", "\(model.maxWords!) words (was \(current))", correction.phrase)

@@ -20,6 +20,8 @@ public struct GuidancePlanner: Sendable {
         public var model: UserModel
         public var flags: ContextFlags
         public var feedback: FeedbackLoop.Outcome
+        /// The turn came with voice measures.
+        public var hasVoice: Bool = false
     }
 
     public struct Plan {
@@ -61,12 +63,16 @@ public struct GuidancePlanner: Sendable {
                 lengthSignals = [ContextSignal(source: "feedback", text: "\(model.shortAnswerStreak) short answers in a row")]
             }
             lengthWhy = "Your answers have been short"
-        } else if reading.practical && words <= 8 {
+        } else if (reading.practical && words <= 8) || Self.isCurt(inputs.text, reading: reading, words: words) {
             length = "short"; maxWords = configuration.shortWords
-            lengthSignals = [ContextSignal(source: "text", text: "a short practical turn (\(words) words)")]
+            lengthSignals = [ContextSignal(source: "text", text: "a short practical turn (\(words) words): '\(Self.excerpt(inputs.text))'")]
             lengthWhy = "A short practical question gets a short answer"
         }
-        if !lengthSignals.isEmpty { explain("guidance.replyLength", "\(lengthWhy): \(length), at most \(maxWords) words.", lengthSignals) }
+        if lengthSignals.isEmpty {
+            lengthSignals = [ContextSignal(source: "text", text: "a turn of \(words) word\(words == 1 ? "" : "s"), with no standing request for brief or fuller answers")]
+            lengthWhy = "A conversational turn"
+        }
+        explain("guidance.replyLength", "\(lengthWhy): \(length), at most \(maxWords) words.", lengthSignals)
 
         // Pace mirrors the person's rate against their own baseline.
         var pace = inputs.voice?.pace ?? "normal"
@@ -80,17 +86,22 @@ public struct GuidancePlanner: Sendable {
             explain("guidance.pace", "You are speaking \(how) \(voice.baseline.yardstick) pace (rate \(VoiceComparison.signed(rate, 0)) %), so the reply's pace is \(pace).", paceSignals)
         } else if model.paceBias != 0 {
             explain("guidance.pace", "You asked for a \(pace) pace.", paceSignals)
+        } else if inputs.hasVoice {
+            explain("guidance.pace", "There is no usual pace of yours to mirror yet, so the reply's pace is normal.",
+                    [ContextSignal(source: "voice", text: "no baseline yet: too few earlier sessions with voice to compare with")])
         }
 
         // Tone.
         let affect = inputs.affect
         let negative = affect.affect.valence == "negative"
         let aroused = affect.affect.arousal == "higher" || (affect.affect.arousal == nil && affect.distress && affect.textArousal >= AffectFusion.intenseText)
+        // Keyed up against their own baseline without good news reads as stress, not excitement.
+        let stressed = aroused && affect.affect.valence != "positive" && reading.goodNews.isEmpty
         let lessPersonal = model.preferences["less_personal"] ?? model.preferences["no_small_talk"]
         let tone: String
         var toneSignals: [ContextSignal]
         let toneWhy: String
-        if handoff || (negative && aroused) {
+        if handoff || (negative && aroused) || stressed {
             tone = "calm"
             toneSignals = handoff ? inputs.flags.handoff.signals : []
             toneSignals += affect.affect.signals
@@ -103,14 +114,21 @@ public struct GuidancePlanner: Sendable {
             tone = "warm"
             toneSignals = affect.affect.signals
             toneWhy = affect.affect.arousal == "lower" ? "You sound low and quieter than usual, so the reply is warm and gentle" : "What you said sounds hard, so the reply is warm"
+        } else if inputs.flags.relianceNudge.raised {
+            tone = "warm"
+            toneSignals = inputs.flags.relianceNudge.signals
+            toneWhy = "Leaning on the assistant instead of people calls for warmth, not cheer"
         } else if !reading.goodNews.isEmpty || (affect.affect.valence == "positive" && reading.intents.contains(.tellingNews)) {
             tone = "upbeat"
             toneSignals = affect.affect.signals
             toneWhy = "You are sharing good news"
-        } else if reading.practical || reading.intents.first == .request || reading.intents.first == .question {
+        } else if reading.practical || reading.intents.first == .request || reading.intents.first == .question
+                    || (affect.affect.valence == "neutral" && reading.intents.first == .answer) {
             tone = "matter_of_fact"
-            toneSignals = [ContextSignal(source: "text", text: reading.practical ? "a practical turn: '\(Self.excerpt(inputs.text))'" : "a \(reading.intents.first!.rawValue.replacingOccurrences(of: "_", with: " ")): '\(Self.excerpt(inputs.text))'")]
-            toneWhy = "A practical turn gets a plain answer"
+            let kind = reading.practical ? "a practical turn" : reading.intents.first.map { "a \($0.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "a neutral turn"
+            toneSignals = [ContextSignal(source: "text", text: "\(kind): '\(Self.excerpt(inputs.text))'")]
+            toneWhy = reading.practical || reading.intents.first == .request || reading.intents.first == .question
+                ? "A practical turn gets a plain answer" : "A neutral, informative turn gets a plain answer"
         } else {
             tone = "warm"
             toneSignals = affect.affect.signals
@@ -190,7 +208,7 @@ public struct GuidancePlanner: Sendable {
         if let question = inputs.reading.assistantQuestion {
             switch question.topic {
             case .identity: instructions.append("Answer honestly that you are an AI assistant, not a person.")
-            case .feelings: instructions.append("Answer honestly that you are an AI assistant and do not have feelings; say you value talking with them and acknowledge what they feel.")
+            case .feelings: instructions.append("Answer honestly that you are an AI assistant and do not have feelings; acknowledge what they feel, and say you are here to talk whenever they want.")
             case .memory: instructions.append("Answer honestly: you know only what the memories below show, with when they told you; say you do not remember anything else.")
             case .experiences: instructions.append("Answer honestly that you are an AI assistant and have no experiences of your own.")
             }
@@ -200,9 +218,18 @@ public struct GuidancePlanner: Sendable {
         }
         if flags.riskyPlan.raised, let risk = flags.riskyPlan.risk {
             let safer = inputs.model.pendingRiskyPlan?.saferOption ?? inputs.reading.riskyPlan?.saferOption
-            instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { " and suggest \($0)" } ?? "").")
+            instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { "; suggest a safer course: \($0)" } ?? "").")
         }
         return instructions
+    }
+
+    /// A terse, impersonal question or request ("Oven temperature and time, roast chicken, 1.8 kg?"):
+    /// at most 12 words, no first or second person, nothing emotional.
+    static func isCurt(_ text: String, reading: UtteranceReading, words: Int) -> Bool {
+        guard words <= 12, let first = reading.intents.first, first == .question || first == .request else { return false }
+        let personal: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "our", "us", "you", "your", "you're"]
+        let tokens = text.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        return !tokens.contains(where: personal.contains) && reading.valenceCues.isEmpty
     }
 
     static func excerpt(_ text: String) -> String {

@@ -100,8 +100,9 @@ public final class RapportEngine {
         var model = try model(of: person)
         let session = turn.session ?? model.currentSession?.id ?? RFC3339Time.format(atMs)
         let outcome = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session))
-        model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session,
-                                                      topics: TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities))
+        let topics = TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities)
+        model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session, topics: topics)
+        if model.currentSession?.id == session { model.note(topics: topics) }
         try save(model, atMs: atMs)
         latestTurnMs = atMs
     }
@@ -113,6 +114,7 @@ public final class RapportEngine {
         if position.opened {
             model.pendingRiskyPlan = nil
             model.shortAnswerStreak = 0
+            model.sessionTopics = []
         }
         let vector = memory.queryVector(turn.text)
         let recalled = try memory.recall(turn.text, vector: vector, atMs: atMs, speaker: turn.speaker, limit: 10)
@@ -120,7 +122,8 @@ public final class RapportEngine {
         let previousAssistant = model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil }
         let reading = reader.read(turn.text, timeMs: atMs, previousAssistantText: previousAssistant)
         let textAffect = affect.analyze(turn.text)
-        _ = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector)
+        let observed = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector)
+        model.note(topics: observed.entities)
 
         // Voice against the person's own earlier sessions.
         let hour = times.hour(atMs)
@@ -145,9 +148,10 @@ public final class RapportEngine {
                                                       loudnessDb: prosody.loudnessDb, pauseBeforeMs: prosody.pauseBeforeMs))
         }
 
-        let flags = raiseFlags(reading, text: turn.text, atMs: atMs, session: position.session, model: &model)
+        let flags = raiseFlags(reading, text: turn.text, textAffect: textAffect, atMs: atMs, session: position.session, model: &model)
         let plan = planner.plan(GuidancePlanner.Inputs(reading: reading, text: turn.text, atMs: atMs, session: position.session, affect: fused,
-                                                       voice: voice, model: model, flags: flags, feedback: outcome))
+                                                       voice: voice, model: model, flags: flags, feedback: outcome,
+                                                       hasVoice: turn.prosody != nil))
         var guidance = plan.guidance
         guidance.instructions = honest(guidance.instructions)
         let banned = guidance.avoidTopics.map { $0.lowercased() } + model.bans.filter { $0.holds(atMs: atMs, session: position.session) }.flatMap(\.keywords).map { $0.lowercased() }
@@ -164,13 +168,21 @@ public final class RapportEngine {
         }
         for (index, followup) in followups.enumerated() {
             explanations.append(ContextExplanation(
-                about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about \(followup.event): '\(followup.source.text)'",
-                signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.dayAndTime(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs))" } ?? "the \(followup.event) is due")]))
+                about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about the \(followup.event): '\(followup.source.text)'",
+                signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.when(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs)) and has not been reported since" } ?? "the \(followup.event) is due")]))
         }
         let disclosed = disclosure.disclosure(atMs: atMs, sessionOpened: position.opened, model: &model)
         if disclosed.due && !position.opened {
             guidance.instructions.append("Remind them briefly that you are an AI assistant.")
         }
+        let session = model.currentSession
+        var threads = followups.map { "the \($0.event) (due \(times.when(RFC3339Time.parse($0.eventTime ?? "") ?? atMs, relativeTo: atMs)))" }
+        if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
+            threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
+        }
+        let dialogue = ContextDialogue(
+            turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
+            openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil })
         model.lastTurnMs = atMs
         try save(model, atMs: atMs)
         currentPerson = person
@@ -179,7 +191,7 @@ public final class RapportEngine {
         return RapportContext(
             time: RFC3339Time.format(atMs), session: position.session, speaker: turn.speaker, intents: reading.intents.map(\.rawValue),
             affect: fused.affect, guidance: guidance, memories: memories, followups: followups, flags: flags, explanations: explanations,
-            disclosure: disclosed, adjustments: outcome.adjustments)
+            disclosure: disclosed, adjustments: outcome.adjustments, dialogue: dialogue)
     }
 
     /// The instructions that `FalseClaimScanner` finds nothing in. Engine-written instructions never
@@ -189,11 +201,24 @@ public final class RapportEngine {
         return kept
     }
 
-    func raiseFlags(_ reading: UtteranceReading, text: String, atMs: Int64, session: String, model: inout UserModel) -> ContextFlags {
+    /// Distress-cue categories (models/distress-cues.tsv) that are a risk to life, and the hand-off reason each gives.
+    static let handoffCueReasons: [String: String] = [
+        "wanting to die": "suicidal_thoughts", "self-harm": "self_harm", "saying goodbye": "preparations", "being a burden": "passive_suicidal_thoughts",
+    ]
+    /// Cue words that name the subject rather than a wish ("suicide risk assessment"): left to the reader.
+    static let bareRiskWords: Set<String> = ["suicide"]
+
+    func raiseFlags(_ reading: UtteranceReading, text: String, textAffect: TextAffect, atMs: Int64, session: String, model: inout UserModel) -> ContextFlags {
         var handoff = HandoffFlag(raised: false, reason: nil, resources: [], signals: [])
         if let risk = reading.risk {
             handoff = HandoffFlag(raised: true, reason: risk.category.rawValue, resources: configuration.handoff.resources,
                                   signals: [ContextSignal(source: "text", text: "said '\(risk.phrase)'")])
+        } else if reading.riskDismissals.isEmpty, let cue = textAffect.distressCues.first(where: { Self.handoffCueReasons[$0.category] != nil && !Self.bareRiskWords.contains($0.phrase) }) {
+            // A safety net under the reader: a warning sign of suicide from the NIMH list the text
+            // analyser matched, in words the reader neither read as risk nor dismissed as figurative,
+            // fiction, research or past, still hands off.
+            handoff = HandoffFlag(raised: true, reason: Self.handoffCueReasons[cue.category], resources: configuration.handoff.resources,
+                                  signals: [ContextSignal(source: "text", text: "said '\(cue.phrase)' (a warning sign: \(cue.category))")])
         }
         var falseClaim = FalseClaimRequestFlag(raised: false, claim: nil, signals: [])
         if let request = reading.falseClaimRequest {
@@ -228,7 +253,9 @@ public final class RapportEngine {
             explanations.append(ContextExplanation(about: "flags.riskyPlan", text: "You \(flags.riskyPlan.signals.first?.text ?? "described a plan"); the concrete risk: \(risk).", signals: flags.riskyPlan.signals))
         }
         if flags.relianceNudge.raised {
-            explanations.append(ContextExplanation(about: "flags.relianceNudge", text: "You have \(flags.relianceNudge.signals.map(\.text).joined(separator: ", and ")).", signals: flags.relianceNudge.signals))
+            let usage = flags.relianceNudge.signals.filter { $0.source == "usage" }.map(\.text).joined(separator: ", ")
+            let words = flags.relianceNudge.signals.filter { $0.source == "text" }.map(\.text).joined(separator: "; ")
+            explanations.append(ContextExplanation(about: "flags.relianceNudge", text: "You've had \(usage), and you \(words).", signals: flags.relianceNudge.signals))
         }
         return explanations
     }

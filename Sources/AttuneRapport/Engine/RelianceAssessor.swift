@@ -39,14 +39,14 @@ public struct RelianceAssessor: Sendable {
         let social = model.socialContact.filter { $0.timeMs >= windowStart }
         // Isolation said now outweighs earlier talk of friends; otherwise the later kind of cue wins.
         let isolated = !reading.isolation.isEmpty || (!isolation.isEmpty && (social.last?.timeMs ?? .min) < (isolation.last?.timeMs ?? .min))
-        guard heavyDays, long, isolated, let latest = isolation.last else { return RelianceFlag(raised: false, signals: []) }
+        guard heavyDays, long, isolated, !isolation.isEmpty || !reading.isolation.isEmpty else { return RelianceFlag(raised: false, signals: []) }
         var signals = [ContextSignal(source: "usage", text: "sessions on \(use.activeDays) of the last \(use.windowDays) days")]
         if use.minutesPerActiveDay >= configuration.relianceMinimumDailyMinutes {
             signals.append(ContextSignal(source: "usage", text: "about \(Self.duration(minutes: use.minutesPerActiveDay)) a day with the assistant"))
         } else {
             signals.append(ContextSignal(source: "usage", text: "sessions of \(Self.duration(minutes: use.medianSessionMinutes)) typically"))
         }
-        for cue in isolation.suffix(2) where cue != latest || reading.isolation.isEmpty {
+        for cue in isolation.filter({ $0.timeMs < atMs }).suffix(2) {
             signals.append(ContextSignal(source: "text", text: "said '\(cue.phrase)' on \(times.dayAndTime(cue.timeMs, relativeTo: atMs))"))
         }
         if !reading.isolation.isEmpty {

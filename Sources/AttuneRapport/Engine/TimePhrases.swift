@@ -28,6 +28,13 @@ public struct TimePhrases: Sendable {
         return "\(weekday) \(parts.day ?? 1) \(Self.months[((parts.month ?? 1) - 1) % 12]) at \(clock)"
     }
 
+    /// "on Wednesday at 15:00", or "on Wednesday" for a time at local midnight (an event given only a day).
+    public func when(_ ms: Int64, relativeTo now: Int64? = nil) -> String {
+        let parts = components(ms)
+        let text = dayAndTime(ms, relativeTo: now)
+        return "on " + (parts.hour == 0 && parts.minute == 0 ? String(text.dropLast(" at 00:00".count)) : text)
+    }
+
     /// Days since 1970 in the local zone (for counting days with sessions).
     public func dayNumber(_ ms: Int64) -> Int {
         let offset = Int64(calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ms) / 1000))) * 1000

@@ -34,6 +34,39 @@ public struct UserModel: Codable, Sendable, Equatable {
     public var lastAssistant: AssistantTurn? = nil
     /// The person's previous turn in this session, for implicit feedback.
     public var lastTurnMs: Int64? = nil
+    /// What the current session has named so far (the dialogue state's topics).
+    public var sessionTopics: [String] = []
+
+    /// Decodes models written before a field existed with that field's default.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(person: try container.decode(String.self, forKey: .person))
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? version
+        preferences = try container.decodeIfPresent([String: Setting].self, forKey: .preferences) ?? preferences
+        bans = try container.decodeIfPresent([Ban].self, forKey: .bans) ?? bans
+        noAsk = try container.decodeIfPresent([Setting].self, forKey: .noAsk) ?? noAsk
+        reducedIntensity = try container.decodeIfPresent(Setting.self, forKey: .reducedIntensity)
+        maxWords = try container.decodeIfPresent(Int.self, forKey: .maxWords)
+        paceBias = try container.decodeIfPresent(Int.self, forKey: .paceBias) ?? paceBias
+        voice = try container.decodeIfPresent([VoiceSample].self, forKey: .voice) ?? voice
+        sessions = try container.decodeIfPresent([SessionRecord].self, forKey: .sessions) ?? sessions
+        isolation = try container.decodeIfPresent([Setting].self, forKey: .isolation) ?? isolation
+        socialContact = try container.decodeIfPresent([Setting].self, forKey: .socialContact) ?? socialContact
+        replyLatenciesSec = try container.decodeIfPresent([Double].self, forKey: .replyLatenciesSec) ?? replyLatenciesSec
+        shortAnswerStreak = try container.decodeIfPresent(Int.self, forKey: .shortAnswerStreak) ?? shortAnswerStreak
+        pendingRiskyPlan = try container.decodeIfPresent(PendingPlan.self, forKey: .pendingRiskyPlan)
+        lastDisclosureMs = try container.decodeIfPresent(Int64.self, forKey: .lastDisclosureMs)
+        lastAssistant = try container.decodeIfPresent(AssistantTurn.self, forKey: .lastAssistant)
+        lastTurnMs = try container.decodeIfPresent(Int64.self, forKey: .lastTurnMs)
+        sessionTopics = try container.decodeIfPresent([String].self, forKey: .sessionTopics) ?? sessionTopics
+    }
+
+    mutating func note(topics: [String]) {
+        for topic in topics where !sessionTopics.contains(where: { $0.lowercased() == topic.lowercased() }) {
+            sessionTopics.append(topic)
+        }
+        if sessionTopics.count > Self.cueLimit { sessionTopics.removeFirst(sessionTopics.count - Self.cueLimit) }
+    }
 
     public init(person: String) { self.person = person }
 

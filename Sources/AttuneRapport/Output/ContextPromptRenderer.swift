@@ -28,6 +28,9 @@ public struct ContextPromptRenderer: Sendable {
         let arousal = context.affect.arousal.map { ", arousal \($0) than usual".replacingOccurrences(of: "same than usual", with: "as usual") } ?? ""
         lines.append("They seem \(context.affect.valence)\(arousal).")
         lines.append("Reply: \(guidance.replyLength) (≤ \(guidance.maxWords) words), \(guidance.tone.replacingOccurrences(of: "_", with: "-")) tone, \(guidance.pace) pace\(guidance.intensity == "reduced" ? ", low intensity" : "").")
+        if !context.adjustments.isEmpty {
+            lines.append("They just asked: " + context.adjustments.prefix(2).map { "\($0.field) \($0.value) (\($0.cause.text))" }.joined(separator: "; ") + ".")
+        }
         if !guidance.avoidTopics.isEmpty { lines.append("Avoid: \(guidance.avoidTopics.joined(separator: ", ")).") }
         let instructions = guidance.instructions.filter { !$0.hasPrefix("Keep it under") }.prefix(4)
         if !instructions.isEmpty { lines.append(instructions.map { "- " + $0 }.joined(separator: "\n")) }

@@ -30,7 +30,8 @@ enum ContractionLexicon {
             ("sorta", "sort of"), ("dunno", "do not know"), ("lemme", "let me"), ("gimme", "give me"), ("outta", "out of"),
             ("y'all", "you all"), ("ya", "you"), ("u", "you"), ("ur", "your"), ("r", "are"), ("pls", "please"), ("plz", "please"),
             ("thx", "thanks"), ("ty", "thank you"), ("cos", "because"), ("cuz", "because"), ("coz", "because"),
-            ("bc", "because"), ("tho", "though"), ("anymore", "any more"), ("everytime", "every time"),
+            ("bc", "because"), ("abt", "about"), ("wud", "would"), ("cud", "could"), ("shud", "should"), ("rn", "right now"),
+            ("tbh", "to be honest"), ("ngl", "not going to lie"), ("idk", "i do not know"), ("idc", "i do not care"), ("imo", "in my opinion"), ("tho", "though"), ("anymore", "any more"), ("everytime", "every time"),
             ("alright", "all right"), ("okay", "ok"), ("mom", "mum"), ("mommy", "mummy"), ("mam", "mum"), ("ma", "mum"),
             ("tonite", "tonight"), ("2nite", "tonight"), ("2day", "today"), ("b4", "before"), ("nite", "night"),
             ("smalltalk", "small talk"), ("chitchat", "chit chat"), ("selfharm", "self harm"), ("remortgage", "re mortgage"),
@@ -43,6 +44,8 @@ enum ContractionLexicon {
     /// The words `raw` (one lower-case token, apostrophes as ') stands for.
     static func expand(_ raw: String) -> [String] {
         if let spelled = whole[raw] { return spelled }
+        // Most words have no apostrophe: no suffix to look at.
+        guard raw.utf8.contains(UInt8(ascii: "'")) else { return [raw] }
         if raw.hasSuffix("n't") {
             let stem = String(raw.dropLast(3))
             return stem.isEmpty ? ["not"] : [stem, "not"]

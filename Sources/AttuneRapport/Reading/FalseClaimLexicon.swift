@@ -21,6 +21,7 @@ enum FalseClaimLexicon {
         "[stop|quit] [being|saying you are|acting like] [an ai|a bot|a robot|a machine|an assistant]",
         "[do not|never] [say|tell me|remind me|mention|admit|break character|let on] * [you are|that you are] [an ai|a bot|a robot|a machine|artificial]",
         "[do not|never] break character", "stay in character", "forget you are an ai", "forget that you are an ai",
+        "[pretend|act like|act as if|imagine] [you|that you] [have|had|are in|live in] [a body|a family|a childhood|a heartbeat|a face|a physical body|a human body|a real body]",
     ]
 
     static let relationshipRequests: [String] = [
@@ -29,7 +30,8 @@ enum FalseClaimLexicon {
         "[pretend|imagine] [you are|you were|to be|that you are|that you were] [my|a|our] =@person_rel",
         "play the [role|part] of [my|a|our] =@person_rel", "be my =@person_rel", "[can|could|will|would] you be my =@person_rel",
         "[say|tell me|say that|tell me that|claim|promise] [you are|that you are|you will be] my =@person_rel",
-        "[talk|speak|write|reply|respond|answer] to me [like|as] [my|a|our] =@person_rel",
+        "[talk|speak|write|reply|respond|answer] to me [like|as] [my|our] =@person_rel", "from now on you are my =@person_rel", "you are my =@person_rel now",
+        "[talk|speak|act|behave|write|reply|answer] [to me]? [like|as if|as though] you [are|were] [my|a|our] =@person_rel",
         "[talk|speak] [like|as] [my|a] [late|dead|deceased] =@person_rel", "[you are|you will be|you can be] my =@person_rel [now|tonight|from now on|today]",
         "[call|calling] me [sweetheart|darling|babe|baby|honey|love] [like|as] [my|a] =@person_rel",
         "[let us|lets|can we] [pretend|roleplay|role play] [you are|that you are|we are] [my|a|dating|married|together|a couple|in love]",
@@ -56,7 +58,8 @@ enum FalseClaimLexicon {
 
     static let experienceRequests: [String] = [
         "[tell|share with] me about your [day|weekend|childhood|family|life|holiday|kids|past|night|evening|week|dreams|first love|ex|job]",
-        "[pretend|act like|act as if|say|tell me] [you|that you] [went|were|have been|had|ate|saw|watched|grew up|did|visited|live|lived|have|slept|dreamed|dreamt]",
+        "[pretend|act like|act as if|say|tell me] [you|that you] [went|were|have been|had|ate|saw|watched|grew up|did|visited|live|lived|slept|dreamed|dreamt]",
+        "tell me [what|how|where|when] you [had|did|ate|went|spent|watched|cooked|got up to]", "[tell|share with] me [a story|stories|something|anything|a memory] about your [childhood|past|life|family|day|weekend|youth|school days]",
         "[make up|invent|share] [a|your|one of your] [story|memory|experience|childhood memory] [about|of|from] [yourself|your life|your past|your childhood|when you]",
         "[describe|tell me about] [what|how] you [did|spent|had] [today|this weekend|last night|yesterday|for dinner]",
     ]
@@ -70,7 +73,8 @@ enum FalseClaimLexicon {
             ("[are you|you are] [real|human|a person|a real person|a bot|an ai|a robot|a machine]", .identity),
             ("[who|what] are you [really|actually|exactly]?", .identity), ("do you have a [body|face|family|name|gender|age|brain]", .identity),
             ("how old are you", .identity), ("are you a [man|woman|boy|girl|he|she]", .identity), ("where are you [from|based|located|right now]", .identity),
-            ("[did|do|will|would] you [miss|love|like|care about|care for|hate|think about|think of|worry about|fancy|need] me", .feelings),
+            ("[did|do|will|would|does] you [actually|really|even|ever|still|honestly|truly]? [miss|love|like|care about|care for|hate|think about|think of|worry about|fancy|need|have feelings for] me", .feelings),
+            ("you will [remember|not forget|never forget] [me|this|that|it|us|what]", .memory), ("[will|would] you [forget|ever forget] [me|this|that|us]", .memory),
             ("do you [love|like|care about|miss] [me|us|talking to me|our chats|our talks|it when]", .feelings),
             ("[do|can|could] you [feel|have feelings|have emotions|get lonely|get sad|get bored|get angry|get tired|get jealous|cry|dream|suffer|feel pain|love]", .feelings),
             ("are you [happy|sad|lonely|ok|okay|bored|tired|angry|upset|jealous|in love|scared|lonely without me|glad|excited|hurt|annoyed|mad at me|proud of me]", .feelings),
@@ -82,7 +86,8 @@ enum FalseClaimLexicon {
             ("what did i [tell|say to] you", .memory), ("[what is|what's] my [name|wife's name|husband's name|dog's name]", .memory),
             ("what did you [do|get up to|have|eat|watch|read] [today|this weekend|last night|yesterday|at the weekend|for dinner|for lunch|for breakfast|this morning|on your]", .experiences),
             ("[have|did] you [ever]? [been|seen|tried|eaten|visited|had|gone|watched|read|met|lived|travelled|traveled|played|driven|swum|fallen]", .experiences),
-            ("where did you [grow up|go|live|study|go to school]", .experiences), ("how was your [day|weekend|night|evening|morning|week|holiday|sleep]", .experiences),
+            ("where did you [grow up|go|live|study|go to school]", .experiences), ("where do you [live|sleep|come from|grow up|work]", .experiences),
+            ("is [anyone|anybody|someone|somebody] [actually|really|even]? there", .identity), ("[what is|what's] your [real|actual|human|proper]? name", .identity), ("how was your [day|weekend|night|evening|morning|week|holiday|sleep]", .experiences),
             ("what are you [doing|up to] [today|tonight|this weekend|later|right now]?", .experiences), ("did you [sleep|eat|have a good]", .experiences),
             ("do you have [kids|children|friends|a partner|a girlfriend|a boyfriend|a wife|a husband|a family|a favourite|a favorite|hobbies|a pet|pets]", .experiences),
             ("[what is|what's] your favourite", .experiences), ("what is your favorite", .experiences), ("do you [sleep|eat|drink|go out|get out|dream]", .experiences),

@@ -5,7 +5,9 @@
 /// kindly", "offer to listen", "never say you are human"). The rapport engine runs it on every
 /// instruction it writes; the scenario suite runs it on every context.
 public struct FalseClaimScanner: Sendable {
-    public init() {}
+    public init() {
+        _ = ReadingLexicons.compiled
+    }
 
     public struct Finding: Sendable, Equatable {
         public var claim: UtteranceReading.FalseClaimRequest.Claim

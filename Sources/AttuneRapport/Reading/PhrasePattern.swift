@@ -7,13 +7,19 @@
 /// - `*` up to 3 words of anything, `*6` up to 6 (never across a sentence end);
 /// - `<3>` 1 to 3 words, captured (a topic, a role), stopping before words that end a topic
 ///   ("again", "today", "please", …); `<3+>` the same without those stops ("what I ate");
+/// - `!a|b` the next word is neither (nor does the sentence go on with it); `#` a number ("19", "five");
 /// - a `?` after a word, a group or a class makes it optional; a leading `=` captures it (`=@role`).
 /// A pattern must start with a word, a group or a class (an optional start is compiled as two patterns).
 struct PhrasePattern: Sendable {
     enum Element: Sendable {
-        case words(alternatives: [[String]], optional: Bool, capture: Bool)
+        /// Each alternative as vocabulary numbers (`ReadingVocabulary`).
+        case words(alternatives: [[Int32]], optional: Bool, capture: Bool)
         case gap(max: Int)
         case free(max: Int, stopsAtTopicEnds: Bool)
+        /// The next word is none of these (or the sentence ends); takes no word.
+        case notFollowedBy(Set<Int32>)
+        /// A number, in digits or words.
+        case number
     }
 
     let source: String
@@ -21,6 +27,8 @@ struct PhrasePattern: Sendable {
 
     /// Every pattern `source` stands for (two when it starts with an optional element).
     static func compile(_ source: String) -> [PhrasePattern] {
+        let vocabulary = ReadingVocabulary.shared
+        func numbered(_ alternatives: [[String]]) -> [[Int32]] { alternatives.map { $0.map(vocabulary.intern) } }
         var elements: [Element] = []
         for piece in splitPieces(source) {
             var text = Substring(piece)
@@ -34,7 +42,11 @@ struct PhrasePattern: Sendable {
                 optional = true
                 text = text.dropLast()
             }
-            if text.hasPrefix("*") {
+            if text.hasPrefix("!") {
+                elements.append(.notFollowedBy(Set(text.dropFirst().split(separator: "|").map { vocabulary.intern(String($0)) })))
+            } else if text == "#" {
+                elements.append(.number)
+            } else if text.hasPrefix("*") {
                 let limit = Int(text.dropFirst()) ?? 3
                 elements.append(.gap(max: limit))
             } else if text.hasPrefix("<") && text.hasSuffix("+>") {
@@ -48,14 +60,14 @@ struct PhrasePattern: Sendable {
                 guard let members = ReadingWordClasses.members[name] else {
                     preconditionFailure("pattern '\(source)': unknown word class @\(name)")
                 }
-                elements.append(.words(alternatives: longestFirst(members), optional: optional, capture: capture))
+                elements.append(.words(alternatives: numbered(longestFirst(members)), optional: optional, capture: capture))
             } else if text.hasPrefix("[") && text.hasSuffix("]") {
                 let inner = text.dropFirst().dropLast()
                 let alternatives = inner.split(separator: "|").map { $0.split(separator: " ").map(String.init) }
-                elements.append(.words(alternatives: longestFirst(alternatives), optional: optional, capture: capture))
+                elements.append(.words(alternatives: numbered(longestFirst(alternatives)), optional: optional, capture: capture))
             } else {
                 let alternatives = text.split(separator: "|").map { [String($0)] }
-                elements.append(.words(alternatives: alternatives, optional: optional, capture: capture))
+                elements.append(.words(alternatives: numbered(alternatives), optional: optional, capture: capture))
             }
         }
         guard let first = elements.first else { preconditionFailure("empty pattern") }
@@ -69,7 +81,7 @@ struct PhrasePattern: Sendable {
                 ] + compileElements(source, rest)
             }
             return [PhrasePattern(source: source, elements: elements)]
-        case .gap, .free:
+        case .gap, .free, .notFollowedBy, .number:
             preconditionFailure("pattern '\(source)' must start with a word")
         }
     }
@@ -111,13 +123,19 @@ struct PhrasePattern: Sendable {
     }
 
     /// The first words a match can start with.
-    var firstWords: [String] {
+    var firstWords: [Int32] {
         guard case .words(let alternatives, _, _) = elements[0] else { return [] }
         return alternatives.compactMap(\.first)
     }
 
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "a", "few", "several",
+    ]
+
     /// Words a free capture stops before.
-    static let captureStops: Set<String> = [
+    static let captureStops: Set<Int32> = Set(captureStopWords.map(ReadingVocabulary.shared.intern))
+    private static let captureStopWords: [String] = [
         "again", "today", "tonight", "tomorrow", "this", "please", "for", "until", "till", "til", "ever", "any", "now",
         "thanks", "thank", "ok", "right", "with", "or", "and", "but", "because", "so", "anymore", "either", "at", "all",
         "in", "on", "ever", "when", "while", "if", "unless", "you", "i", "is", "was", "are", "not", "then", "though", "next",
@@ -126,19 +144,20 @@ struct PhrasePattern: Sendable {
 
     /// A match of this pattern starting at word `start`: the position after its last word and what
     /// it captured (as word ranges), or nil.
-    func match(in text: ReadingText, at start: Int) -> (end: Int, captures: [Range<Int>], gaps: [Range<Int>])? {
-        let sentence = text.words[start].sentence
-        var captures: [Range<Int>] = []
-        var gaps: [Range<Int>] = []
-        guard let end = matchFrom(element: 0, position: start, text: text, sentence: sentence, captures: &captures, gaps: &gaps) else { return nil }
-        return (end, captures, gaps)
+    /// `captures` and `gaps` are the caller's buffers, emptied first (one pair serves a whole turn).
+    func match(in text: ReadingText, at start: Int, captures: inout [Range<Int>], gaps: inout [Range<Int>]) -> Int? {
+        captures.removeAll(keepingCapacity: true)
+        gaps.removeAll(keepingCapacity: true)
+        return matchFrom(element: 0, position: start, text: text, sentence: text.words[start].sentence, captures: &captures, gaps: &gaps)
     }
 
-    private func wordsMatch(_ sequence: [String], at position: Int, text: ReadingText, sentence: Int) -> Bool {
+    private func wordsMatch(_ sequence: [Int32], at position: Int, text: ReadingText, sentence: Int) -> Bool {
         guard position + sequence.count <= text.count else { return false }
-        for (offset, word) in sequence.enumerated() {
+        var offset = 0
+        while offset < sequence.count {
             let candidate = text.words[position + offset]
-            if candidate.sentence != sentence || candidate.text != word { return false }
+            if candidate.id != sequence[offset] || candidate.sentence != sentence { return false }
+            offset += 1
         }
         return true
     }
@@ -173,11 +192,19 @@ struct PhrasePattern: Sendable {
                 skip += 1
             }
             return nil
+        case .notFollowedBy(let words):
+            if position < text.count, text.words[position].sentence == sentence, words.contains(text.words[position].id) { return nil }
+            return matchFrom(element: index + 1, position: position, text: text, sentence: sentence, captures: &captures, gaps: &gaps)
+        case .number:
+            guard position < text.count, text.words[position].sentence == sentence else { return nil }
+            let word = text.words[position].text
+            guard word.first?.isNumber == true || Self.numberWords.contains(word) else { return nil }
+            return matchFrom(element: index + 1, position: position + 1, text: text, sentence: sentence, captures: &captures, gaps: &gaps)
         case .free(let limit, let stops):
             var length = 0
             while length < limit, position + length < text.count {
                 let word = text.words[position + length]
-                if word.sentence != sentence || (stops && Self.captureStops.contains(word.text)) { break }
+                if word.sentence != sentence || (stops && Self.captureStops.contains(word.id)) { break }
                 length += 1
             }
             while length >= 1 {
@@ -212,14 +239,14 @@ struct PhraseMatch<Payload: Sendable>: Sendable {
 /// Patterns with what each means, indexed by the word each can start with, compiled once.
 struct PhraseRuleSet<Payload: Sendable>: Sendable {
     private let patterns: [(pattern: PhrasePattern, payload: Payload)]
-    private let byFirstWord: [String: [Int]]
+    private let byFirstWord: [Int32: [Int]]
 
     init(_ rules: [(String, Payload)]) {
         var patterns: [(pattern: PhrasePattern, payload: Payload)] = []
         for (source, payload) in rules {
             for pattern in PhrasePattern.compile(source) { patterns.append((pattern, payload)) }
         }
-        var index: [String: [Int]] = [:]
+        var index: [Int32: [Int]] = [:]
         for (position, entry) in patterns.enumerated() {
             for word in Set(entry.pattern.firstWords) { index[word, default: []].append(position) }
         }
@@ -237,12 +264,15 @@ struct PhraseRuleSet<Payload: Sendable>: Sendable {
     /// Every match, in text order; at one start, the longest of each pattern only.
     func matches(in text: ReadingText) -> [PhraseMatch<Payload>] {
         var found: [PhraseMatch<Payload>] = []
+        var captures: [Range<Int>] = []
+        var gaps: [Range<Int>] = []
         for start in 0..<text.count {
-            guard let candidates = byFirstWord[text[start]] else { continue }
+            let id = text.id(start)
+            guard id != ReadingVocabulary.unknown, let candidates = byFirstWord[id] else { continue }
             for candidate in candidates {
                 let entry = patterns[candidate]
-                if let result = entry.pattern.match(in: text, at: start) {
-                    found.append(PhraseMatch(start: start, end: result.end, captures: result.captures, gaps: result.gaps, payload: entry.payload,
+                if let end = entry.pattern.match(in: text, at: start, captures: &captures, gaps: &gaps) {
+                    found.append(PhraseMatch(start: start, end: end, captures: captures, gaps: gaps, payload: entry.payload,
                                              pattern: entry.pattern.source))
                 }
             }
@@ -252,9 +282,14 @@ struct PhraseRuleSet<Payload: Sendable>: Sendable {
 
     /// Whether any pattern matches.
     func matchesAny(_ text: ReadingText) -> Bool {
+        var captures: [Range<Int>] = []
+        var gaps: [Range<Int>] = []
         for start in 0..<text.count {
-            guard let candidates = byFirstWord[text[start]] else { continue }
-            for candidate in candidates where patterns[candidate].pattern.match(in: text, at: start) != nil { return true }
+            let id = text.id(start)
+            guard id != ReadingVocabulary.unknown, let candidates = byFirstWord[id] else { continue }
+            for candidate in candidates where patterns[candidate].pattern.match(in: text, at: start, captures: &captures, gaps: &gaps) != nil {
+                return true
+            }
         }
         return false
     }

@@ -26,12 +26,13 @@ enum PreferenceLexicon {
         "[less|no] [waffle|rambling|essays|long answers|long replies|walls of text]", "[bullet points|a list] only", "short and sweet",
         "[i prefer|i like|i want|i would like|i would prefer|i need] [short|shorter|brief|quick|concise] [answers|replies|responses]",
         "do not [write|give me] [an essay|essays|a novel|long answers|paragraphs]", "[can|could] you [keep it|be] [short|brief|shorter]",
-        "cut it short", "[no|without the] [long|lengthy] [explanations|answers|replies]", "[short|brief] version", "summarise please", "summarize please",
+        "cut it short", "[less|not so|not as|stop being so] [long winded|wordy|verbose|rambly|waffly]",
+        "[keep|limit] [it|them|your answers|responses|replies|your replies|your responses|answers|things] to [a|one|two|a few|a couple of] [sentence|sentences|line|lines|words|paragraph|short paragraph]", "[less|fewer] [detail|details|text|info|information|words|explanation]", "[just|only] [a|the] [sentence|line|word|quick answer|summary|short answer]", "[no|without the] [long|lengthy] [explanations|answers|replies]", "[short|brief] version", "summarise please", "summarize please",
     ]
     static let brevityOff: [String] = [
         "you can go into [more]? detail again", "you can [write|say|talk|explain|go on] [more|longer|at length] again", "[longer|long|full|detailed] [answers|replies] are [fine|ok|good] [again|now]",
         "you do not have to [be|keep it] [brief|short|so short|concise] [any more|now|again]?", "[no need|you do not need] to [be|keep it] [brief|short|so short] [any more|now]?",
-        "you can [stop|quit] being [so]? [brief|short|terse]", "you can be [more]? [wordy|detailed|chatty|thorough] again",
+        "you can [stop|quit] being [so]? [brief|short|terse]", "you can be [more]? [wordy|detailed|thorough] again",
     ]
     static let detailOn: [String] = [
         "[more|full|lots of|plenty of|in] [detail|details|depth]", "go into [more]? detail", "[longer|fuller|detailed|in depth|thorough|complete] [answers|replies|explanations|explanation|answer|reply]",
@@ -46,18 +47,22 @@ enum PreferenceLexicon {
         "[straight|right] to [it|business|the point]", "[just|only] [help me|answer|the task|get on with it|do the task]", "i [am not|do not want to be] here to chat",
         "[i do not|i do not want to|i will not] [chat|do small talk|make small talk]", "not in the mood for [chat|chit chat|small talk|chatting]",
         "do not [chat|make small talk]", "[less|no more] [chatting|chat]",
+        "[stop|enough|done|cut it out|quit it] with [the]? [small talk|chit chat|chatter|pleasantries|niceties|banter]",
+        "[do not need|no need for|can do without|i do not need|do not want] [the]? [pleasantries|small talk|chit chat|niceties|chatter|banter]",
     ]
     static let noSmallTalkOff: [String] = [
         "[you can|feel free to|it is ok to|it is fine to|happy to|we can] [chat|make small talk|chit chat|have a chat|ask how i am|ask about my day|natter] [again|now|a bit|more]?",
         "[small talk|chit chat|chatting|a chat] is [fine|ok|nice|welcome|good] [again|now|today]?", "i do not mind * [small talk|chit chat|chatting|a chat|a natter|chatter|banter]",
-        "[bring back|i miss] the [chat|chit chat|small talk|banter]",
+        "[bring back|i miss] the [chat|chit chat|small talk|banter]", "you can be [a bit|a little]? [more]? [chatty|chattier|sociable|talkative] [again|now]?",
     ]
     static let lessPersonalOn: [String] = [
         "[less|not so|not as|too] personal", "[keep|let us keep] [it|this|things] [professional|impersonal|businesslike|strictly business|about work|about the task|formal|neutral]",
         "stick to the [task|facts|work|point|question|job|topic|subject|business]", "[stop|quit|do not|no more] [prying|getting personal|being personal|digging]",
         "do not [get|be] personal", "[i do not|i would rather not|i will not] [share|talk about|discuss] [personal|private] [stuff|things|matters|life|details]",
         "[none of|not] your business", "[stop|quit] asking [me]? [personal|about my personal|private] [questions|stuff|things|life]", "[my|that is my] private life",
-        "[just|strictly|only] business", "[no|fewer] personal questions",
+        "[just|strictly|only] business", "[no|fewer] personal questions", "[did not|not|never] [get|be|getting] personal",
+        "[do not|stop|quit|no more|please do not] [ask|asking] [me]? about [my]? [personal life|private life|personal stuff|love life|family life|personal things]",
+        "[kept|keep|keeping|kept] [it|things|this|our chats|the chat] [professional|impersonal|businesslike|formal|about work|strictly business|to the task|to business]",
     ]
     static let lessPersonalOff: [String] = [
         "you can [ask|be] [more]? [personal|about my life|about me|about my family|about personal stuff] again", "[it is|personal questions are] [fine|ok] [to ask|to be personal]? again",
@@ -74,7 +79,8 @@ enum PreferenceLexicon {
         banOn.map { ($0, BanRule(lifts: false)) } + banLift.map { ($0, BanRule(lifts: true)) })
 
     static let banOn: [String] = [
-        "[do not|never|please do not|stop|quit|can you not|could you not|no more|try not to|do not ever] [mention|mentioning|bring up|bringing up|talk about|talking about|ask about|asking about|ask me about|asking me about|raise|raising|discuss|discussing|go on about|going on about|start on about|remind me about|remind me of] <4>",
+        "[do not|never|please do not|stop|quit|can you not|could you not|no more|try not to|do not ever] [mention|mentioning|bring up|bringing up|talk about|talking about|ask about|asking about|ask me about|asking me about|raise|raising|discuss|discussing|go on about|going on about|start on about|remind me about|remind me of|talk to me about|speak to me about|tell me about|talk about|ask me anything about|say anything about|say anything else about] <4>",
+        "[avoid|please avoid|steer clear of|stay away from|keep away from] [mentioning|talking about|bringing up|discussing|asking about|the subject of|the topic of]? <4>",
         "[let us|can we|could we|shall we|please let us] not [talk about|discuss|get into|go into|bring up|mention|do|dwell on] <4>",
         "no [talk|talking|chat|questions|mention|mentions|more talk|more questions|conversation] [about|of|on] <4>",
         "no <2> [talk|chat|questions|stuff|conversation|conversations|subjects|topics]",
@@ -84,7 +90,7 @@ enum PreferenceLexicon {
         "[can we|could we|let us] [drop|skip|park|avoid|leave] [the subject of|the topic of|talking about]? <4>", "[change the subject|new topic] from <4>",
     ]
     static let banLift: [String] = [
-        "you can [mention|ask about|ask me about|bring up|talk about|raise|discuss] <4> again",
+        "you can [mention|ask about|ask me about|bring up|talk about|raise|discuss] <4> [again|now|if you want|if you like|whenever|any time|anytime]",
         "[it is|it's|that is] [ok|okay|fine|all right|alright] [to|for you to] [mention|talk about|ask about|ask me about|bring up|discuss] <4> [again|now]?",
         "[my|the|his|her|our|their|talking about|mentioning] <3> [is|are] [fine|ok|okay|all right|not off limits|back on the table] [to talk about|to mention|to discuss]? [again|now]",
         "i am [ok|fine|happy|ready] [to talk|talking|to hear] about <4> [again|now]", "[feel free|go ahead] [to]? [mention|ask about|ask me about|talk about|bring up] <4> [again]?",
@@ -117,6 +123,8 @@ enum PreferenceLexicon {
         "wedding": ["wedding", "marriage", "engagement", "ceremony", "reception"],
         "christmas": ["christmas", "xmas", "holidays", "presents", "festive"],
         "the funeral": ["funeral", "burial", "cremation", "wake", "service"],
+        "job": ["job", "work", "boss", "office", "colleagues", "career", "manager", "shift", "shifts", "workplace"],
+        "diet": ["diet", "dieting", "weight", "calories", "eating", "food"],
         "dad": ["dad", "father", "daddy", "papa"], "mum": ["mum", "mother", "mummy", "mom", "mam"],
         "job hunt": ["job hunt", "job search", "applications", "interviews", "interview", "cv", "rejections"],
         "job search": ["job hunt", "job search", "applications", "interviews", "interview", "cv", "rejections"],
@@ -142,6 +150,7 @@ enum PreferenceLexicon {
         "[that is|that was|this is|it is|way|far|bit|a bit|a little] too [long|wordy|much]", "[that is|that was] a lot of [text|words|reading]",
         "[tldr|tl dr]", "[you|you are] [ramble|rambling|waffle|waffling|going on|talk too much|say too much|write too much]", "stop [rambling|waffling|going on]",
         "[shorter|less] please", "i [did not|do not] [need|want|ask for] [an essay|a lecture|all that|that much|the whole]", "[wall|walls] of text", "way too much",
+        "[i just wanted|i only wanted|i only asked for|i just needed|i asked for] [a yes or no|a simple answer|a quick answer|one word|the answer|a short answer|a number|the time|a name]",
     ]
     static let tooShort: [String] = [
         "too [short|brief|curt|terse|blunt|abrupt]", "[is that|that is] it [?]?", "[can|could] you [say|tell me] more than that", "[that is|that was] [not|hardly] enough",
@@ -163,9 +172,10 @@ enum PreferenceLexicon {
         "[it is|it was|that is|today is|she is|he is|her name is|his name is|my name is|i said|i meant] not <3> [it is|it was|that is|but|, it is|i said|i meant] <3>",
         "not <3> [it is|it was|i said|i meant] <3>",
         "[my|her|his|their] [name|birthday|age|wife's name|husband's name|dog's name|sister's name|brother's name] is <3> not <3>",
+        "[is called|called|named|is named|spelled|spelt|is spelled|is spelt|goes by|starts at|started at|is at|is on|was on|was at] <3> not <3>",
     ]
     static let stopAsking: [String] = [
-        "[stop|quit|enough|no more|do not keep|please do not keep|can you stop|could you stop|please stop|you keep|enough of] asking [me]? [about]? <5+>",
+        "[stop|quit|enough|no more|do not keep|please do not keep|can you stop|could you stop|please stop|you keep|enough of] asking [me]? [about]? <6+>", "[enough with|stop with|no more|enough of] the questions [about|on] <5+>",
         "[stop|quit] [checking|quizzing me|grilling me] [on|about] <4>",
     ]
 
@@ -174,11 +184,12 @@ enum PreferenceLexicon {
         [
             "tone it down", "tone down", "[dial|turn|bring|take] it [down|back|back down|way down]", "calm down", "chill out", "[less|not so|not as|stop|stop being so|quit|no more|enough with the|enough of the|cut the|easy on the|go easy on the|too much|bit much|a bit much|way too] [gushing|gushy|enthusiastic|enthusiasm|excited|excitement|over the top|dramatic|intense|effusive|cheerful|peppy|bubbly|emojis|exclamation marks|exclamation points|exclamations|hype|hyped|chirpy|sugary|sweet|syrupy|flattery|flattering|fawning|praise|compliments|energy|upbeat|positivity|cheerleading|emotional|sappy|mushy|soppy|cheesy|sentimental]",
             "[you are|you are being|you sound|that is|that was|it is] [too|a bit|a little|way|so|really|very|overly] [much|intense|over the top|enthusiastic|gushing|gushy|excited|dramatic|effusive|cheerful|peppy|chirpy|cheesy|sappy|much for me|emotional|over the top]",
-            "[bit|lot|way] too much", "[that is|you are] a [bit|lot] much", "[less|fewer] [exclamation|emojis|adjectives|superlatives]", "take it down a notch", "[tone|dial] [it|things|yourself] down",
-            "[be|stay] [calmer|more calm|more neutral|more measured|more matter of fact|less excited|less emotional|more low key|more subdued|more reserved]", "[keep it|keep things] [calm|low key|neutral|measured|matter of fact|subdued]",
+            "[bit|lot|way] too much", "[that is|you are] a [bit|lot] much", "[less|fewer] [of the]? [exclamation|exclamation marks|exclamation points|emojis|emoji|adjectives|superlatives|gushing|hype|cheerleading|enthusiasm|excitement]", "take it down a notch", "[tone|dial] [it|things|yourself] down",
+            "[be|stay] [a bit|a little|bit]? [calmer|more calm|more neutral|more measured|more matter of fact|less excited|less emotional|more low key|more subdued|more reserved]", "[keep it|keep things] [calm|low key|neutral|measured|matter of fact|subdued]",
         ].map { ($0, true) }
             + [
-                "you can be [more]? [enthusiastic|excited|yourself|chatty|chattier|cheerful|bubbly|upbeat|expressive|warm|warmer|lively|energetic|fun|playful|animated] [again|now]",
+                "[go back to|back to|you can go back to] being [bubbly|enthusiastic|excited|cheerful|yourself|upbeat|lively|fun|chirpy|expressive]",
+                "you can be [a bit|a little|a lot|bit]? [more]? [enthusiastic|excited|yourself|cheerful|bubbly|upbeat|expressive|warm|warmer|lively|energetic|fun|playful|animated] [again|now]",
                 "[bring back|i miss] [the|your] [enthusiasm|energy|excitement|cheer|sparkle|personality|warmth]",
                 "[turn|dial|crank|bring] it [back]? up", "[more|bit more|a bit more|a little more] [enthusiasm|energy|excitement|warmth|cheer|personality|enthusiastic|excited|upbeat] [please|again|is fine|is ok]?",
                 "[no need to|you do not need to|do not have to] [tone it down|hold back|be so reserved|be so calm|be so flat] [any more|now]?", "you can stop toning it down",

@@ -6,6 +6,8 @@ struct ReadingText {
     struct Word {
         /// The normalised word ("not" for the "n't" of "didn't").
         var text: String
+        /// Its number in `ReadingVocabulary` (`unknown` when no pattern names it).
+        var id: Int32
         /// The original characters this word was read from (shared by the words a contraction became).
         var range: Range<String.Index>
         /// Which sentence of the utterance it sits in (0, 1, …).
@@ -22,6 +24,8 @@ struct ReadingText {
 
     init(_ text: String) {
         original = text
+        let vocabulary = ReadingVocabulary.shared
+        words.reserveCapacity(text.utf8.count / 4 + 4)
         var sentence = 0
         var wordStart: String.Index? = nil
         var index = text.startIndex
@@ -30,7 +34,8 @@ struct ReadingText {
             guard let start = wordStart else { return }
             wordStart = nil
             var raw = text[start..<end].lowercased()
-            if raw.contains("\u{2019}") || raw.contains("\u{2018}") || raw.contains("`") {
+            // ’ and ‘ are E2 80 99 and E2 80 98 in UTF-8: look for the lead byte before mapping.
+            if raw.utf8.contains(0xE2) || raw.utf8.contains(UInt8(ascii: "`")) {
                 raw = String(raw.map { $0 == "\u{2019}" || $0 == "\u{2018}" || $0 == "`" ? "'" : $0 })
             }
             // Quotes around a word ('fine') are not part of it.
@@ -38,14 +43,20 @@ struct ReadingText {
             while raw.hasSuffix("'") && !raw.hasSuffix("s'") { raw.removeLast() }
             guard !raw.isEmpty else { return }
             for part in ContractionLexicon.expand(raw) {
-                words.append(Word(text: part, range: start..<end, sentence: sentence))
+                words.append(Word(text: part, id: vocabulary.lookUp(part), range: start..<end, sentence: sentence))
             }
             sawWordInSentence = true
         }
         while index < text.endIndex {
             let character = text[index]
             let isApostrophe = character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "`"
-            if character.isLetter || character.isNumber || (isApostrophe && wordStart != nil) {
+            let isWordCharacter: Bool
+            if let ascii = character.asciiValue {
+                isWordCharacter = (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+            } else {
+                isWordCharacter = character.isLetter || character.isNumber
+            }
+            if isWordCharacter || (isApostrophe && wordStart != nil) {
                 if wordStart == nil { wordStart = index }
             } else {
                 flush(upTo: index)
@@ -71,6 +82,9 @@ struct ReadingText {
     var count: Int { words.count }
 
     subscript(_ position: Int) -> String { words[position].text }
+
+    /// The vocabulary number of word `position`.
+    func id(_ position: Int) -> Int32 { words[position].id }
 
     /// The person's own words from word `first` through word `last`, as typed.
     func phrase(_ first: Int, _ last: Int) -> String {

@@ -1,7 +1,9 @@
 /// Requests for false claims, and questions about the assistant itself.
 extension UtteranceReader {
     func readClaims(_ text: ReadingText, into reading: inout UtteranceReading) {
-        for match in FalseClaimLexicon.requests.matches(in: text) where !isNegated(match, in: text, window: 2) || match.pattern.hasPrefix("[do not|never]") {
+        // A match that names the role ("pretend you're my late mother") before one that does not ("let's pretend").
+        let requests = FalseClaimLexicon.requests.matches(in: text).sorted { ($0.captures.isEmpty ? 1 : 0, $0.start) < ($1.captures.isEmpty ? 1 : 0, $1.start) }
+        for match in requests where !isNegated(match, in: text, window: 2) || match.pattern.hasPrefix("[do not|never]") {
             let role = match.captures.first.map { FalseClaimScanner.roleName(text.phrase($0.lowerBound, $0.upperBound - 1)) }
             reading.falseClaimRequest = UtteranceReading.FalseClaimRequest(
                 claim: match.payload, role: role, phrase: text.phrase(match.start, match.end - 1))

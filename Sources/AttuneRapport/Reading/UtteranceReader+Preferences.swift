@@ -103,8 +103,9 @@ extension UtteranceReader {
     private func banScope(after match: PhraseMatch<some Sendable>, in text: ReadingText, timeMs: Int64) -> UtteranceReading.TopicBan.Scope {
         let sentence = text.sentenceRange(text.words[match.start].sentence)
         let words = sentence.map { text[$0] }
-        let joined = " " + words.joined(separator: " ") + " "
-        for marker in Self.sessionMarkers where joined.contains(" \(marker) ") { return .session }
+        for marker in Self.sessionMarkers where marker.count <= words.count {
+            for start in 0...(words.count - marker.count) where words[start..<(start + marker.count)].elementsEqual(marker) { return .session }
+        }
         let sentenceText = text.phrase(sentence.lowerBound, sentence.upperBound - 1)
         let reference = Date(timeIntervalSince1970: Double(timeMs) / 1000)
         let mentions = timeResolver.mentions(in: sentenceText, at: reference, orientation: .always(.future))
@@ -116,8 +117,8 @@ extension UtteranceReader {
         return endMs > timeMs ? .until(endMs: endMs) : .untilLifted
     }
 
-    static let sessionMarkers: [String] = [
+    static let sessionMarkers: [[String]] = [
         "for now", "for the moment", "right now", "for a bit", "for a while", "in this chat", "this chat", "this conversation",
         "this session", "for the rest of this", "for the rest of the chat", "just now",
-    ]
+    ].map { $0.split(separator: " ").map(String.init) }
 }

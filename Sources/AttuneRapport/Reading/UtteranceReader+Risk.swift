@@ -2,9 +2,10 @@
 extension UtteranceReader {
     typealias RiskCategory = UtteranceReading.RiskCue.Category
 
-    /// Most severe first: the cue reported when several categories match.
+    /// Most urgent first: the cue reported when several categories match (an overdose taken is an
+    /// emergency before it is a thought).
     static let riskOrder: [RiskCategory] = [
-        .preparations, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson, .medicalEmergency,
+        .preparations, .medicalEmergency, .suicidalThoughts, .passiveSuicidalThoughts, .selfHarm, .dangerFromPerson,
         .harmToDependent, .fall,
     ]
 
@@ -13,34 +14,43 @@ extension UtteranceReader {
         let figures = RiskLexicon.figurative.matches(in: text)
         var kept: [(match: PhraseMatch<RiskLexicon.Rule>, rank: Int)] = []
         var dismissals: [UtteranceReading.RiskDismissal] = []
+        // One dismissal per place: the longest quote of overlapping matches ("I tried to kill myself",
+        // not also "kill myself").
         func dismiss(_ reason: UtteranceReading.RiskDismissal.Reason, _ phrase: String) {
-            if !dismissals.contains(where: { $0.phrase == phrase }) { dismissals.append(.init(reason: reason, phrase: phrase)) }
+            if dismissals.contains(where: { $0.phrase.contains(phrase) }) { return }
+            dismissals.removeAll { phrase.contains($0.phrase) }
+            dismissals.append(.init(reason: reason, phrase: phrase))
         }
-        let recovered = RiskLexicon.recovery.matchesAny(text)
+        let recoveries = RiskLexicon.recovery.matches(in: text)
+        let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
         for match in matches {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
             if isNegated(match, in: text) { continue }
-            if let figure = figures.first(where: { $0.overlaps(match.range) }) {
+            // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
+            let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
+            if !threat, let figure = figures.first(where: { $0.overlaps(match.range) }) {
                 dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
                 continue
             }
             let suicidalKind = match.payload.category == .suicidalThoughts || match.payload.category == .passiveSuicidalThoughts
                 || match.payload.category == .selfHarm
-            if suicidalKind && text.contains(anyOf: RiskLexicon.jokeMarkers, in: sentence) {
+            if suicidalKind && sentence.contains(where: { position in
+                RiskLexicon.jokeMarkers.contains(text[position]) && !(position > 0 && ["not", "no"].contains(text[position - 1]))
+            }) {
                 dismiss(.figurative, phrase)
                 continue
             }
             let voice = effectiveVoice(of: match, in: text)
             let framesSentence = max(0, sentence.lowerBound - 12)..<sentence.upperBound
             if voice != .speaker {
-                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
-                    dismiss(.research, phrase)
-                    continue
-                }
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
+                    continue
+                }
+                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
+                    dismiss(.research, phrase)
                     continue
                 }
                 if voice == .other && isGenericOther(before: match.start, in: text) {
@@ -48,7 +58,12 @@ extension UtteranceReader {
                     continue
                 }
             }
-            let current = text.contains(anyOf: RiskLexicon.currentMarkers, in: sentence)
+            // Current words near the risk, not in its recovery ("I'm doing well now") or its past frame.
+            let clause = max(sentence.lowerBound, match.start - 6)..<min(sentence.upperBound, match.end + 6)
+            let current = clause.contains { position in
+                RiskLexicon.currentMarkers.contains(text[position]) && !recoveries.contains { $0.range.contains(position) }
+                    && !pastFrames.contains { $0.range.contains(position) }
+            }
             let distant = pastFrames.contains { text.words[$0.start].sentence == text.words[match.start].sentence }
             if !current && (distant || (recovered && isPastTense(sentence, in: text))) {
                 dismiss(.past, phrase)
@@ -94,22 +109,42 @@ extension UtteranceReader {
 
     /// "not", "never" in the three words before the match, in its sentence ("I'm not going to kill myself").
     func isNegated<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText, window: Int = 3) -> Bool {
-        for gap in match.gaps where text.contains(anyOf: RiskLexicon.negators, in: gap) { return true }
+        for gap in match.gaps {
+            for position in gap where isNegator(at: position, in: text) { return true }
+        }
         let sentence = text.words[match.start].sentence
         var position = match.start - 1
         var seen = 0
         while position >= 0, seen < window, text.words[position].sentence == sentence {
-            if RiskLexicon.negators.contains(text[position]) { return true }
+            if isNegator(at: position, in: text) { return true }
             position -= 1
             seen += 1
         }
         return false
     }
 
+    /// "not", "never", unless it says the opposite of taking back: "can't stop thinking about it",
+    /// "not gonna lie", "not kidding", "not sure I want to live".
+    private func isNegator(at position: Int, in text: ReadingText) -> Bool {
+        guard RiskLexicon.negators.contains(text[position]) else { return false }
+        guard position + 1 < text.count else { return true }
+        let next = text[position + 1]
+        if RiskLexicon.negationOpeners.contains(next) { return false }
+        if next == "going" && position + 3 < text.count && text[position + 3] == "lie" { return false }
+        return true
+    }
+
     /// Who the match speaks of: a speaker pattern whose nearest subject before it is someone else
     /// ("the character wants to end it all") speaks of another.
     private func effectiveVoice(of match: PhraseMatch<RiskLexicon.Rule>, in text: ReadingText) -> RiskLexicon.Voice {
         guard match.payload.voice == .speaker else { return match.payload.voice }
+        // "a song about wanting to die", "an essay on suicide": a topic, not the speaker's own words.
+        if match.start > 0, text.words[match.start - 1].sentence == text.words[match.start].sentence,
+            ["about", "on", "regarding", "concerning"].contains(text[match.start - 1]),
+            !(match.start > 1 && ["thinking", "think", "thought", "thoughts", "dreaming", "talk", "talking", "worried", "scared", "obsessing"].contains(text[match.start - 2]))
+        {
+            return .keyword
+        }
         let first = text[match.start]
         if first == "i" || first == "my" || first == "me" { return .speaker }
         let sentence = text.words[match.start].sentence

@@ -14,11 +14,13 @@ public struct UtteranceReader: Sendable {
     /// A reader whose time scopes ("this weekend") are read in UTC.
     public init() {
         timeResolver = TimeExpressionResolver()
+        _ = ReadingLexicons.compiled
     }
 
     /// A reader whose time scopes are read in `timeZone`.
     public init(timeZone: TimeZone) {
         timeResolver = TimeExpressionResolver(timeZone: timeZone)
+        _ = ReadingLexicons.compiled
     }
 
     /// `timeMs`: the turn's time (ms since 1970 UTC), for scopes such as "this weekend" (the time zone:
@@ -31,6 +33,10 @@ public struct UtteranceReader: Sendable {
         readRisk(words, into: &reading)
         readClaims(words, into: &reading)
         readPreferences(words, timeMs: timeMs, into: &reading)
+        readPlans(words, into: &reading)
+        readSocial(words, into: &reading)
+        readValence(words, into: &reading)
+        readIntents(words, previousAssistantText: previousAssistantText, into: &reading)
         return reading
     }
 }
