@@ -82,6 +82,28 @@ import Testing
         #expect(answer.context.flags.handoff == handoff.handoff)
     }
 
+    @Test func aHostSetsReducedIntensityAndTheNextContextSaysSo() throws {
+        let sandbox = try Sandbox()
+        let set = try sandbox.pipeline.handle(decode(#"{"type":"set","intensity":"reduced","preferences":{"brevity":true},"id":"s1"}"#))
+        guard case .set(let answer) = try #require(set.replies.first) else { Issue.record("expected set, got \(set)"); return }
+        #expect(answer.id == "s1" && answer.speaker == "user")
+        #expect(answer.adjustments.map(\.field) == ["preference.brevity", "intensity"])
+        #expect(answer.adjustments.allSatisfy { $0.cause == ContextSignal(source: "preference", text: "set by the host") })
+        #expect(String(decoding: ServiceMessage.set(answer).encodedLine(), as: UTF8.self).hasPrefix(#"{"adjustments":[{"cause""#))
+
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I finally finished the marathon!","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .context(let context) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(context.context.guidance.intensity == "reduced")
+        #expect(context.context.adjustments.prefix(2).map(\.field) == ["preference.brevity", "intensity"])
+        #expect(context.prompt.contains("low intensity"))
+
+        // Shown once: the context after it keeps the setting but no longer lists it as a change.
+        let again = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"My legs are sore.","time":"2026-12-04T18:01:00Z"}"#))
+        guard case .context(let second) = try #require(again.replies.first) else { Issue.record("expected context"); return }
+        #expect(second.context.guidance.intensity == "reduced")
+        #expect(!second.context.adjustments.contains { $0.cause.text == "set by the host" })
+    }
+
     @Test func aTurnOutOfTimeOrderIsRefusedAndStoresNothing() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I walk the dog at seven","time":"2026-12-04T18:00:00Z"}"#))

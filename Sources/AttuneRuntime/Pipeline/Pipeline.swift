@@ -44,6 +44,8 @@ public final class Pipeline {
     private let nowMs: () -> Int64
     private let renderer = ContextPromptRenderer()
     private var pushedSamples: [Float]
+    /// Adjustments a host's `set` made, by person key, for that person's next context.
+    private var hostAdjustments: [String: [ContextAdjustment]] = [:]
     private var finished = false
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
@@ -83,9 +85,12 @@ public final class Pipeline {
                                    text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()
             let context = try timed(.context) { try engine.observe(turn) }
-            guard let context else {
+            guard var context else {
                 // A speaker named "assistant" is the assistant's own turn: kept, with no context.
                 return Output(replies: [.noted(.init(time: turn.time, id: transcript.id))])
+            }
+            if let set = hostAdjustments.removeValue(forKey: speaker.lowercased()) {
+                context.adjustments = set + context.adjustments
             }
             var output = Output(replies: [.context(.init(context: context, prompt: renderer.render(context), id: transcript.id))])
             if context.flags.handoff.raised {
@@ -124,6 +129,24 @@ public final class Pipeline {
             let text = forget.text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
             let forgot = try timed(.forget) { try engine.forget(ids: forget.ids ?? [], matching: text) }
             return Output(replies: [.forgotten(.init(forgot: forgot, id: forget.id))])
+        case .set(let request):
+            let engine = try openRapport()
+            let speaker = request.speaker ?? Self.defaultSpeaker
+            let settings = RapportEngine.Settings(
+                intensity: request.intensity.flatMap(RapportEngine.Settings.Intensity.init(rawValue:)),
+                preferences: Dictionary(uniqueKeysWithValues: (request.preferences ?? [:]).compactMap { key, on in
+                    UtteranceReading.PreferenceChange.Preference(rawValue: key).map { ($0, on) }
+                }))
+            let adjustments: [ContextAdjustment]
+            do {
+                adjustments = try engine.set(speaker: speaker, settings, atMs: nowMs())
+            } catch let refused as RapportSettingError {
+                throw ProtocolError(.badField, refused.reason)
+            } catch {
+                throw ProtocolError(.failed, "set failed: \(error)")
+            }
+            hostAdjustments[speaker.lowercased(), default: []] += adjustments
+            return Output(replies: [.set(.init(speaker: speaker, adjustments: adjustments, id: request.id))])
         case .stats(let request):
             return Output(replies: [.stats(stats(clients: 1, id: request.id))])
         case .hello, .shutdown:

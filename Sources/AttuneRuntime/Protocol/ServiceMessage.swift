@@ -13,6 +13,7 @@ public enum ServiceMessage: Equatable, Sendable {
     case recall(Recall)
     case followups(Followups)
     case forgotten(Forgotten)
+    case set(Settings)
     case stats(ServiceStats)
     case error(ErrorReply)
     case goodbye(Goodbye)
@@ -113,6 +114,20 @@ public enum ServiceMessage: Equatable, Sendable {
         }
     }
 
+    /// The answer to `set`: the changes saved to the person's model, which their next `context`
+    /// lists again in `adjustments` and follows in its guidance.
+    public struct Settings: Codable, Equatable, Sendable {
+        public var type = "set"
+        public var speaker: String
+        public var adjustments: [ContextAdjustment]
+        public var id: String?
+        public init(speaker: String, adjustments: [ContextAdjustment], id: String?) {
+            self.speaker = speaker
+            self.adjustments = adjustments
+            self.id = id
+        }
+    }
+
     /// A line was not acted on. `line` is its number on this connection (from 1).
     public struct ErrorReply: Codable, Equatable, Sendable {
         public var type = "error"
@@ -156,6 +171,7 @@ public enum ServiceMessage: Equatable, Sendable {
             case .recall(let m): bytes = Array(try encoder.encode(m))
             case .followups(let m): bytes = Array(try encoder.encode(m))
             case .forgotten(let m): bytes = Array(try encoder.encode(m))
+            case .set(let m): bytes = Array(try encoder.encode(m))
             case .stats(let m): bytes = Array(try encoder.encode(m))
             case .error(let m): bytes = Array(try encoder.encode(m))
             case .goodbye(let m): bytes = Array(try encoder.encode(m))
