@@ -30,6 +30,7 @@ struct AttuneCommand: AsyncParsableCommand {
             TurnsCommand.self,
             ListenCommand.self,
             ServeCommand.self,
+            DemoCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
             AffectCommand.self,

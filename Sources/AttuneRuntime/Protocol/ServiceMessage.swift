@@ -162,25 +162,32 @@ public enum ServiceMessage: Equatable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8]
         do {
-            switch self {
-            case .hello(let m): bytes = Array(try encoder.encode(m))
-            case .turnEvent(let m): bytes = Array(try encoder.encode(m))
-            case .context(let m): bytes = Array(try encoder.encode(m))
-            case .handoff(let m): bytes = Array(try encoder.encode(m))
-            case .noted(let m): bytes = Array(try encoder.encode(m))
-            case .recall(let m): bytes = Array(try encoder.encode(m))
-            case .followups(let m): bytes = Array(try encoder.encode(m))
-            case .forgotten(let m): bytes = Array(try encoder.encode(m))
-            case .set(let m): bytes = Array(try encoder.encode(m))
-            case .stats(let m): bytes = Array(try encoder.encode(m))
-            case .error(let m): bytes = Array(try encoder.encode(m))
-            case .goodbye(let m): bytes = Array(try encoder.encode(m))
-            }
+            bytes = Array(try encoder.encode(self))
         } catch {
             // Only a non-finite number can fail to encode; the message types hold none they do not check.
             preconditionFailure("a service message did not encode: \(error)")
         }
         bytes.append(0x0A)
         return bytes
+    }
+}
+
+/// Each message encodes as its own object, `type` included.
+extension ServiceMessage: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .hello(let m): try m.encode(to: encoder)
+        case .turnEvent(let m): try m.encode(to: encoder)
+        case .context(let m): try m.encode(to: encoder)
+        case .handoff(let m): try m.encode(to: encoder)
+        case .noted(let m): try m.encode(to: encoder)
+        case .recall(let m): try m.encode(to: encoder)
+        case .followups(let m): try m.encode(to: encoder)
+        case .forgotten(let m): try m.encode(to: encoder)
+        case .set(let m): try m.encode(to: encoder)
+        case .stats(let m): try m.encode(to: encoder)
+        case .error(let m): try m.encode(to: encoder)
+        case .goodbye(let m): try m.encode(to: encoder)
+        }
     }
 }
