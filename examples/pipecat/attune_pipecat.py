@@ -113,9 +113,13 @@ class AttuneConnection:
                         future.set_exception(EOFError("Attune closed the connection"))
                 return
             message = json.loads(line)
-            future = self._pending.get(message.get("id"))
+            ident = message.get("id")
+            future = self._pending.get(ident)
             if future is not None and not future.done() and message["type"] in REPLY_TYPES | {"error"}:
                 future.set_result(message)
+            elif ident is not None and message["type"] in REPLY_TYPES:
+                # The answer to a request given up on (an interruption cancelled the frame it was for).
+                continue
             elif self.on_event is not None:
                 await self.on_event(message)
 
