@@ -104,6 +104,11 @@ import Testing
         #expect(!second.context.adjustments.contains { $0.cause.text == "set by the host" })
     }
 
+    @Test func theProtocolsSettingNamesAreTheEngines() {
+        #expect(HostMessage.Settings.intensities == RapportEngine.Settings.Intensity.allCases.map(\.rawValue))
+        #expect(HostMessage.Settings.preferenceNames == UtteranceReading.PreferenceChange.Preference.allCases.map(\.rawValue))
+    }
+
     @Test func aTurnOutOfTimeOrderIsRefusedAndStoresNothing() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I walk the dog at seven","time":"2026-12-04T18:00:00Z"}"#))

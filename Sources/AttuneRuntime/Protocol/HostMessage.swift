@@ -136,6 +136,10 @@ public enum HostMessage: Equatable, Sendable {
         /// "brevity", "detail", "no_small_talk", "less_personal": true turns one on, false off.
         public var preferences: [String: Bool]?
         public var id: String?
+        /// The values `intensity` takes (the rapport engine's `RapportEngine.Settings.Intensity`).
+        public static let intensities = ["reduced", "normal"]
+        /// The keys `preferences` takes (the rapport engine's `UtteranceReading.PreferenceChange.Preference`).
+        public static let preferenceNames = ["brevity", "detail", "no_small_talk", "less_personal"]
         public init(speaker: String? = nil, intensity: String? = nil, preferences: [String: Bool]? = nil, id: String? = nil) {
             self.speaker = speaker
             self.intensity = intensity

@@ -1,4 +1,3 @@
-import AttuneRapport
 import AttuneStore
 import Foundation
 
@@ -116,10 +115,10 @@ public struct HostMessageDecoder: Sendable {
                 throw ProtocolError(.badField, "\"speaker\" must name a person, not the assistant", field: "speaker")
             }
         }
-        if let intensity = settings.intensity, RapportEngine.Settings.Intensity(rawValue: intensity) == nil {
+        if let intensity = settings.intensity, !HostMessage.Settings.intensities.contains(intensity) {
             throw ProtocolError(.badField, "\"intensity\" must be \"reduced\" or \"normal\", not \"\(printable(intensity))\"", field: "intensity")
         }
-        let known = UtteranceReading.PreferenceChange.Preference.allCases.map(\.rawValue)
+        let known = HostMessage.Settings.preferenceNames
         for key in (settings.preferences ?? [:]).keys.sorted() where !known.contains(key) {
             throw ProtocolError(.badField, "unknown preference \"\(printable(key))\"; expected one of \(known.joined(separator: ", "))",
                                 field: "preferences.\(printable(key))")
