@@ -104,6 +104,20 @@ import Testing
         #expect(!second.context.adjustments.contains { $0.cause.text == "set by the host" })
     }
 
+    @Test func pendingHostAdjustmentsAreBounded() throws {
+        let sandbox = try Sandbox()
+        for index in 0..<70 {
+            _ = try sandbox.pipeline.handle(decode(#"{"type":"set","speaker":"p\#(index)","intensity":"reduced"}"#))
+        }
+        for index in 0..<10 {
+            _ = try sandbox.pipeline.handle(decode(#"{"type":"set","speaker":"sam","intensity":"\#(index % 2 == 0 ? "reduced" : "normal")"}"#))
+        }
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","speaker":"sam","text":"Hello.","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .context(let answer) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(answer.context.adjustments.filter { $0.cause.text == "set by the host" }.count == 8)
+        #expect(answer.context.guidance.intensity == "normal", "the last set holds")
+    }
+
     @Test func theProtocolsSettingNamesAreTheEngines() {
         #expect(HostMessage.Settings.intensities == RapportEngine.Settings.Intensity.allCases.map(\.rawValue))
         #expect(HostMessage.Settings.preferenceNames == UtteranceReading.PreferenceChange.Preference.allCases.map(\.rawValue))

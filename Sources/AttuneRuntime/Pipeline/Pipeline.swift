@@ -145,7 +145,7 @@ public final class Pipeline {
             } catch {
                 throw ProtocolError(.failed, "set failed: \(error)")
             }
-            hostAdjustments[speaker.lowercased(), default: []] += adjustments
+            note(hostAdjustments: adjustments, for: speaker.lowercased())
             return Output(replies: [.set(.init(speaker: speaker, adjustments: adjustments, id: request.id))])
         case .stats(let request):
             return Output(replies: [.stats(stats(clients: 1, id: request.id))])
@@ -205,6 +205,20 @@ public final class Pipeline {
     }
 
     // MARK: - Stages
+
+    /// Keeps a `set`'s adjustments for the person's next context, bounded: the latest
+    /// `hostAdjustmentLimit` per person, and as many people as `hostAdjustmentPeople` (a host setting
+    /// for people who never speak does not grow the service).
+    private func note(hostAdjustments adjustments: [ContextAdjustment], for person: String) {
+        if hostAdjustments[person] == nil, hostAdjustments.count >= Self.hostAdjustmentPeople, let any = hostAdjustments.keys.first {
+            hostAdjustments[any] = nil
+        }
+        hostAdjustments[person, default: []] += adjustments
+        hostAdjustments[person] = Array(hostAdjustments[person]!.suffix(Self.hostAdjustmentLimit))
+    }
+
+    static let hostAdjustmentLimit = 8
+    static let hostAdjustmentPeople = 64
 
     private func openRapport() throws(ProtocolError) -> RapportEngine {
         guard let rapport else {
