@@ -13,6 +13,7 @@ struct AttuneCommand: AsyncParsableCommand {
 
             Start here:
               attune doctor                                   # check the machine
+              attune demo                                     # the service on a recording
               attune devices                                  # list microphones
               attune record --device default --seconds 5 hello.wav
               attune analyze hello.wav                        # how it was said
@@ -30,6 +31,7 @@ struct AttuneCommand: AsyncParsableCommand {
             TurnsCommand.self,
             ListenCommand.self,
             ServeCommand.self,
+            DemoCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
             AffectCommand.self,

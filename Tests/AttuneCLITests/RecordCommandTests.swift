@@ -142,7 +142,7 @@ import Testing
         let names = checks.compactMap { $0["name"] as? String }
         #expect(names == ["attune", "libasound", "SQLite", "capture devices", "CPU", "memory", "data directory",
                           "attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize",
-                          "attune embed", "attune memory", "attune affect"])
+                          "attune embed", "attune memory", "attune affect", "attune context"])
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data").path))
     }
 

@@ -9,7 +9,10 @@ import Testing
         let script = try TestFixture.path("tools/serve/check_service.py")
         let wav = try TestFixture.path(TestFixture.speechDirectory + "/arctic_a0007.wav")
         let scratch = try CLITestPaths.temporaryDirectory().path
-        let result = try AttuneBinary.runProgram("/usr/bin/env", ["python3", script, "--attune", AttuneBinary.url.path, "--scratch", scratch, "--wav", wav])
+        // Start-up is under 1 s alone (0.2–0.3 s, docs/BENCHMARKS.md); beside the rest of the suite on
+        // two shared cores it is given 3 s here.
+        let result = try AttuneBinary.runProgram("/usr/bin/env", ["python3", script, "--attune", AttuneBinary.url.path, "--scratch", scratch,
+                                                                  "--wav", wav, "--startup-limit", "3"])
         #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError)\nservice log: \((try? String(contentsOfFile: scratch + "/serve.log", encoding: .utf8)) ?? "none")")
         #expect(result.standardOutput.contains("all checks passed"))
     }

@@ -26,8 +26,18 @@ import Testing
         #expect(try decode(#"{"type":"forget","ids":[3,4]}"#) == .forget(.init(ids: [3, 4])))
         #expect(try decode(#"{"type":"recall","query":"when is Karen's birthday","limit":3}"#) == .recall(.init(query: "when is Karen's birthday", limit: 3)))
         #expect(try decode(#"{"type":"followups"}"#) == .followups(.init()))
+        #expect(try decode(#"{"type":"set","speaker":"sam","intensity":"reduced","preferences":{"brevity":true,"no_small_talk":false}}"#)
+            == .set(.init(speaker: "sam", intensity: "reduced", preferences: ["brevity": true, "no_small_talk": false])))
         #expect(try decode(#"{"type":"stats","id":"s"}"#) == .stats(.init(id: "s")))
         #expect(try decode(#"{"type":"shutdown"}"#) == .shutdown(.init()))
+    }
+
+    @Test func aBadSetNamesItsField() {
+        #expect(failure(#"{"type":"set"}"#)?.message == "set needs \"intensity\" or \"preferences\"")
+        #expect(failure(#"{"type":"set","intensity":"loud"}"#)?.field == "intensity")
+        #expect(failure(#"{"type":"set","preferences":{"shouting":true}}"#)?.field == "preferences.shouting")
+        #expect(failure(#"{"type":"set","preferences":{"brevity":"yes"}}"#)?.field == "preferences.brevity")
+        #expect(failure(#"{"type":"set","speaker":"assistant","intensity":"reduced"}"#)?.field == "speaker")
     }
 
     @Test func unknownKeysAreIgnoredAndBlankLinesAreNothing() throws {

@@ -82,6 +82,47 @@ import Testing
         #expect(answer.context.flags.handoff == handoff.handoff)
     }
 
+    @Test func aHostSetsReducedIntensityAndTheNextContextSaysSo() throws {
+        let sandbox = try Sandbox()
+        let set = try sandbox.pipeline.handle(decode(#"{"type":"set","intensity":"reduced","preferences":{"brevity":true},"id":"s1"}"#))
+        guard case .set(let answer) = try #require(set.replies.first) else { Issue.record("expected set, got \(set)"); return }
+        #expect(answer.id == "s1" && answer.speaker == "user")
+        #expect(answer.adjustments.map(\.field) == ["preference.brevity", "intensity"])
+        #expect(answer.adjustments.allSatisfy { $0.cause == ContextSignal(source: "preference", text: "set by the host") })
+        #expect(String(decoding: ServiceMessage.set(answer).encodedLine(), as: UTF8.self).hasPrefix(#"{"adjustments":[{"cause""#))
+
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I finally finished the marathon!","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .context(let context) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(context.context.guidance.intensity == "reduced")
+        #expect(context.context.adjustments.prefix(2).map(\.field) == ["preference.brevity", "intensity"])
+        #expect(context.prompt.contains("low intensity"))
+
+        // Shown once: the context after it keeps the setting but no longer lists it as a change.
+        let again = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"My legs are sore.","time":"2026-12-04T18:01:00Z"}"#))
+        guard case .context(let second) = try #require(again.replies.first) else { Issue.record("expected context"); return }
+        #expect(second.context.guidance.intensity == "reduced")
+        #expect(!second.context.adjustments.contains { $0.cause.text == "set by the host" })
+    }
+
+    @Test func pendingHostAdjustmentsAreBounded() throws {
+        let sandbox = try Sandbox()
+        for index in 0..<70 {
+            _ = try sandbox.pipeline.handle(decode(#"{"type":"set","speaker":"p\#(index)","intensity":"reduced"}"#))
+        }
+        for index in 0..<10 {
+            _ = try sandbox.pipeline.handle(decode(#"{"type":"set","speaker":"sam","intensity":"\#(index % 2 == 0 ? "reduced" : "normal")"}"#))
+        }
+        let output = try sandbox.pipeline.handle(decode(#"{"type":"transcript","speaker":"sam","text":"Hello.","time":"2026-12-04T18:00:00Z"}"#))
+        guard case .context(let answer) = try #require(output.replies.first) else { Issue.record("expected context"); return }
+        #expect(answer.context.adjustments.filter { $0.cause.text == "set by the host" }.count == 8)
+        #expect(answer.context.guidance.intensity == "normal", "the last set holds")
+    }
+
+    @Test func theProtocolsSettingNamesAreTheEngines() {
+        #expect(HostMessage.Settings.intensities == RapportEngine.Settings.Intensity.allCases.map(\.rawValue))
+        #expect(HostMessage.Settings.preferenceNames == UtteranceReading.PreferenceChange.Preference.allCases.map(\.rawValue))
+    }
+
     @Test func aTurnOutOfTimeOrderIsRefusedAndStoresNothing() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"I walk the dog at seven","time":"2026-12-04T18:00:00Z"}"#))
@@ -118,6 +159,19 @@ import Testing
         #expect(abs(sandbox.pipeline.audioSeconds - Double(samples.count) / 16000) < 0.01)
         #expect(sandbox.pipeline.stats(clients: 0, id: nil).audio.source == "host")
         #expect(sandbox.pipeline.finishAudio().isEmpty)
+
+        // The final transcript of that utterance carries its voice into the person's model.
+        let said = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"Author of the danger trail, Philip Steels, etc."}"#))
+        guard case .context = try #require(said.replies.first) else { Issue.record("expected context, got \(said)"); return }
+        let voices = try #require(sandbox.pipeline.rapport).model(of: "user").voice
+        #expect(voices.count == 1)
+        let heard = try #require(voices.first)
+        #expect((70.0...400.0).contains(heard.f0MeanHz ?? 0), "\(heard)")
+        #expect((1.0...8.0).contains(heard.speechRateSylPerSec ?? 0), "\(heard)")
+        #expect((heard.f0RangeSemitones ?? 0) > 0 && heard.loudnessDb != nil, "\(heard)")
+        // Taken once: the next transcript has no voice of its own.
+        _ = try sandbox.pipeline.handle(decode(#"{"type":"transcript","text":"And another thing."}"#))
+        #expect(try sandbox.pipeline.rapport!.model(of: "user").voice.count == 1)
     }
 
     @Test func badAudioAndAMissingStoreAreErrorsNotCrashes() throws {

@@ -26,6 +26,6 @@ done
 cp tools/fuzz/ProtocolFuzzTarget.swift "$work/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name AttuneProtocolFuzz "$work"/*.swift -o "$work/fuzz-protocol"
 mkdir -p "$work/corpus"
-printf '{"type":"hello","versions":[1]}\n{"type":"transcript","text":"I walk the dog","final":true}\n' > "$work/corpus/lines"
+printf '{"type":"hello","versions":[1]}\n{"type":"transcript","text":"I walk the dog","final":true}\n{"type":"set","intensity":"reduced","preferences":{"brevity":true}}\n' > "$work/corpus/lines"
 printf '{"type":"audio-chunk","data_length":2,"payload_length":4}\n{}\x01\x02\x03\x04{"type":"describe"}\n' > "$work/corpus/wyoming"
 "$work/fuzz-protocol" -seed="$seed" -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 "$work/corpus"

@@ -94,7 +94,7 @@ def main():
         if verify.returncode != 0:
             fail("round %d: store verify failed after SIGKILL: %s" % (round_number, verify.stdout.decode() + verify.stderr.decode()))
         exported = subprocess.run([options.attune, "store", "export", *store], capture_output=True, check=True).stdout.decode()
-        texts = {json.loads(line)["text"] for line in exported.splitlines() if line.strip()}
+        texts = {json.loads(line).get("text") for line in exported.splitlines() if line.strip()}
         missing = [text for text in acknowledged if text not in texts]
         if missing:
             fail("round %d: %d acknowledged turns are missing after SIGKILL, e.g. %r" % (round_number, len(missing), missing[0]))

@@ -238,6 +238,15 @@ def main():
     check(recall["type"] == "recall" and any("Karen" in r["source"]["text"] for r in recall["answer"]["results"]),
           "a second host recalls what the first told (%d results)" % len(recall["answer"]["results"]))
 
+    settings = a.ask({"type": "set", "intensity": "reduced", "id": "set1"})
+    check(settings["type"] == "set" and settings["id"] == "set1" and settings["adjustments"][0]["field"] == "intensity",
+          "set reduces the person's intensity: %s" % settings["adjustments"][0]["value"])
+    toned = a.ask({"type": "transcript", "text": "We won the quiz tonight!", "time": "2026-12-04T18:00:10Z", "id": "t2"})
+    check(toned["type"] == "context" and toned["context"]["guidance"]["intensity"] == "reduced"
+          and toned["context"]["adjustments"][0]["cause"]["text"] == "set by the host",
+          "the next context says intensity: reduced and lists the host's change")
+    a.ask({"type": "set", "intensity": "normal"})
+
     for line, expected in [(b"not json\n", "malformed"), (b'{"type":"transcript","text":"caf\xc3"}\n', "malformed"),
                            (b'{"type":"sing"}\n', "unknown_type"), (b'{"type":"transcript","text":7}\n', "bad_field"),
                            (b'[1,2,3]\n', "malformed"), (b"{" + b"x" * (2 << 20) + b"}\n", "line_too_long")]:

@@ -67,6 +67,13 @@ HOST = {
         "query": {"type": "string", "minLength": 1}, "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 5},
         "speaker": {"type": "string", "default": "user"}, "time": TIME, "id": REQUEST_ID}),
     "followups": message("followups", "Asks which remembered events are due to be asked about.", [], {"time": TIME, "id": REQUEST_ID}),
+    "set": dict(message("set", "Changes a person's intensity and standing preferences, as their own words would; saved in their model. "
+                        "Needs intensity or preferences.", [], {
+        "speaker": {"type": "string", "minLength": 1, "default": "user", "not": {"pattern": "^[Aa][Ss][Ss][Ii][Ss][Tt][Aa][Nn][Tt]$"}},
+        "intensity": {"enum": ["reduced", "normal"]},
+        "preferences": {"type": "object", "minProperties": 1, "additionalProperties": False,
+                        "properties": {name: BOOLEAN for name in ["brevity", "detail", "no_small_talk", "less_personal"]}},
+        "id": REQUEST_ID}), anyOf=[{"required": ["intensity"]}, {"required": ["preferences"]}]),
     "stats": message("stats", "Asks for latency, audio and memory figures.", [], {"id": REQUEST_ID}),
     "shutdown": message("shutdown", "Stops the service (drain, checkpoint, exit 0).", [], {"id": REQUEST_ID}),
 }
@@ -106,6 +113,12 @@ SERVICE = {
     "recall": message("recall", "The answer to recall.", ["answer"], {"answer": RECALL_ANSWER, "id": REQUEST_ID}),
     "followups": message("followups", "The answer to followups.", ["answer"], {"answer": FOLLOWUPS_ANSWER, "id": REQUEST_ID}),
     "forgotten": message("forgotten", "What a forget removed.", ["forgot"], {"forgot": array(FORGOTTEN_ITEM), "id": REQUEST_ID}),
+    "set": message("set", "The answer to set: the changes saved; the person's next context lists them first in adjustments "
+                   "and follows them in its guidance.", ["speaker", "adjustments"], {
+        "speaker": STRING,
+        "adjustments": {"type": "array", "minItems": 1, "items": obj(["field", "value", "cause"], {
+            "field": STRING, "value": STRING, "cause": obj(["source", "text"], {"source": {"const": "preference"}, "text": STRING})})},
+        "id": REQUEST_ID}),
     "stats": message("stats", "Per-stage latency, the audio path, memory against the budget.", ["uptimeSec", "clients", "stages", "audio", "memory"], {
         "uptimeSec": NUMBER, "clients": INTEGER, "stages": array(STAGE),
         "audio": obj(["source", "seconds", "xruns"], {"source": STRING, "seconds": NUMBER, "xruns": INTEGER}),

@@ -13,6 +13,8 @@ HOST_LINES = [
     ('{"type":"transcript","text":"I have my driving test on Thursday at nine","final":true,"time":"2026-12-01T08:15:00Z","session":"morning","id":"u1"}', 1),
     ('{"type":"assistant_turn","text":"Good luck with the driving test on Thursday.","time":"2026-12-01T08:15:04Z","session":"morning","id":"a1"}', 1),
     ('{"type":"transcript","text":"Keep it short please, I am in a rush","time":"2026-12-02T07:50:00Z","session":"commute","id":"u2"}', 1),
+    ('{"type":"set","intensity":"reduced","id":"s1"}', 1),
+    ('{"type":"transcript","text":"What is the weather like on Thursday morning?","time":"2026-12-02T07:51:00Z","session":"commute","id":"u3"}', 1),
     ('{"type":"recall","query":"when is my driving test","limit":2,"time":"2026-12-02T10:00:00Z","id":"q1"}', 1),
     ('{"type":"followups","time":"2026-12-04T18:00:00Z"}', 1),
     ('{"type":"transcript","text":42}', 1),

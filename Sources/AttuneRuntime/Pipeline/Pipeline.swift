@@ -37,12 +37,15 @@ public final class Pipeline {
     public var xruns: () -> Int = { 0 }
 
     private let detector: TurnDetector
+    private let voice = UtteranceVoice()
     private let turnModels: CommandResources.TurnModels
     private var latencies = StageLatencies()
     private let started = ContinuousClock.now
     private let nowMs: () -> Int64
     private let renderer = ContextPromptRenderer()
     private var pushedSamples: [Float]
+    /// Adjustments a host's `set` made, by person key, for that person's next context.
+    private var hostAdjustments: [String: [ContextAdjustment]] = [:]
     private var finished = false
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
@@ -55,6 +58,7 @@ public final class Pipeline {
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
         try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
         try budget.charge("pushed audio chunk", bytes: Self.maximumPushedSamples * MemoryLayout<Float>.size)
+        try budget.charge("utterance voice analyser", bytes: UtteranceVoice.byteCount)
         self.rapport = rapport
         self.budget = budget
         self.nowMs = nowMs
@@ -67,18 +71,26 @@ public final class Pipeline {
 
     /// Carries out one message of the pipeline's (`hello` and `shutdown` belong to the connection
     /// and the service, and produce nothing here).
-    public func handle(_ message: HostMessage) throws(ProtocolError) -> Output {
+    /// - Parameter voice: whether a final transcript takes the voice of the last utterance heard on
+    ///   the pipeline's own audio (false for a transcript of another stream, a Wyoming peer's).
+    public func handle(_ message: HostMessage, voice useVoice: Bool = true) throws(ProtocolError) -> Output {
         switch message {
         case .transcript(let transcript):
             detector.setTranscript(transcript.text)
             guard transcript.isFinal else { return Output() }
-            let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: transcript.speaker ?? Self.defaultSpeaker,
-                                   text: transcript.text, session: transcript.session)
+            let speaker = transcript.speaker ?? Self.defaultSpeaker
+            // The voice heard for this turn goes with its words (never with the assistant's own).
+            let prosody = speaker.lowercased() == "assistant" || !useVoice ? nil : voice.take()
+            let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: speaker,
+                                   text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()
             let context = try timed(.context) { try engine.observe(turn) }
-            guard let context else {
+            guard var context else {
                 // A speaker named "assistant" is the assistant's own turn: kept, with no context.
                 return Output(replies: [.noted(.init(time: turn.time, id: transcript.id))])
+            }
+            if let set = hostAdjustments.removeValue(forKey: speaker.lowercased()) {
+                context.adjustments = set + context.adjustments
             }
             var output = Output(replies: [.context(.init(context: context, prompt: renderer.render(context), id: transcript.id))])
             if context.flags.handoff.raised {
@@ -117,6 +129,24 @@ public final class Pipeline {
             let text = forget.text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
             let forgot = try timed(.forget) { try engine.forget(ids: forget.ids ?? [], matching: text) }
             return Output(replies: [.forgotten(.init(forgot: forgot, id: forget.id))])
+        case .set(let request):
+            let engine = try openRapport()
+            let speaker = request.speaker ?? Self.defaultSpeaker
+            let settings = RapportEngine.Settings(
+                intensity: request.intensity.flatMap(RapportEngine.Settings.Intensity.init(rawValue:)),
+                preferences: Dictionary(uniqueKeysWithValues: (request.preferences ?? [:]).compactMap { key, on in
+                    UtteranceReading.PreferenceChange.Preference(rawValue: key).map { ($0, on) }
+                }))
+            let adjustments: [ContextAdjustment]
+            do {
+                adjustments = try engine.set(speaker: speaker, settings, atMs: nowMs())
+            } catch let refused as RapportSettingError {
+                throw ProtocolError(.badField, refused.reason)
+            } catch {
+                throw ProtocolError(.failed, "set failed: \(error)")
+            }
+            note(hostAdjustments: adjustments, for: speaker.lowercased())
+            return Output(replies: [.set(.init(speaker: speaker, adjustments: adjustments, id: request.id))])
         case .stats(let request):
             return Output(replies: [.stats(stats(clients: 1, id: request.id))])
         case .hello, .shutdown:
@@ -126,11 +156,12 @@ public final class Pipeline {
 
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.
     public func process(audio samples: UnsafeBufferPointer<Float>) -> [ServiceMessage] {
-        var events: [ServiceMessage] = []
+        var decided: [TurnEvent] = []
         let start = ContinuousClock.now
-        detector.process(samples) { events.append(.turnEvent(TurnEventMessage($0))) }
+        detector.process(samples) { decided.append($0) }
+        voice.hear(samples, events: decided)
         latencies.record(.turns, microseconds: Self.microseconds(since: start))
-        return events
+        return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
     /// A turn detector of its own for another audio stream (a Wyoming connection), over the same
@@ -153,9 +184,10 @@ public final class Pipeline {
     public func finishAudio() -> [ServiceMessage] {
         guard !finished else { return [] }
         finished = true
-        var events: [ServiceMessage] = []
-        detector.finish { events.append(.turnEvent(TurnEventMessage($0))) }
-        return events
+        var decided: [TurnEvent] = []
+        detector.finish { decided.append($0) }
+        voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided)
+        return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
     /// Seconds of audio heard so far.
@@ -173,6 +205,20 @@ public final class Pipeline {
     }
 
     // MARK: - Stages
+
+    /// Keeps a `set`'s adjustments for the person's next context, bounded: the latest
+    /// `hostAdjustmentLimit` per person, and as many people as `hostAdjustmentPeople` (a host setting
+    /// for people who never speak does not grow the service).
+    private func note(hostAdjustments adjustments: [ContextAdjustment], for person: String) {
+        if hostAdjustments[person] == nil, hostAdjustments.count >= Self.hostAdjustmentPeople, let any = hostAdjustments.keys.first {
+            hostAdjustments[any] = nil
+        }
+        hostAdjustments[person, default: []] += adjustments
+        hostAdjustments[person] = Array(hostAdjustments[person]!.suffix(Self.hostAdjustmentLimit))
+    }
+
+    static let hostAdjustmentLimit = 8
+    static let hostAdjustmentPeople = 64
 
     private func openRapport() throws(ProtocolError) -> RapportEngine {
         guard let rapport else {

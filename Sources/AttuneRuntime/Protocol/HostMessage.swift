@@ -12,12 +12,13 @@ public enum HostMessage: Equatable, Sendable {
     case forget(Forget)
     case recall(Recall)
     case followups(Followups)
+    case set(Settings)
     case stats(Request)
     case shutdown(Request)
 
     /// Every `type` a host may send, as written on the wire.
     public static let typeNames = ["hello", "transcript", "assistant_turn", "playback_start", "playback_stop", "audio",
-                                   "forget", "recall", "followups", "stats", "shutdown"]
+                                   "forget", "recall", "followups", "set", "stats", "shutdown"]
 
     /// `{"type":"hello","versions":[1],"client":"my-assistant"}`: the versions the host speaks.
     /// Optional: a host that never says hello is spoken to in version 1.
@@ -123,6 +124,30 @@ public enum HostMessage: Equatable, Sendable {
         }
     }
 
+    /// Changes a person's settings as their own words would ("tone it down", "brief answers please"):
+    /// `{"type":"set","speaker":"user","intensity":"reduced","preferences":{"brevity":true}}`.
+    /// Answered with `set` (the adjustments made); the person's next `context` follows them and
+    /// lists the same adjustments.
+    public struct Settings: Codable, Equatable, Sendable {
+        /// Whose settings; default "user".
+        public var speaker: String?
+        /// "reduced" or "normal".
+        public var intensity: String?
+        /// "brevity", "detail", "no_small_talk", "less_personal": true turns one on, false off.
+        public var preferences: [String: Bool]?
+        public var id: String?
+        /// The values `intensity` takes (the rapport engine's `RapportEngine.Settings.Intensity`).
+        public static let intensities = ["reduced", "normal"]
+        /// The keys `preferences` takes (the rapport engine's `UtteranceReading.PreferenceChange.Preference`).
+        public static let preferenceNames = ["brevity", "detail", "no_small_talk", "less_personal"]
+        public init(speaker: String? = nil, intensity: String? = nil, preferences: [String: Bool]? = nil, id: String? = nil) {
+            self.speaker = speaker
+            self.intensity = intensity
+            self.preferences = preferences
+            self.id = id
+        }
+    }
+
     /// A request with nothing but its optional `id` (`stats`, `shutdown`).
     public struct Request: Codable, Equatable, Sendable {
         public var id: String?
@@ -138,6 +163,7 @@ public enum HostMessage: Equatable, Sendable {
         case .forget(let m): m.id
         case .recall(let m): m.id
         case .followups(let m): m.id
+        case .set(let m): m.id
         case .stats(let m), .shutdown(let m): m.id
         case .playbackStart, .playbackStop, .audio: nil
         }

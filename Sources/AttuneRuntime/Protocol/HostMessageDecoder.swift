@@ -40,6 +40,7 @@ public struct HostMessageDecoder: Sendable {
         case "forget": message = .forget(try decode(HostMessage.Forget.self, data))
         case "recall": message = .recall(try decode(HostMessage.Recall.self, data))
         case "followups": message = .followups(try decode(HostMessage.Followups.self, data))
+        case "set": message = .set(try decode(HostMessage.Settings.self, data))
         case "stats": message = .stats(try decode(HostMessage.Request.self, data))
         case "shutdown": message = .shutdown(try decode(HostMessage.Request.self, data))
         default:
@@ -100,8 +101,30 @@ public struct HostMessageDecoder: Sendable {
             try checkTime(recall.time)
         case .followups(let followups):
             try checkTime(followups.time)
+        case .set(let settings):
+            try checkSettings(settings)
         case .playbackStart, .playbackStop, .stats, .shutdown:
             break
+        }
+    }
+
+    private static func checkSettings(_ settings: HostMessage.Settings) throws(ProtocolError) {
+        if let speaker = settings.speaker {
+            if isBlank(speaker) { throw ProtocolError(.badField, "\"speaker\" is empty", field: "speaker") }
+            if speaker.lowercased() == "assistant" {
+                throw ProtocolError(.badField, "\"speaker\" must name a person, not the assistant", field: "speaker")
+            }
+        }
+        if let intensity = settings.intensity, !HostMessage.Settings.intensities.contains(intensity) {
+            throw ProtocolError(.badField, "\"intensity\" must be \"reduced\" or \"normal\", not \"\(printable(intensity))\"", field: "intensity")
+        }
+        let known = HostMessage.Settings.preferenceNames
+        for key in (settings.preferences ?? [:]).keys.sorted() where !known.contains(key) {
+            throw ProtocolError(.badField, "unknown preference \"\(printable(key))\"; expected one of \(known.joined(separator: ", "))",
+                                field: "preferences.\(printable(key))")
+        }
+        if settings.intensity == nil && (settings.preferences ?? [:]).isEmpty {
+            throw ProtocolError(.badField, "set needs \"intensity\" or \"preferences\"", field: "intensity")
         }
     }
 

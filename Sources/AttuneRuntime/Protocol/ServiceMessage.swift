@@ -13,6 +13,7 @@ public enum ServiceMessage: Equatable, Sendable {
     case recall(Recall)
     case followups(Followups)
     case forgotten(Forgotten)
+    case set(Settings)
     case stats(ServiceStats)
     case error(ErrorReply)
     case goodbye(Goodbye)
@@ -113,6 +114,20 @@ public enum ServiceMessage: Equatable, Sendable {
         }
     }
 
+    /// The answer to `set`: the changes saved to the person's model, which their next `context`
+    /// lists again in `adjustments` and follows in its guidance.
+    public struct Settings: Codable, Equatable, Sendable {
+        public var type = "set"
+        public var speaker: String
+        public var adjustments: [ContextAdjustment]
+        public var id: String?
+        public init(speaker: String, adjustments: [ContextAdjustment], id: String?) {
+            self.speaker = speaker
+            self.adjustments = adjustments
+            self.id = id
+        }
+    }
+
     /// A line was not acted on. `line` is its number on this connection (from 1).
     public struct ErrorReply: Codable, Equatable, Sendable {
         public var type = "error"
@@ -147,24 +162,32 @@ public enum ServiceMessage: Equatable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8]
         do {
-            switch self {
-            case .hello(let m): bytes = Array(try encoder.encode(m))
-            case .turnEvent(let m): bytes = Array(try encoder.encode(m))
-            case .context(let m): bytes = Array(try encoder.encode(m))
-            case .handoff(let m): bytes = Array(try encoder.encode(m))
-            case .noted(let m): bytes = Array(try encoder.encode(m))
-            case .recall(let m): bytes = Array(try encoder.encode(m))
-            case .followups(let m): bytes = Array(try encoder.encode(m))
-            case .forgotten(let m): bytes = Array(try encoder.encode(m))
-            case .stats(let m): bytes = Array(try encoder.encode(m))
-            case .error(let m): bytes = Array(try encoder.encode(m))
-            case .goodbye(let m): bytes = Array(try encoder.encode(m))
-            }
+            bytes = Array(try encoder.encode(self))
         } catch {
             // Only a non-finite number can fail to encode; the message types hold none they do not check.
             preconditionFailure("a service message did not encode: \(error)")
         }
         bytes.append(0x0A)
         return bytes
+    }
+}
+
+/// Each message encodes as its own object, `type` included.
+extension ServiceMessage: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .hello(let m): try m.encode(to: encoder)
+        case .turnEvent(let m): try m.encode(to: encoder)
+        case .context(let m): try m.encode(to: encoder)
+        case .handoff(let m): try m.encode(to: encoder)
+        case .noted(let m): try m.encode(to: encoder)
+        case .recall(let m): try m.encode(to: encoder)
+        case .followups(let m): try m.encode(to: encoder)
+        case .forgotten(let m): try m.encode(to: encoder)
+        case .set(let m): try m.encode(to: encoder)
+        case .stats(let m): try m.encode(to: encoder)
+        case .error(let m): try m.encode(to: encoder)
+        case .goodbye(let m): try m.encode(to: encoder)
+        }
     }
 }

@@ -29,7 +29,15 @@ public final class UnixSocketListener {
         }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard fd >= 0 else { throw ServiceError.system(call: "socket", errno: errno) }
-        var address = Self.address(path)
+        // Bound and listening under a temporary name, then renamed into place: a host that sees the
+        // path can connect at once (no window between bind and listen that refuses it).
+        let staging = path + ".\(getpid()).new"
+        guard staging.utf8.count <= Self.maximumPathBytes else {
+            Glibc.close(fd)
+            throw ServiceError.socketPathTooLong(path: staging, limit: Self.maximumPathBytes)
+        }
+        unlink(staging)
+        var address = Self.address(staging)
         // The umask makes the socket 0600 from its first moment; chmod states it whatever the umask was.
         let previousMask = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
@@ -39,13 +47,13 @@ public final class UnixSocketListener {
         umask(previousMask)
         guard bound == 0 else {
             Glibc.close(fd)
-            throw ServiceError.system(call: "bind \(path)", errno: bindErrno)
+            throw ServiceError.system(call: "bind \(staging)", errno: bindErrno)
         }
-        guard chmod(path, 0o600) == 0, listen(fd, backlog) == 0 else {
+        guard chmod(staging, 0o600) == 0, listen(fd, backlog) == 0, rename(staging, path) == 0 else {
             let code = errno
             Glibc.close(fd)
-            unlink(path)
-            throw ServiceError.system(call: "listen \(path)", errno: code)
+            unlink(staging)
+            throw ServiceError.system(call: "listen on \(path)", errno: code)
         }
         self.path = path
         descriptor = fd

@@ -72,7 +72,7 @@ final class WyomingSession {
                 return ([Self.error("a transcript needs \"text\"", code: ProtocolError.Code.badField.rawValue)], .init())
             }
             do throws(ProtocolError) {
-                let output = try pipeline.handle(.transcript(.init(text: text)))
+                let output = try pipeline.handle(.transcript(.init(text: text)), voice: false)
                 var replies: [[UInt8]] = []
                 for reply in output.replies {
                     switch reply {
