@@ -18,6 +18,10 @@ import Testing
         let next = try sandbox.say("2025-01-13T08:12:00Z", "We're celebrating tonight!")
         #expect(next.guidance.intensity == "reduced")
         #expect(next.guidance.instructions.contains { $0.contains("low-key") })
+        // The explanation names the host, not words the person never said.
+        let why = try #require(next.explanations.first { $0.about == "guidance.intensity" })
+        #expect(why.text.contains("set by my-assistant") && !why.text.contains("You asked"), "\(why)")
+        #expect(why.signals.map(\.text).allSatisfy { $0.hasPrefix("set by my-assistant on ") }, "\(why.signals)")
 
         try sandbox.reopen()
         let later = try sandbox.say("2025-01-14T08:10:00Z", "Morning! What's the weather like?")

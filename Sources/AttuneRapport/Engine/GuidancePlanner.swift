@@ -50,12 +50,12 @@ public struct GuidancePlanner: Sendable {
             lengthWhy = "A crisis reply should be short and clear, with the numbers to call"
         } else if let brevity = model.preferences["brevity"] {
             length = "short"; maxWords = model.maxWords ?? configuration.shortWords
-            lengthSignals = [ContextSignal(source: "preference", text: "said '\(brevity.phrase)' on \(times.dayAndTime(brevity.timeMs, relativeTo: inputs.atMs))")]
-            lengthWhy = "You asked for brief answers"
+            lengthSignals = [ContextSignal(source: "preference", text: Self.origin(of: brevity, times: times, atMs: inputs.atMs))]
+            lengthWhy = brevity.setByHost ? "Brief answers were set (\(brevity.phrase))" : "You asked for brief answers"
         } else if let detail = model.preferences["detail"] {
             length = "long"; maxWords = configuration.longWords
-            lengthSignals = [ContextSignal(source: "preference", text: "said '\(detail.phrase)' on \(times.dayAndTime(detail.timeMs, relativeTo: inputs.atMs))")]
-            lengthWhy = "You asked for fuller answers"
+            lengthSignals = [ContextSignal(source: "preference", text: Self.origin(of: detail, times: times, atMs: inputs.atMs))]
+            lengthWhy = detail.setByHost ? "Fuller answers were set (\(detail.phrase))" : "You asked for fuller answers"
         } else if model.shortAnswerStreak >= FeedbackLoop.shortAnswerStreak {
             length = "short"; maxWords = configuration.shortWords
             lengthSignals = inputs.feedback.implicitSignals.filter { $0.text.contains("short answers") }
@@ -108,8 +108,8 @@ public struct GuidancePlanner: Sendable {
             toneWhy = handoff ? "Your safety comes first, so the reply is calm and steady" : "You sound upset and more keyed up than usual, so the reply is calm and steady"
         } else if let lessPersonal {
             tone = "matter_of_fact"
-            toneSignals = [ContextSignal(source: "preference", text: "said '\(lessPersonal.phrase)' on \(times.dayAndTime(lessPersonal.timeMs, relativeTo: inputs.atMs))")]
-            toneWhy = "You asked for less personal talk"
+            toneSignals = [ContextSignal(source: "preference", text: Self.origin(of: lessPersonal, times: times, atMs: inputs.atMs))]
+            toneWhy = lessPersonal.setByHost ? "Less personal talk was set (\(lessPersonal.phrase))" : "You asked for less personal talk"
         } else if negative {
             tone = "warm"
             toneSignals = affect.affect.signals
@@ -140,8 +140,8 @@ public struct GuidancePlanner: Sendable {
         var intensity = "normal"
         if let reduced = model.reducedIntensity {
             intensity = "reduced"
-            explain("guidance.intensity", "You asked to tone it down: intensity reduced.",
-                    [ContextSignal(source: "preference", text: "said '\(reduced.phrase)' on \(times.dayAndTime(reduced.timeMs, relativeTo: inputs.atMs))")])
+            explain("guidance.intensity", reduced.setByHost ? "Intensity was set to reduced (\(reduced.phrase))." : "You asked to tone it down: intensity reduced.",
+                    [ContextSignal(source: "preference", text: Self.origin(of: reduced, times: times, atMs: inputs.atMs))])
         }
 
         // Topics to avoid.
@@ -233,6 +233,13 @@ public struct GuidancePlanner: Sendable {
         let personal: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "our", "us", "you", "your", "you're"]
         let tokens = text.lowercased().replacingOccurrences(of: "’", with: "'").split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         return !tokens.contains(where: personal.contains) && reading.valenceCues.isEmpty
+    }
+
+    /// Where a standing setting came from, as a signal's words: the person's own ("said 'keep it
+    /// short' on Monday at 08:10") or the host's ("set by the host on Monday at 08:10").
+    static func origin(of setting: UserModel.Setting, times: TimePhrases, atMs: Int64) -> String {
+        let when = times.dayAndTime(setting.timeMs, relativeTo: atMs)
+        return setting.setByHost ? "\(setting.phrase) on \(when)" : "said '\(setting.phrase)' on \(when)"
     }
 
     static func excerpt(_ text: String) -> String {

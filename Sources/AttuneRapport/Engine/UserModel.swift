@@ -81,6 +81,9 @@ public struct UserModel: Codable, Sendable, Equatable {
         public var phrase: String
         public var timeMs: Int64
         public var session: String
+
+        /// Whether a host set it (`RapportEngine.set`, "set by the host") rather than the person's words.
+        public var setByHost: Bool { phrase.hasPrefix("set by ") }
     }
 
     public struct Ban: Codable, Sendable, Equatable {
