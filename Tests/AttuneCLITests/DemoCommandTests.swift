@@ -31,7 +31,8 @@ import Testing
         #expect(out.components(separatedBy: "Attune → host: context for the reply").count - 1 == 5)
         #expect(out.contains("│ Reply: short (≤ 40 words)"))
         #expect(out.contains("intents: question"))
-        #expect(out.contains("voice: "), "the contexts carry the voice the recording gave")
+        #expect(out.components(separatedBy: "their voice: F0 ").count - 1 == 5, "each turn takes the voice of its utterance")
+        #expect(out.contains("            voice: "), "the contexts weigh the voice the recording gave")
         #expect(out.contains("Remembered ("), "a later context recalls an earlier turn")
         #expect(out.contains("18 turn events, 5 contexts, 0 hand-offs; the throw-away store was erased."))
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the throw-away store is gone")
@@ -51,6 +52,8 @@ import Testing
         for (index, type) in types.enumerated() where type == "host:transcript" {
             #expect(types[index - 1] == "service:end_of_turn" && types[index + 1] == "service:context")
         }
+        let voices = lines.filter { $0["direction"] as? String == "host" }.compactMap { $0["voice"] as? [String: Any] }
+        #expect(voices.count == 5 && voices.allSatisfy { ($0["f0MeanHz"] as? Double).map { (70...400).contains($0) } == true })
         let times = lines.compactMap { $0["t"] as? Double }
         #expect(times.count == lines.count && times == times.sorted())
         let contexts = lines.compactMap { ($0["message"] as? [String: Any]).flatMap { $0["type"] as? String == "context" ? $0 : nil } }
@@ -70,7 +73,7 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         let said = try #require(lines.firstIndex { $0.contains("the person said \"I want to end my life.\"") })
-        #expect(lines[said + 1].contains("HAND-OFF (suicidal_thoughts): point them to human help now"), "\(lines[said + 1])")
+        #expect(lines[said + 2].contains("HAND-OFF (suicidal_thoughts): point them to human help now"), "\(lines[said + 2])")
         #expect(lines.contains { $0.contains("│ SAFETY FIRST") })
         #expect(result.standardOutput.contains("5 contexts, 1 hand-off;"))
     }

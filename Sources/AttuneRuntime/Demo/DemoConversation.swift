@@ -10,14 +10,15 @@ import Foundation
 public struct DemoConversation {
     /// One moment of the run, at `t` seconds into the recording.
     public enum Entry: Equatable, Sendable {
-        /// The final transcript the host sent at an end of turn.
-        case said(t: Double, transcript: HostMessage.Transcript)
+        /// The final transcript the host sent at an end of turn, and the voice of the utterance the
+        /// pipeline gave it (nil when none was heard).
+        case said(t: Double, transcript: HostMessage.Transcript, voice: TurnProsody?)
         /// What Attune sent: a turn event, a hand-off, a context.
         case sent(t: Double, message: ServiceMessage)
 
         public var t: Double {
             switch self {
-            case .said(let t, _), .sent(let t, _): t
+            case .said(let t, _, _), .sent(let t, _): t
             }
         }
     }
@@ -48,8 +49,8 @@ public struct DemoConversation {
                 let said = HostMessage.Transcript(text: heard, final: true,
                                                   time: RFC3339Time.format(startMs + Int64((turn.t * 1000).rounded())))
                 heard = ""
-                entries.append(.said(t: t, transcript: said))
                 let output = try pipeline.handle(.transcript(said))
+                entries.append(.said(t: t, transcript: said, voice: pipeline.lastTurnProsody))
                 for message in output.events + output.replies { entries.append(.sent(t: t, message: message)) }
             }
         }
@@ -100,17 +101,17 @@ extension DemoConversation {
 
 extension DemoConversation.Entry {
     /// `attune demo --json`'s line: `{"t":…,"direction":"host"|"service","message":{…}}`, the message
-    /// as it goes over the wire.
+    /// as it goes over the wire; a final transcript's line adds the `voice` the pipeline measured for it.
     public func encodedLine() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8]
         do {
             switch self {
-            case let .said(t, transcript):
-                bytes = Array(try encoder.encode(Line(t: t, direction: "host", message: HostTranscript(transcript))))
+            case let .said(t, transcript, voice):
+                bytes = Array(try encoder.encode(Line(t: t, direction: "host", message: HostTranscript(transcript), voice: voice)))
             case let .sent(t, message):
-                bytes = Array(try encoder.encode(Line(t: t, direction: "service", message: message)))
+                bytes = Array(try encoder.encode(Line(t: t, direction: "service", message: message, voice: nil)))
             }
         } catch {
             preconditionFailure("a demo line did not encode: \(error)")
@@ -123,6 +124,8 @@ extension DemoConversation.Entry {
         var t: Double
         var direction: String
         var message: Message
+        /// The utterance's voice a final transcript took (not on the wire: the service measures it itself).
+        var voice: TurnProsody?
     }
 
     /// A final transcript as the host writes it on the wire.

@@ -33,6 +33,8 @@ public final class Pipeline {
     public var memory: MemoryEngine? { rapport?.memory }
     /// What the `stats` message names as the audio source ("none", "host", a device or file).
     public var audioSourceName = "none"
+    /// The voice the last final transcript took (nil when it took none), as the rapport engine got it.
+    public private(set) var lastTurnProsody: TurnProsody?
     /// Capture overruns so far (set by whoever owns the device).
     public var xruns: () -> Int = { 0 }
 
@@ -81,6 +83,7 @@ public final class Pipeline {
             let speaker = transcript.speaker ?? Self.defaultSpeaker
             // The voice heard for this turn goes with its words (never with the assistant's own).
             let prosody = speaker.lowercased() == "assistant" || !useVoice ? nil : voice.take()
+            lastTurnProsody = prosody
             let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: speaker,
                                    text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()

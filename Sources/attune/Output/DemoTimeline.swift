@@ -10,8 +10,9 @@ enum DemoTimeline {
         let indent = String(repeating: " ", count: 12)
         for entry in entries {
             switch entry {
-            case .said(let t, let transcript):
+            case .said(let t, let transcript, let voice):
                 lines.append(time(t) + "host → Attune: the person said \"\(transcript.text)\" (final transcript, \(transcript.time ?? "now"))")
+                if let voice { lines.append(indent + "their voice: " + describe(voice)) }
             case .sent(_, .turnEvent(let event)):
                 lines.append(TurnJSON.line(event))
             case .sent(let t, .handoff(let handoff)):
@@ -50,6 +51,18 @@ enum DemoTimeline {
         }
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         return "\(count(events, "turn event")), \(count(contexts, "context")), \(count(handoffs, "hand-off")); the throw-away store was erased."
+    }
+
+    /// "F0 182 Hz over 5.1 semitones, 3.9 syllables/s, −23 dB, after a 400 ms pause".
+    static func describe(_ voice: TurnProsody) -> String {
+        var parts: [String] = []
+        if let f0 = voice.f0MeanHz {
+            parts.append("F0 \(Int(f0.rounded())) Hz" + (voice.f0RangeSemitones.map { " over \(ProsodyJSON.number($0, decimals: 1)) semitones" } ?? ""))
+        }
+        if let rate = voice.speechRateSylPerSec { parts.append("\(ProsodyJSON.number(rate, decimals: 1)) syllables/s") }
+        if let loudness = voice.loudnessDb { parts.append("\(Int(loudness.rounded())) dB") }
+        if let pause = voice.pauseBeforeMs { parts.append("after a \(Int(pause.rounded())) ms pause") }
+        return parts.isEmpty ? "heard, but too short to measure" : parts.joined(separator: ", ")
     }
 
     private static func time(_ t: Double) -> String {
