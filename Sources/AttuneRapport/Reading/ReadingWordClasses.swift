@@ -77,7 +77,8 @@ enum ReadingWordClasses {
             + "|died|spilled|spilt|dropped|smashed|cracked|ruined|soaked|missed|locked out|no hot water|no heating|nothing works"
             + "|does not work|not working|stopped working|will not start|monday|mondays|deadline|deadlines|more work"
             + "|extra shift|hoover|burnt|burned|fell off|wet|damp|mouse|mice|rats|wasps|ants|blocked|blocked drain|overflowing|tantrum"
-            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
+            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"
+            + "|roadworks|road works|diversion|diverted|rail replacement|replacement bus|engineering works|strike|strikes|more roadworks|more rain|more snow|more meetings|yet another"),
         ("time_scope", "today|tonight|this weekend|this week|this month|this morning|this afternoon|this evening|tomorrow|for now|for a while"
             + "|for today|for tonight|for the weekend|for the week|for this week|for this weekend|until|till|til|for the moment|right now"),
     ]

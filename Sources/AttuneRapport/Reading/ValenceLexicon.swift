@@ -7,8 +7,8 @@ enum ValenceLexicon {
     static let sarcasm: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "@sarcasm_opener *10 @mishap",
         "just what i [needed|wanted|need|want] *4 [another|a|more|today|right now|this morning|on a monday]?",
-        "exactly what i [needed|wanted]", "because that is [exactly|just] what i [needed|wanted]", "[could|can] [this|today|my day|things|life] [get|be] any better",
-        "story of my life", "of course it [did|does|is|would|was|has]", "[yay|woohoo|hooray] [more|another]", "[my|our] favourite [thing|part|kind]? *3 @mishap",
+        "exactly what i [needed|wanted]", "[just|exactly] how i [wanted|like|love|needed] to [spend|start|end]", "because that is [exactly|just] what i [needed|wanted]", "[could|can] [this|today|my day|things|life] [get|be] any better",
+        "story of my life", "of course it [did|does|is|would|was|has]", "[yay|woohoo|hooray] [more|another]", "[my|our] [absolute|very|all time]? favourite [thing|part|kind|way]? *3 @mishap",
         "love [that|it] for me", "[thanks|thank you|cheers] [a lot|so much|very much]? [universe|life|karma|god|monday|mother nature|world|fate]", "[living the dream|what a treat|what joy|what fun|how fun] *6 @mishap", "[thanks|cheers] for nothing",
         "[brilliant|great|perfect|fantastic|lovely|wonderful] [start|end] to the [day|week|weekend|morning|year]", "[this|that] is [just]? [great|brilliant|perfect|fantastic] [not]",
         "[living|what] the dream [not]?", "[just|simply] [brilliant|perfect|fantastic|wonderful|marvellous|great] [,]? [another|more|again]",
