@@ -72,7 +72,9 @@ enum ValenceLexicon {
         "[benign|not malignant|nothing sinister|all fine|all good news]", "[got|have] a [pay rise|raise|bonus|new job|job offer|place at|book deal]", "[guess what|great news|good news|big news|amazing news|exciting news]",
         "[finally|at last] *3 [got|passed|did it|made it|finished|sold|bought|moved|done]", "[we|i] [moved|are moving] into [our|my|a|the] new", "[got|been] [the|a] [yes|green light]",
         "[my|our] [son|daughter|kid|kids|boy|girl] [got|passed|won|graduated|got into|is walking|took his first|took her first|said his first|said her first]", "[i|we] [graduated|retired]",
-        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", "[had|has had|just had] [her|his|their|our|a|the] [baby|babies|twins|little boy|little girl]", "[back|home] from hospital",
+        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", 
+        "[offered|have offered|has offered|just offered|gave|have given|has given] [me|us] [the|a|my|our] *2 [job|role|place|position|contract|promotion|scholarship|apprenticeship|internship|part|flat|house|mortgage|loan|tenancy]",
+        "[can not|could not] stop [smiling|grinning|beaming|laughing|dancing]", "[i|we] [start|am starting|are starting] [my|our|the] new [job|role|position]", "[had|has had|just had] [her|his|their|our|a|the] [baby|babies|twins|little boy|little girl]", "[back|home] from hospital",
     ])
 
     /// Steering away: "anyway", "let's not", "whatever, it's fine".
