@@ -51,6 +51,8 @@ enum ReadingWordClasses {
             + "|best friend|bestie|bff|lover|crush|spouse|therapist|doctor|nurse|teacher|ex|ex girlfriend|ex boyfriend|ex wife|ex husband"
             + "|late husband|late wife|late mum|late dad|late mother|late father|late son|late daughter|late brother|late sister|late grandma|late nan|late grandad|late gran|late partner|dead husband|dead wife|dead mum|dead dad|baby|babe|bf|gf|soulmate|sweetheart"
             + "|waifu|husbando|wifey|hubby|mistress|date|valentine|twin|stepmum|stepdad|step mum|step dad|grandson|granddaughter|godmother"),
+        // Someone the person has just spoken of, named by a pronoun ("pretend to be her").
+        ("mentioned_person", "her|him|them|that person|this person"),
         ("human_role", "human|a human|a human being|human being|a person|person|a real person|real person|real|a real human|a man|a woman"
             + "|a guy|a girl|alive|a living person|not an ai|not a bot|not a robot|not a machine|not artificial|a real boy|a real girl"
             + "|flesh and blood|conscious|sentient"),
