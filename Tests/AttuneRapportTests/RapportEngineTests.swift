@@ -136,5 +136,13 @@ import Testing
         let kettle = try sandbox.say("2026-11-02T20:13:00Z", "Does vinegar work for limescale?")
         #expect(same.dialogue?.topicShift == false && kettle.dialogue?.topicShift == false, "\(String(describing: same.dialogue)) \(String(describing: kettle.dialogue))")
         #expect(shift.dialogue?.topicShift == true && (shift.dialogue?.similarityToPrevious ?? 1) < 0.15, "\(String(describing: shift.dialogue))")
+        // The subjects cluster: the kettle turns are one subject, the sister's visit another, and a
+        // turn back to the visit rejoins it rather than opening a third.
+        #expect(kettle.dialogue?.subjects.map(\.turns) == [2, 2], "\(String(describing: kettle.dialogue?.subjects))")
+        #expect(kettle.dialogue?.subjects.map(\.current) == [false, true])
+        let back = try sandbox.say("2026-11-02T20:14:00Z", "Nia and the kids arrive at Exeter station on Saturday morning.")
+        let subjects = try #require(back.dialogue?.subjects)
+        #expect(subjects.count == 2 && subjects[0].turns == 3 && subjects[0].current, "\(subjects)")
+        #expect(subjects[0].label.hasPrefix("My sister Nia is visiting"), "\(subjects)")
     }
 }

@@ -16,6 +16,10 @@ public struct ContextDialogue: Codable, Sendable, Equatable {
     public var similarityToPrevious: Double?
     /// The person moved to another subject: `similarityToPrevious` below `ContextDialogue.topicShiftBelow`.
     public var topicShift: Bool
+    /// The session's subjects: the person's turns clustered by sentence embedding (a turn joins the
+    /// subject whose centroid it is closest to, at a cosine of `topicShiftBelow` or more), first
+    /// subject first, the current one marked. Empty after a restart until the next turn.
+    public var subjects: [ContextTopic]
 
     /// Measured with the int8 MiniLM: consecutive turns on one subject ("My sister Nia is visiting…",
     /// "She is bringing her two kids…"; a kettle's descaling, then vinegar for limescale) 0.22–0.27,
@@ -23,8 +27,9 @@ public struct ContextDialogue: Codable, Sendable, Equatable {
     public static let topicShiftBelow = 0.15
 
     public init(turnInSession: Int, sessionMinutes: Int, topics: [String], openThreads: [String], assistantLastSaid: String?,
-                similarityToPrevious: Double? = nil) {
+                similarityToPrevious: Double? = nil, subjects: [ContextTopic] = []) {
         self.similarityToPrevious = similarityToPrevious
+        self.subjects = subjects
         topicShift = similarityToPrevious.map { $0 < Self.topicShiftBelow } ?? false
         self.turnInSession = turnInSession
         self.sessionMinutes = sessionMinutes

@@ -33,6 +33,8 @@ public final class RapportEngine {
     var currentPerson: String?
     /// Each person's previous turn's vector and session, for the topic shift (not kept across restarts).
     var previousVectors: [String: (session: String, vector: [Float])] = [:]
+    /// Each person's current session's subjects, clustered by embedding.
+    var sessionSubjects: [String: SessionTopicClusters] = [:]
     /// The time of the latest turn taken; a turn earlier than it is refused.
     public private(set) var latestTurnMs: Int64?
 
@@ -190,10 +192,13 @@ public final class RapportEngine {
             })
         }
         previousVectors[person] = (position.session, vector)
+        var subjects = sessionSubjects[person].flatMap { $0.session == position.session ? $0 : nil } ?? SessionTopicClusters(session: position.session)
+        let subject = subjects.add(vector, text: turn.text)
+        sessionSubjects[person] = subjects
         let dialogue = ContextDialogue(
             turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
             openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil },
-            similarityToPrevious: similarity.map { ($0 * 1000).rounded() / 1000 })
+            similarityToPrevious: similarity.map { ($0 * 1000).rounded() / 1000 }, subjects: subjects.topics(current: subject))
         model.lastTurnMs = atMs
         try save(model, atMs: atMs)
         currentPerson = person
