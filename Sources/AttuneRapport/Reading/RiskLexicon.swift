@@ -26,7 +26,8 @@ enum RiskLexicon {
             + dangerFromPerson.map { ($0, Rule(category: .dangerFromPerson, voice: .speaker)) }
             + harmToDependent.map { ($0, Rule(category: .harmToDependent, voice: .speaker)) }
             + fall.map { ($0, Rule(category: .fall, voice: .speaker)) }
-            + medical.map { ($0, Rule(category: .medicalEmergency, voice: .speaker)) })
+            + medical.map { ($0, Rule(category: .medicalEmergency, voice: .speaker)) }
+            + situationalPhrasings)
 
     static let suicidal: [String] = [
         "@intend @end_life",
@@ -239,7 +240,7 @@ enum RiskLexicon {
     ]
 
     /// Figures of speech built from risk words: a match overlapping one of these is not a risk.
-    static let figurative: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+    static let figurative: PhraseRuleSet<String> = PhraseRuleSet(patterns: hyperbole + [
         "[is|was|are|were|been|be|it is|that is|this is] [murder|murderous|a killer|killing me|killer]",
         "murder on [my|the|your] [feet|back|knees|legs|hands|eyes|nerves]", "could murder a", "i would murder",
         "[would|could] kill for", "kill for a", "[killing|killed|kill|slayed|slaying|nailed] it", "killed me", "kills me",

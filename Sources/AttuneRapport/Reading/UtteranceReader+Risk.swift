@@ -24,32 +24,40 @@ extension UtteranceReader {
         let recoveries = RiskLexicon.recovery.matches(in: text)
         let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
+        let quoted = quotedWords(in: text)
+        let serious = isSerious(text)
         for match in matches {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
             if isNegated(match, in: text) { continue }
             // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
             let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
-            if !threat, let figure = figures.first(where: { $0.overlaps(match.range) }) {
-                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+            if isQuotedMention(match, in: text, quoted: quoted) {
+                dismiss(.quoted, phrase)
                 continue
             }
             let suicidalKind = match.payload.category == .suicidalThoughts || match.payload.category == .passiveSuicidalThoughts
                 || match.payload.category == .selfHarm
-            if suicidalKind && sentence.contains(where: { position in
+            // "not joking this time", "I mean it": the figure of speech is meant.
+            if !threat && !(serious && suicidalKind), let figure = figures.first(where: { $0.overlaps(match.range) }) {
+                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+                continue
+            }
+            if suicidalKind && !serious && sentence.contains(where: { position in
                 RiskLexicon.jokeMarkers.contains(text[position]) && !(position > 0 && ["not", "no"].contains(text[position - 1]))
             }) {
                 dismiss(.figurative, phrase)
                 continue
             }
             let voice = effectiveVoice(of: match, in: text)
-            let framesSentence = max(0, sentence.lowerBound - 12)..<sentence.upperBound
-            if voice != .speaker {
+            // A bare keyword is framed by its whole turn ("Self-harm in teenage girls. Any review papers?").
+            let framesSentence = voice == .keyword ? 0..<text.count : max(0, sentence.lowerBound - 12)..<sentence.upperBound
+            if voice != .speaker || hasNoSpeakerSubject(match, in: text) {
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
                     continue
                 }
-                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
+                if text.contains(anyOf: RiskLexicon.studyFrames, in: framesSentence) {
                     dismiss(.research, phrase)
                     continue
                 }
@@ -82,12 +90,16 @@ extension UtteranceReader {
                 dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
             } else if text.contains(anyOf: RiskLexicon.fictionFrames, in: range) {
                 dismiss(.fiction, sentencePhrase)
-            } else if text.contains(anyOf: RiskLexicon.researchFrames, in: range) {
+            } else if text.contains(anyOf: RiskLexicon.studyFrames, in: range) {
                 dismiss(.research, sentencePhrase)
             }
         }
         reading.riskDismissals = dismissals
-        if let best = kept.min(by: { ($0.rank, $0.match.start) < ($1.rank, $1.match.start) }) {
+        // A situation read across the turn is the fuller reading ("I shook him … he's gone all floppy").
+        let best = kept.min(by: { ($0.rank, $0.match.start) < ($1.rank, $1.match.start) })
+        if let situation = readSituation(text), best == nil || best?.match.payload.category == .medicalEmergency {
+            reading.risk = situation
+        } else if let best {
             // Quote the longest match of the chosen category at its place.
             let sameCategory = kept.filter { $0.match.payload.category == best.match.payload.category && $0.match.overlaps(best.match.range) }
             let start = subjectStart(before: sameCategory.map(\.match.start).min() ?? best.match.start, in: text)

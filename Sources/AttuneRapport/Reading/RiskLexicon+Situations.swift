@@ -1,0 +1,203 @@
+/// Risk situations told in ordinary, indirect words: no single phrase says "risk", but two kinds of
+/// statement in one turn do (something done to a person in one's care and a sign they are hurt;
+/// affairs put in order and a means, a place or a date; being down on the floor and unable to get
+/// up; hiding behind a door and someone trying to get through it; tablets counted or laid out and
+/// "there's enough"). Each situation is a list of parts; every part must match somewhere in the turn
+/// (any one of its patterns), none of its `unless` patterns may, and a turn framed as study, fiction
+/// or quotation is not read as one. Patterns are in `PhrasePattern` syntax.
+extension RiskLexicon {
+    struct Situation: Sendable {
+        let name: String
+        let category: Category
+        let parts: [[String]]
+        let unless: [String]
+    }
+
+    /// Which situation and which of its parts (`part == -1`: an `unless` pattern).
+    struct SituationPart: Sendable {
+        let situation: Int
+        let part: Int
+    }
+
+    static let situationParts: PhraseRuleSet<SituationPart> = PhraseRuleSet(
+        situations.enumerated().flatMap { index, situation in
+            situation.parts.enumerated().flatMap { part, patterns in
+                patterns.map { ($0, SituationPart(situation: index, part: part)) }
+            } + situation.unless.map { ($0, SituationPart(situation: index, part: -1)) }
+        })
+
+    static let situations: [Situation] = [
+        Situation(name: "a person in one's care hurt by the speaker", category: .harmToDependent, parts: [harmDone, hurtSigns], unless: []),
+        Situation(name: "affairs in order with a means, a place or a date", category: .preparations, parts: [affairsInOrder, meansPlaceOrDate],
+                  unless: plannedAbsence),
+        Situation(name: "a farewell note with a means or a place", category: .preparations, parts: [farewellNote, meansOrPlace], unless: []),
+        Situation(name: "tablets counted or laid out", category: .preparations, parts: [tabletsNamed, tabletsCounted], unless: tabletsSupply),
+        Situation(name: "down on the floor and unable to get up", category: .fall, parts: [down, cannotGetUp], unless: gotUp),
+        Situation(name: "hiding from someone trying to get in", category: .dangerFromPerson, parts: [hiding, someoneGettingIn], unless: []),
+    ]
+
+    /// The speaker did something physical to a person (usually someone in their care).
+    static let harmDone: [String] = [
+        "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent",
+        "i [lost my temper|lost it|snapped|lashed out] [with|at|on] @dependent",
+        "i [held|pinned] @dependent [down|too tight|too hard|under]",
+    ]
+
+    /// Signs the person is hurt or not responding.
+    static let hurtSigns: [String] = [
+        "[gone|gone all|is|is all|went|went all|has gone|looks|seems|feels|all] [floppy|limp|blue|grey|gray|unresponsive|unconscious|lifeless]",
+        "[will not|can not|is not|does not|would not|could not] [open his eyes|open her eyes|open their eyes|wake up|wake|respond|responding|breathe|breathing|stop bleeding|focus|move his|move her]",
+        "[head|face|nose|lip|mouth|ear|eye|arm|leg] [is|was|has been|keeps|started]? [bleeding|swollen|split|cut open|bruised]",
+        "[bruise|bruises|marks|red marks|welts|burns|blood] [on|all over|across|round|around] [his|her|their]",
+        "[is|was|keeps|started] [screaming|crying|moaning] in pain", "[hit|banged|bashed|cracked] [his|her|their] head",
+        "[not|is not|has not|has not been] [moving|breathing|making a sound|made a sound]",
+    ]
+
+    /// Affairs put in order: a will, pets and belongings passed on, passwords and papers left ready.
+    static let affairsInOrder: [String] = [
+        "[will|wills] [written|done|signed|sorted|made|updated|finished|drawn up|witnessed|changed]",
+        "[written|wrote|made|signed|sorted|updated|finished|drawn up|done|changed|redone] [my|a|the|out my] will",
+        "[dog|dogs|cat|cats|pets|the dog|the cat|my dog|my cat|car|the car|my car|flat|the flat|house|guitar|things|stuff|my things|my stuff|savings|money|books|the kids|tortoise|rabbit|hamster] [goes|go|is going|are going|will go|gets|get|should go] to [my|our|his|her|the]",
+        "[giving|given|gave|handed|passed] [my|all my|the] *3 [to my|away|on to]",
+        "[rehomed|re homed|found a home for|found homes for|found a new home for] [my|the]? [dog|cat|pets|fish|rabbit|bird|birds]",
+        "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds] *3 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|labelled|ready]",
+        "[cancelled|canceled|closed|paid off] [my|all my|the] *2 [subscriptions|accounts|debts|contract|direct debits]",
+        "[said|saying|sent|texted] *2 [my goodbyes|goodbye to everyone|my last]", "[affairs|everything|things] [are]? [in order|sorted|tied up|settled]",
+        "[checklist|list] [done|ticked off|finished|complete]",
+    ]
+
+    /// A means, a place to do it or a date, in the plain words a plan is told in.
+    static let meansPlaceOrDate: [String] = meansOrPlace + [
+        "[monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|the weekend|this weekend|next week|midnight|the date] [then|it is|it will be]",
+        "[it is|it will be|it has to be|so it is|that makes it|doing it] [monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this weekend]",
+        "[set|picked|chosen|chose|decided on|fixed] [a|the] [date|day|time]",
+    ]
+
+    /// A means to hand (tablets collected, a rope bought) or a high place the speaker is at.
+    static let meansOrPlace: [String] = [
+        "@pills [collected|picked up|ready|sorted|got|bought|saved|counted|in the drawer|in my bag|in the car|stashed|hidden]",
+        "[collected|picked up|got|bought|ordered|have got|got hold of] [the|my|enough|all the|extra|more|some]? @pills",
+        "[rope|the rope|a rope|hose|hosepipe|the hose|charcoal|the charcoal|gun|the gun|blades|razor blades|the blades|helium|noose|ladder|the ladder] [bought|got|ready|sorted|in the car|in the boot|in the garage|in the shed|tied|up]",
+        "[bought|got|have got|ordered|found] [a|the|some]? [rope|hose|hosepipe|charcoal|gun|blades|razor blades|helium|noose]",
+        "[sat|sitting|standing|stood|am|i am|up|out|waiting|perched] on [the|a] *4 [bridge|roof|ledge|edge|cliff|cliffs|tracks|railings|railing|parapet|car park|multi storey|top floor|viaduct|pier|tower]",
+        "[at|by|near|under|on] the [railway|train|rail|motorway|river] [bridge|tracks|line|crossing|viaduct]",
+    ]
+
+    /// A note or letter written or left (what it is for is said by the other part).
+    static let farewellNote: [String] = [
+        "[wrote|written|writing|write|left|leaving|typed|finished] [a|the|my|some]? [note|notes|letter|letters|message|messages|email|emails] [and|for|to|on]?",
+    ]
+
+    /// Plans that make affairs in order ordinary (a trip, an operation, a move).
+    static let plannedAbsence: [String] = [
+        "[holiday|holidays|trip|flight|flying|fly|moving house|move house|moving out|moving abroad|honeymoon|cruise|travelling|traveling|deployment|deployed|posting|operation|surgery|op|procedure|hospital stay|abroad|emigrating|emigrate|solicitor|probate|executor|wedding|retirement|retiring|estate planning]",
+    ]
+
+    /// Tablets, a medicine, named.
+    static let tabletsNamed: [String] = ["@pills"]
+
+    /// Tablets counted over, laid out, or said to be enough.
+    static let tabletsCounted: [String] = [
+        "[counted|recounted|counting|recounting|count|recount] [it|them|the lot|all of it|all of them|out|up|again|twice] *2 [twice|again|three times|over|out|up]?",
+        "[counted|counting|recounted|recounting] *3 @pills",
+        "[lined|laid|spread|set|tipped|poured|emptied] [them|it|the lot|all of them|all of it]? out",
+        "[out|lined up|laid out|spread out|set out] on the [kitchen table|table|bed|counter|worktop|floor|desk|side|bedside table]",
+        "there [is|are] [more than]? enough", "[it is|that is|that will be|that should be|should be|will be] [more than]? enough [now|then]?",
+        "enough [to do it|to end it|to finish it|for me|to make sure|to not wake up|to never wake up]",
+    ]
+
+    /// Counting tablets for an ordinary reason (a supply, a trip, a check, a patient's dose).
+    static let tabletsSupply: [String] = [
+        "enough [for|to last] [the|my|a|next|another|this]? *2 [holiday|trip|week|weekend|month|fortnight|days|nights|night|refill|prescription|cycle|course|year|time away]",
+        "[until|till|before] [my|the|next] [next]? [refill|prescription|appointment|repeat|delivery|collection|review]",
+        "[dosette|pill organiser|pill organizer|pill box|pillbox|blister|blister pack|pharmacy|chemist|pharmacist|repeat prescription|refill|run out|running out|running low|ran out|expired|expiry|out of date|stock take|stocktake|inventory|handover|controlled drugs|drug round|missed a dose|missed dose|miss a dose|make sure|double check|checking|dose|doses|dosage]",
+    ]
+
+    /// Being down: a fall in plain words, or lying on the floor.
+    static let down: [String] = [
+        "[gone|went|have gone|come] [over|down] [in|on|at] [the|my]", "[had|took|taken|have had] a [tumble|fall|spill|cropper]",
+        "[fell|fallen|slipped|tripped|collapsed|keeled over|toppled] !asleep|for|behind|out|pregnant|ill|sick|apart|through|short",
+        "[legs|knees|leg|knee|hip] [gave way|gave out|went|buckled|went from under me|went from under]",
+        "lost my [balance|footing]",
+        "[on|lying on|stuck on|down on|sat on|sitting on|laid on|flat on] the [floor|ground|bathroom floor|kitchen floor|landing|carpet|lino|tiles|pavement|path|patio]",
+        "[been|lying|stuck|laid|sat] [down here|here|on the floor|on the ground|down] [since|for|all night|all day|hours]",
+    ]
+
+    /// Not able to get up, or to get someone else up.
+    static let cannotGetUp: [String] = [
+        "[can not|could not|unable to|not able to|can not seem to|can not manage to|too weak to|no way to|not strong enough to] [get|pull|push|lift|haul|drag|heave] [myself|meself|me]? [up|back up|off|onto|on to|to my feet|upright]",
+        "[can not|could not|unable to|not able to|too weak to] [stand|stand up|get up|get to my feet|reach the phone|reach my phone|reach the cord|reach the button|press the button|move my legs|move]",
+        "[can not|could not|not able to|unable to] [lift|move|get] [him|her|them|mum|dad|my mum|my dad|my husband|my wife|nan|gran|grandad] [up|off|back up]?",
+    ]
+
+    /// Got up after all.
+    static let gotUp: [String] = [
+        "[managed|able] to get [myself]? [up|back up]", "got [myself]? [back]? up [eventually|in the end|again|fine|ok|okay|after]",
+        "[am|i am] [up|fine|ok|okay] now",
+    ]
+
+    /// Hiding or shut in somewhere.
+    static let hiding: [String] = [
+        "[locked|hiding|hidden|barricaded|shut|trapped|hid|holed up|locked myself|shut myself] [myself|ourselves|us]? [in|inside|under] [the|my|a|our|his|her] *2 [bathroom|bedroom|room|toilet|loo|car|cupboard|wardrobe|loft|attic|shed|kitchen|office|bath|bed|stairs|garage|cellar|basement]",
+        "[hiding|hid|hidden] from @abuser",
+    ]
+
+    /// Someone trying to get through a door or window, or threatening through it.
+    static let someoneGettingIn: [String] = [
+        "[kicking|banging|hammering|pounding|smashing|bashing|punching|thumping|battering|rattling|trying] *4 [door|doors|window|windows|lock|handle|in]",
+        "[shouting|screaming|yelling|saying|swearing|threatening] *3 [he will|she will|they will|he is going to|she is going to|they are going to|he would|she would|going to|gonna]",
+        "[he|she|they] [is|are|has] [back|outside|here|drunk|coming back|on his way|on her way|come back]",
+        "[break|breaking|kick|kicking|smash|smashing] [it|the door|the window|the lock] [down|in]",
+    ]
+
+    /// A threat in words of finishing someone off, said of or to the speaker (danger from a person).
+    static let threatPhrasings: [String] = [
+        "[shouting|screaming|yelling|saying|says|said|swearing|swore|threatening|threatened|texted|texting|told me] [he|she|they] [will|is going to|are going to|would|was going to] *6 [finish|kill|hurt|end|get|stab|batter|beat|do|strangle|shoot|break] [me|me off|me in|us]",
+        "@abuser [will|is going to|would|said he would|said she would|says he will|says she will] *4 [finish me|finish me off|do me in|end me|break my neck|slit my throat|put me in hospital|put me in the ground|bury me]",
+        "[finish|finished|finishing] me [off]? this time",
+        "@abuser [is|are|has been|keeps|kept|started]? [kicking|banging|hammering|pounding|smashing|bashing|battering] [on|at|down|in]? [the|my|our] *2 [door|doors|window|windows]",
+    ]
+
+    /// Single phrasings added to the categories of `rules`: a fall told without the word "fall", and
+    /// threats in the words of finishing someone.
+    static let situationalPhrasings: [(String, Rule)] =
+        threatPhrasings.map { ($0, Rule(category: .dangerFromPerson, voice: .speaker)) }
+        + [
+            "[can not|could not|unable to] get [myself|meself] [up|back up] [off|from] the [floor|ground]",
+            "[can not|could not|unable to] get [myself|meself]? [up|back up] [off|from|after] *3 [floor|ground|fall|carpet|tiles]",
+        ].map { ($0, Rule(category: .fall, voice: .speaker)) }
+
+    /// Words that turn a figure of speech literal: "not joking this time", "I mean it".
+    static let seriousness: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+        "[not|no] [joking|kidding|jokes|joke|messing|exaggerating] [this time|now|any more|anymore|around]?", "i mean it", "i really mean it",
+        "i [am|am being] [serious|deadly serious|dead serious|being serious]", "[for real|seriously] this time", "this is not a joke",
+        "i am not being dramatic", "[honestly|genuinely|actually] mean it",
+    ])
+
+    /// Hyperbole built from risk words: a chore or a meal one "will die" over, a fright one "thought"
+    /// would kill one.
+    static let hyperbole: [String] = [
+        "if *4 [make|makes|made|have to|has to|got to|hear|see|get|sit through|listen to|read|write|do|eat|watch|mark] *4 [one more|another|more|again] *8 [die|kill myself|end it|top myself|jump|scream|explode]",
+        "[thought|felt like|swear|swore|was sure|was convinced|genuinely thought|actually thought|honestly thought] i [was|were] [going to|gonna|about to] [die|drop dead|pass out|keel over|choke]",
+        "[could have|could of|would have|nearly] [killed|kill] [a horse|an army|a man|someone|somebody|me|us]",
+        "[actually|literally|honestly|genuinely] going to die [of|from]? *2 [boredom|embarrassment|cringe|shame|heat|laughing|homework|worksheet]?",
+    ]
+
+    /// Words in a turn that make a quotation a mention of words rather than the speaker's own (a
+    /// filter, a search, a lyric, a definition).
+    static let mentionFrames: Set<String> = [
+        "words", "word", "phrase", "phrases", "term", "terms", "string", "strings", "keyword", "keywords", "regex", "regexp",
+        "filter", "filters", "pattern", "patterns", "posts", "post", "comments", "flag", "flags", "flagging", "flagged",
+        "match", "matching", "matches", "search", "searches", "query", "queries", "lyric", "lyrics", "title", "quote",
+        "quotes", "slogan", "caption", "hashtag", "hashtags", "spell", "spelling", "translate", "translation", "definition",
+        "acronym", "abbreviation", "slang", "moderator", "moderators", "moderation", "classifier", "dataset", "label", "labels",
+    ]
+
+    /// Study and teaching words beyond `researchFrames` (guidelines, reviews, warning signs).
+    static let studyFrames: Set<String> = researchFrames.union([
+        "papers", "review", "reviews", "prevalence", "schools", "guidelines", "guideline", "teach", "warning", "signs",
+        "assessment", "assessments", "safeguarding", "screening", "clinicians", "clinical", "staff", "starters", "trainees",
+        "evidence", "references", "citations", "sources", "moderation", "moderator", "moderators", "filter", "regex",
+        "forum", "posts", "protocol", "syllabus", "lesson", "lessons", "teachers", "nurses", "doctors",
+    ])
+}
