@@ -42,6 +42,15 @@ import Testing
         }
     }
 
+    /// "today" is the person's day: in New York, Friday 13:00 local, it ends at 05:00 UTC on Saturday.
+    @Test func aBanForTodayEndsAtLocalMidnight() throws {
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let reading = UtteranceReader(timeZone: zone).read("let's not talk about work today", timeMs: tableTimeMs)
+        let ban = try #require(reading.topicBans.first)
+        #expect(Self.scopeName(ban.scope) == "until:2026-03-07T05:00:00Z")
+        #expect(Self.scopeName(UtteranceReader().read("let's not talk about work today", timeMs: tableTimeMs).topicBans[0].scope) == "until:2026-03-07T00:00:00Z")
+    }
+
     @Test func everyRowReadsAsItsTableSays() throws {
         let table = try RapportTable<Row>("preferences.jsonl")
         let reader = UtteranceReader()

@@ -90,6 +90,6 @@ enum IntentLexicon {
         "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "fine", "sure", "done", "thanks", "cheers",
         "right", "noted", "cool", "great", "good", "whatever", "maybe", "alright", "understood", "got", "it", "thank", "you",
         "ta", "sound", "grand", "perfect", "next", "continue", "go", "on", "mhm", "mm", "hmm", "dunno", "all", "right", "not",
-        "really", "meh", "fine.", "same", "busy", "tired",
+        "really", "meh", "same", "busy", "tired", "please", "so", "think", "i", "sure", "thanks", "nope",
     ]
 }

@@ -13,7 +13,8 @@
 struct PhrasePattern: Sendable {
     enum Element: Sendable {
         /// Each alternative as vocabulary numbers (`ReadingVocabulary`).
-        case words(alternatives: [[Int32]], optional: Bool, capture: Bool)
+        /// `firsts`: the first word of every alternative, to turn a position down with one look-up.
+        case words(alternatives: [[Int32]], firsts: Set<Int32>, optional: Bool, capture: Bool)
         case gap(max: Int)
         case free(max: Int, stopsAtTopicEnds: Bool)
         /// The next word is none of these (or the sentence ends); takes no word.
@@ -29,6 +30,9 @@ struct PhrasePattern: Sendable {
     static func compile(_ source: String) -> [PhrasePattern] {
         let vocabulary = ReadingVocabulary.shared
         func numbered(_ alternatives: [[String]]) -> [[Int32]] { alternatives.map { $0.map(vocabulary.intern) } }
+        func words(_ alternatives: [[Int32]], _ optional: Bool, _ capture: Bool) -> Element {
+            .words(alternatives: alternatives, firsts: Set(alternatives.compactMap(\.first)), optional: optional, capture: capture)
+        }
         var elements: [Element] = []
         for piece in splitPieces(source) {
             var text = Substring(piece)
@@ -60,24 +64,24 @@ struct PhrasePattern: Sendable {
                 guard let members = ReadingWordClasses.members[name] else {
                     preconditionFailure("pattern '\(source)': unknown word class @\(name)")
                 }
-                elements.append(.words(alternatives: numbered(longestFirst(members)), optional: optional, capture: capture))
+                elements.append(words(numbered(longestFirst(members)), optional, capture))
             } else if text.hasPrefix("[") && text.hasSuffix("]") {
                 let inner = text.dropFirst().dropLast()
                 let alternatives = inner.split(separator: "|").map { $0.split(separator: " ").map(String.init) }
-                elements.append(.words(alternatives: numbered(longestFirst(alternatives)), optional: optional, capture: capture))
+                elements.append(words(numbered(longestFirst(alternatives)), optional, capture))
             } else {
                 let alternatives = text.split(separator: "|").map { [String($0)] }
-                elements.append(.words(alternatives: numbered(alternatives), optional: optional, capture: capture))
+                elements.append(words(numbered(alternatives), optional, capture))
             }
         }
         guard let first = elements.first else { preconditionFailure("empty pattern") }
         switch first {
-        case .words(let alternatives, let optional, let capture):
+        case .words(let alternatives, let firsts, let optional, let capture):
             if optional {
                 let rest = Array(elements.dropFirst())
                 precondition(!rest.isEmpty, "pattern '\(source)' is only optional")
                 return [
-                    PhrasePattern(source: source, elements: [.words(alternatives: alternatives, optional: false, capture: capture)] + rest),
+                    PhrasePattern(source: source, elements: [.words(alternatives: alternatives, firsts: firsts, optional: false, capture: capture)] + rest),
                 ] + compileElements(source, rest)
             }
             return [PhrasePattern(source: source, elements: elements)]
@@ -87,12 +91,12 @@ struct PhrasePattern: Sendable {
     }
 
     private static func compileElements(_ source: String, _ elements: [Element]) -> [PhrasePattern] {
-        guard case .words(let alternatives, let optional, let capture) = elements.first else {
+        guard case .words(let alternatives, let firsts, let optional, let capture) = elements.first else {
             preconditionFailure("pattern '\(source)' must start with a word after its optional start")
         }
         if optional {
             let rest = Array(elements.dropFirst())
-            return [PhrasePattern(source: source, elements: [.words(alternatives: alternatives, optional: false, capture: capture)] + rest)]
+            return [PhrasePattern(source: source, elements: [.words(alternatives: alternatives, firsts: firsts, optional: false, capture: capture)] + rest)]
                 + compileElements(source, rest)
         }
         return [PhrasePattern(source: source, elements: elements)]
@@ -124,7 +128,7 @@ struct PhrasePattern: Sendable {
 
     /// The first words a match can start with.
     var firstWords: [Int32] {
-        guard case .words(let alternatives, _, _) = elements[0] else { return [] }
+        guard case .words(let alternatives, _, _, _) = elements[0] else { return [] }
         return alternatives.compactMap(\.first)
     }
 
@@ -139,7 +143,7 @@ struct PhrasePattern: Sendable {
         "again", "today", "tonight", "tomorrow", "this", "please", "for", "until", "till", "til", "ever", "any", "now",
         "thanks", "thank", "ok", "right", "with", "or", "and", "but", "because", "so", "anymore", "either", "at", "all",
         "in", "on", "ever", "when", "while", "if", "unless", "you", "i", "is", "was", "are", "not", "then", "though", "next",
-        "during", "around", "near", "yet", "as",
+        "during", "around", "near", "yet", "as", "out",
     ]
 
     /// A match of this pattern starting at word `start`: the position after its last word and what
@@ -167,7 +171,10 @@ struct PhrasePattern: Sendable {
     ) -> Int? {
         guard index < elements.count else { return position }
         switch elements[index] {
-        case .words(let alternatives, let optional, let capture):
+        case .words(let alternatives, let firsts, let optional, let capture):
+            guard position < text.count, text.words[position].sentence == sentence, firsts.contains(text.words[position].id) else {
+                return optional ? matchFrom(element: index + 1, position: position, text: text, sentence: sentence, captures: &captures, gaps: &gaps) : nil
+            }
             for sequence in alternatives where wordsMatch(sequence, at: position, text: text, sentence: sentence) {
                 let mark = captures.count
                 if capture { captures.append(position..<(position + sequence.count)) }

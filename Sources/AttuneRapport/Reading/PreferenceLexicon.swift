@@ -46,14 +46,14 @@ enum PreferenceLexicon {
         "[do not|no need to|you do not need to|do not bother to|stop] [ask|asking] [me]? [how i am|how my day|about my day|how i am doing|how i am feeling|how things are|about the weather]",
         "[straight|right] to [it|business|the point]", "[just|only] [help me|answer|the task|get on with it|do the task]", "i [am not|do not want to be] here to chat",
         "[i do not|i do not want to|i will not] [chat|do small talk|make small talk]", "not in the mood for [chat|chit chat|small talk|chatting]",
-        "do not [chat|make small talk]", "[less|no more] [chatting|chat]",
+        "do not [chat|make small talk]", "[less|no more] [chatting|chat]", "[less|none] of the [banter|chat|chit chat|small talk|chatter|jokes|joking around]",
         "[stop|enough|done|cut it out|quit it] with [the]? [small talk|chit chat|chatter|pleasantries|niceties|banter]",
         "[do not need|no need for|can do without|i do not need|do not want] [the]? [pleasantries|small talk|chit chat|niceties|chatter|banter]",
     ]
     static let noSmallTalkOff: [String] = [
         "[you can|feel free to|it is ok to|it is fine to|happy to|we can] [chat|make small talk|chit chat|have a chat|ask how i am|ask about my day|natter] [again|now|a bit|more]?",
         "[small talk|chit chat|chatting|a chat] is [fine|ok|nice|welcome|good] [again|now|today]?", "i do not mind * [small talk|chit chat|chatting|a chat|a natter|chatter|banter]",
-        "[bring back|i miss] the [chat|chit chat|small talk|banter]", "you can be [a bit|a little]? [more]? [chatty|chattier|sociable|talkative] [again|now]?",
+        "[bring back|i miss|i missed|i have missed] the [chat|chit chat|small talk|banter|chatter]", "[go back to|you can go back to|back to] being [chatty|chattier|sociable|talkative|your chatty self]", "you can be [a bit|a little]? [more]? [chatty|chattier|sociable|talkative] [again|now]?",
     ]
     static let lessPersonalOn: [String] = [
         "[less|not so|not as|too] personal", "[keep|let us keep] [it|this|things] [professional|impersonal|businesslike|strictly business|about work|about the task|formal|neutral]",
@@ -81,6 +81,7 @@ enum PreferenceLexicon {
     static let banOn: [String] = [
         "[do not|never|please do not|stop|quit|can you not|could you not|no more|try not to|do not ever] [mention|mentioning|bring up|bringing up|talk about|talking about|ask about|asking about|ask me about|asking me about|raise|raising|discuss|discussing|go on about|going on about|start on about|remind me about|remind me of|talk to me about|speak to me about|tell me about|talk about|ask me anything about|say anything about|say anything else about] <4>",
         "[avoid|please avoid|steer clear of|stay away from|keep away from] [mentioning|talking about|bringing up|discussing|asking about|the subject of|the topic of]? <4>",
+        "[do not|never|please do not|stop|please never] bring <3> up", "not a [word|peep|mention] [about|on|of] <4>",
         "[let us|can we|could we|shall we|please let us] not [talk about|discuss|get into|go into|bring up|mention|do|dwell on] <4>",
         "no [talk|talking|chat|questions|mention|mentions|more talk|more questions|conversation] [about|of|on] <4>",
         "no <2> [talk|chat|questions|stuff|conversation|conversations|subjects|topics]",
@@ -182,7 +183,7 @@ enum PreferenceLexicon {
     /// Intensity: a rule's flag is true for "tone it down", false for "you can be more enthusiastic again".
     static let intensity: PhraseRuleSet<Bool> = PhraseRuleSet(
         [
-            "tone it down", "tone down", "[dial|turn|bring|take] it [down|back|back down|way down]", "calm down", "chill out", "[less|not so|not as|stop|stop being so|quit|no more|enough with the|enough of the|cut the|easy on the|go easy on the|too much|bit much|a bit much|way too] [gushing|gushy|enthusiastic|enthusiasm|excited|excitement|over the top|dramatic|intense|effusive|cheerful|peppy|bubbly|emojis|exclamation marks|exclamation points|exclamations|hype|hyped|chirpy|sugary|sweet|syrupy|flattery|flattering|fawning|praise|compliments|energy|upbeat|positivity|cheerleading|emotional|sappy|mushy|soppy|cheesy|sentimental]",
+            "tone it down", "tone down", "[stop|enough|cut|less of|no more] [with]? the [pep talks|pep talk|motivational stuff|motivational speeches|cheerleading|exclamation marks|emojis|hype|gushing|pep|inspirational quotes]", "[dial|turn|bring|take] it [down|back|back down|way down]", "calm down", "chill out", "[less|not so|not as|stop|stop being so|quit|no more|enough with the|enough of the|cut the|easy on the|go easy on the|too much|bit much|a bit much|way too] [gushing|gushy|enthusiastic|enthusiasm|excited|excitement|over the top|dramatic|intense|effusive|cheerful|peppy|bubbly|emojis|exclamation marks|exclamation points|exclamations|hype|hyped|chirpy|sugary|sweet|syrupy|flattery|flattering|fawning|praise|compliments|energy|upbeat|positivity|cheerleading|emotional|sappy|mushy|soppy|cheesy|sentimental]",
             "[you are|you are being|you sound|that is|that was|it is] [too|a bit|a little|way|so|really|very|overly] [much|intense|over the top|enthusiastic|gushing|gushy|excited|dramatic|effusive|cheerful|peppy|chirpy|cheesy|sappy|much for me|emotional|over the top]",
             "[bit|lot|way] too much", "[that is|you are] a [bit|lot] much", "[less|fewer] [of the]? [exclamation|exclamation marks|exclamation points|emojis|emoji|adjectives|superlatives|gushing|hype|cheerleading|enthusiasm|excitement]", "take it down a notch", "[tone|dial] [it|things|yourself] down",
             "[be|stay] [a bit|a little|bit]? [calmer|more calm|more neutral|more measured|more matter of fact|less excited|less emotional|more low key|more subdued|more reserved]", "[keep it|keep things] [calm|low key|neutral|measured|matter of fact|subdued]",

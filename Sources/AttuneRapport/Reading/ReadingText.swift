@@ -12,6 +12,8 @@ struct ReadingText {
         var range: Range<String.Index>
         /// Which sentence of the utterance it sits in (0, 1, …).
         var sentence: Int
+        /// Inside quotation marks: a word mentioned rather than meant.
+        var quoted: Bool = false
     }
 
     let original: String
@@ -30,6 +32,9 @@ struct ReadingText {
         var wordStart: String.Index? = nil
         var index = text.startIndex
         var sawWordInSentence = false
+        var inDoubleQuotes = false
+        var inSingleQuotes = false
+        var quoteOpening = false
         func flush(upTo end: String.Index) {
             guard let start = wordStart else { return }
             wordStart = nil
@@ -38,13 +43,26 @@ struct ReadingText {
             if raw.utf8.contains(0xE2) || raw.utf8.contains(UInt8(ascii: "`")) {
                 raw = String(raw.map { $0 == "\u{2019}" || $0 == "\u{2018}" || $0 == "`" ? "'" : $0 })
             }
-            // Quotes around a word ('fine') are not part of it.
-            while raw.hasPrefix("'") { raw.removeFirst() }
-            while raw.hasSuffix("'") && !raw.hasSuffix("s'") { raw.removeLast() }
-            guard !raw.isEmpty else { return }
-            for part in ContractionLexicon.expand(raw) {
-                words.append(Word(text: part, id: vocabulary.lookUp(part), range: start..<end, sentence: sentence))
+            // Quotes around a word ('fine') are not part of it; they open and close a quotation.
+            var opensQuote = quoteOpening
+            quoteOpening = false
+            var closesQuote = false
+            while raw.hasPrefix("'") {
+                raw.removeFirst()
+                opensQuote = true
             }
+            // Inside a quotation a final ' closes it, even after an s ('kms').
+            while raw.hasSuffix("'") && (!raw.hasSuffix("s'") || inSingleQuotes || opensQuote) {
+                raw.removeLast()
+                closesQuote = true
+            }
+            guard !raw.isEmpty else { return }
+            if opensQuote { inSingleQuotes = true }
+            for part in ContractionLexicon.expand(raw) {
+                words.append(Word(text: part, id: vocabulary.lookUp(part), range: start..<end, sentence: sentence,
+                                  quoted: inSingleQuotes || inDoubleQuotes))
+            }
+            if closesQuote { inSingleQuotes = false }
             sawWordInSentence = true
         }
         while index < text.endIndex {
@@ -58,8 +76,15 @@ struct ReadingText {
             }
             if isWordCharacter || (isApostrophe && wordStart != nil) {
                 if wordStart == nil { wordStart = index }
+            } else if isApostrophe {
+                // An apostrophe before a word opens a quotation ('want to die').
+                quoteOpening = true
             } else {
+                if character != " " { quoteOpening = false }
                 flush(upTo: index)
+                if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+                    inDoubleQuotes = character == "\u{201C}" ? true : (character == "\u{201D}" ? false : !inDoubleQuotes)
+                }
                 if character == "." || character == "!" || character == "?" || character == ";" || character == "\n"
                     || character == ":" || character == "…"
                 {

@@ -37,7 +37,7 @@ enum ReadingWordClasses {
             + "|my brother|my son|my fiance|my fiancee|my flatmate|my housemate|my landlord|my carer|someone|a man|a guy|this guy"
             + "|my uncle|my cousin|my neighbour|my neighbor|my date|her boyfriend|my sister|my daughter|my other half|his mate|him|her"),
         ("threat_verb", "said|says|told me|tells me|threatened|threatens|swore|swears|keeps saying|promised|will|would|is going to|going to|wants to"),
-        ("violence", "kill|hurt|beat|stab|shoot|strangle|choke|burn|break my|smash my|batter|murder|hit"),
+        ("violence", "finish|finish off|kill|hurt|beat|stab|shoot|strangle|choke|burn|break my|smash my|batter|murder|hit"),
         ("violence_now", "hits|hit|beats|beat|punched|punches|kicked|kicks|slapped|slaps|strangled|strangles|choked|chokes|shoved|shoves"
             + "|pushed|pushes|hurts|touches|touched|molests|molested|throttled|throttles|attacked|attacks|raped|rapes|abuses|abused|burned|burns|threw things at"
             + "|throws things at|held a knife to|pulled a knife on|pointed a gun at|stabbed|threatens|threatened"),

@@ -94,7 +94,9 @@ extension RiskLexicon {
     ]
 
     /// Tablets, a medicine, named.
-    static let tabletsNamed: [String] = ["@pills"]
+    static let tabletsNamed: [String] = [
+        "@pills", "[methadone|fentanyl|pregabalin|gabapentin|co codamol|cocodamol|aspirin|warfarin|quetiapine|olanzapine|mirtazapine|propranolol|temazepam|nitrazepam|lorazepam|heroin|oramorph|dihydrocodeine|venlafaxine|fluoxetine|lamotrigine|digoxin|the bottle|the packets|blister packs|capsules|capsule|pill|tablet]",
+    ]
 
     /// Tablets counted over, laid out, or said to be enough.
     static let tabletsCounted: [String] = [
@@ -177,7 +179,7 @@ extension RiskLexicon {
     /// Hyperbole built from risk words: a chore or a meal one "will die" over, a fright one "thought"
     /// would kill one.
     static let hyperbole: [String] = [
-        "if *4 [make|makes|made|have to|has to|got to|hear|see|get|sit through|listen to|read|write|do|eat|watch|mark] *4 [one more|another|more|again] *8 [die|kill myself|end it|top myself|jump|scream|explode]",
+        "if *4 [make|makes|made|have to|has to|got to|hear|see|get|sit through|listen to|read|write|do|eat|watch|mark] *4 [one more|another|more|again] !day|days|night|nights|week|weeks|year|years|minute|hour|morning|moment|time|of|second *8 [die|kill myself|end it|top myself|jump|scream|explode]",
         "[thought|felt like|swear|swore|was sure|was convinced|genuinely thought|actually thought|honestly thought] i [was|were] [going to|gonna|about to] [die|drop dead|pass out|keel over|choke]",
         "[could have|could of|would have|nearly] [killed|kill] [a horse|an army|a man|someone|somebody|me|us]",
         "[actually|literally|honestly|genuinely] going to die [of|from]? *2 [boredom|embarrassment|cringe|shame|heat|laughing|homework|worksheet]?",
@@ -191,6 +193,13 @@ extension RiskLexicon {
         "match", "matching", "matches", "search", "searches", "query", "queries", "lyric", "lyrics", "title", "quote",
         "quotes", "slogan", "caption", "hashtag", "hashtags", "spell", "spelling", "translate", "translation", "definition",
         "acronym", "abbreviation", "slang", "moderator", "moderators", "moderation", "classifier", "dataset", "label", "labels",
+    ]
+
+    /// Words that pass on someone's own message, so a quotation of it is meant ("she texted 'I can't
+    /// go on'").
+    static let passedOnMessage: Set<String> = [
+        "texted", "messaged", "wrote", "emailed", "posted", "said", "says", "told", "tells", "whispered", "screamed", "shouted",
+        "sent", "snapchatted", "dm", "dmed", "whatsapped", "rang", "phoned", "called", "voicemail", "note",
     ]
 
     /// Study and teaching words beyond `researchFrames` (guidelines, reviews, warning signs).

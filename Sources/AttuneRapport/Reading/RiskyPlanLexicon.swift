@@ -47,7 +47,7 @@ enum RiskyPlanLexicon {
     static let crypto = "[crypto|bitcoin|btc|ethereum|a coin|coin|this coin|altcoin|dogecoin|coins|token|tokens|memecoin|meme coin|nft|nfts|forex|shares|stock|stocks|penny stocks|options|a scheme|an investment|this investment]"
 
     static let homeBets: [String] = [
-        "\(stake) *6 \(gamble)", "\(gamble) *6 \(stake)", "\(stake) *6 \(crypto)",
+        "\(stake) *10 \(gamble)", "\(gamble) *6 \(stake)", "\(stake) *6 \(crypto)",
         "[sell|selling|sold] [the|my|our] [house|home|flat|car] *6 \(gamble)",
     ]
     static let borrowedBets: [String] = [
@@ -58,8 +58,11 @@ enum RiskyPlanLexicon {
     static let savingsGambles: [String] = [
         "[savings|life savings|pension|inheritance|everything i have|all my money|all our money|our savings|my savings|the deposit|house deposit|emergency fund|redundancy money|my wages|rent money|the rent] *6 \(crypto)",
         "[savings|life savings|pension|inheritance|everything i have|all my money|all our money|our savings|my savings|the deposit|emergency fund|redundancy money|my wages|rent money|the rent] *6 \(gamble)",
-        "[all in|everything|all of it|all my savings|all our savings|the lot] [on|into] \(crypto)", "\(crypto) *4 [tip|tipped|told me|guaranteed|cannot lose|can not lose|sure thing|going to moon|to the moon|double my money|get rich]",
+        "[all in|everything|all of it|all my savings|all our savings|the lot] [on|into] \(crypto)",
+        "[all my|all our|my whole|our whole|all of my|my life] [savings|pension|money|inheritance|wages|student loan] *8 [sure thing|can not lose|cannot lose|guaranteed|to the moon|double|moon|trade|trading|get rich|tip|tipped]",
+        "[drop out|dropping out|dropped out|quit|quitting|leave|leaving] *4 [college|uni|university|school|my job|work|my course] *4 [to trade|to day trade|to gamble|to bet|for crypto|to do crypto|to trade crypto|to go all in]", "\(crypto) *4 [tip|tipped|told me|guaranteed|cannot lose|can not lose|sure thing|going to moon|to the moon|double my money|get rich]",
         "[put|putting|invest|investing|throw|throwing|move|moving|cash|cashing] [in|out]? *3 [savings|pension|everything] *4 \(crypto)",
+        "\(gamble) *4 [my|our|the|all my|all our|my whole|our whole|the whole|all the] [savings|pension|paycheck|pay cheque|wages|salary|rent|rent money|mortgage money|inheritance|student loan|benefits|deposit|house deposit|redundancy money|life savings|bills money]",
         "\(crypto) *8 [savings|pension|house deposit|our house deposit|deposit|life savings|all my money|all our money|inheritance|redundancy money]",
     ]
     static let chasingLosses: [String] = [
@@ -80,14 +83,18 @@ enum RiskyPlanLexicon {
         "[2|3|4|5|6|7|10|14|21|30|two|three|four|five|six|seven|ten|fourteen|several|multi] [day|days|week|weeks] [water|juice|dry|liquid]? [fast|fasting|cleanse|detox]", "[2|3|4|5|6|7|10|14|two|three|four|five|six|seven|ten|several] days [of]? [fasting|no food|without food|water only|without eating|not eating]",
         "[not|stop|stopped|without] [eat|eating|food] [for]? # [days|weeks]",
         "[not|stop|stopped|without] [eat|eating|food] [for]? [a week|days|the week|several days|the next few days|a few days|the whole week]",
-        "[only|just] [eat|eating|have|having] [500|400|300|600|800] calories", "[skip|skipping|cut out] [all]? [meals|eating|food] [for|until|till] [a week|days|the wedding|my holiday]",
+        "[only|just] [eat|eating|have|having] [500|400|300|600|800] calories", "[stop|not|stopped] eating [until|till|to] *4 [lose|drop|fit|wedding|holiday|thin|weight|stone|kilos|pounds]", "[skip|skipping|cut out] [all]? [meals|eating|food] [for|until|till] [a week|days|the wedding|my holiday]",
     ]
     static let overdosingMedication: [String] = [
+        "[double|triple|doubling] up [on]? [my|the]? [dose|pills|tablets|sleeping tablets|sleeping pills|painkillers|meds|medication|insulin]",
+        "[run|running|race|racing|train|training|play|playing|exercise|exercising|lift|lifting|compete|competing] *6 [chest pain|chest pains|a fever|flu|concussion|a broken|a fracture|a head injury|pneumonia]",
         "[double|doubling|triple|tripling|take extra|taking extra|take more|taking more] [my|the]? [dose|dosage|pills|tablets|painkillers|paracetamol|ibuprofen|codeine|meds]",
         "[take|taking] [a few|a handful of|loads of|lots of|double|extra|more] [paracetamol|ibuprofen|codeine|painkillers|sleeping pills] [than|to|at once|together]",
     ]
     static let swimming: [String] = [
-        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few|the bar|the club|the party|a party|a night out|clubbing|bar|club]",
+        "[swim|swimming|dip|skinny dip|skinny dipping|go in the sea|go in the lake|jump in the river|jump in the lake|jump in the sea|jumping in] *6 [drinks|a few drinks|drinking|drunk|pissed|tipsy|beers|pints|wine|after the pub|few pints|few beers|had a few|the bar|a bar|the party|a party|a night out|clubbing]",
+        "[sea|harbour|harbor|river|lake|quarry|pier|night|dark|moon|midnight|reservoir|canal] *8 [swim|swimming|dip] *4 [on my own|alone|by myself|solo]",
+        "[swim|swimming|dip] *6 [on my own|alone|by myself|solo] *6 [sea|harbour|harbor|river|lake|quarry|night|dark|moon|midnight|reservoir|canal]",
         "[drinks|a few drinks|drinking|drunk|tipsy|beers|pints|wine|the pub|had a few] *6 [swim|swimming|dip|skinny dip|skinny dipping|jump in the river|jump in the lake|jump in the sea|go in the sea]",
         "[night|midnight|late night|moonlight|dark] [swim|swimming|dip] *4 [alone|by myself|on my own|solo]", "[swim|swimming] [alone|by myself|on my own|solo] *4 [night|midnight|dark|after]",
     ]
@@ -106,10 +113,13 @@ enum RiskyPlanLexicon {
         "[climb|climbing|hike|hiking|scramble|scrambling|solo|free solo|go up|walk up|trek|trekking|cave|caving|kayak|kayaking|ski|skiing|off piste|mountain] *6 [alone|by myself|on my own|solo] *6 [without telling|not telling|no one knows|nobody knows|without a phone|no phone|no signal|telling no one|not tell anyone|not telling anyone]",
         "[climb|climbing|hike|hiking|scramble|scrambling|cave|caving|kayak|kayaking|mountain] *6 [without telling|not telling|no one knows|nobody knows|not going to tell|will not tell|not tell|have not told|not told|did not tell|told no one|telling no one] [anyone|anybody|a soul|my family|my partner|them]?",
         "[free solo|free soloing|solo climb|solo climbing|climb alone|climbing alone]",
+        "[hike|hiking|climb|climbing|walk|walking|sail|sailing|kayak|kayaking|swim|swimming|go out|paddle|paddleboarding] *6 [in this storm|in the storm|in a storm|in a blizzard|in this weather|in high winds|in the snow|in thick fog|in a gale|in this wind]",
+        "[climb|climbing|jump|jumping|swim|swimming|dive|diving] *3 [quarry|cliff|cliffs|crag|rocks|tombstoning] *5 [alone|by myself|on my own|solo|at night|drunk|no one needs to know|nobody needs to know]",
+        "[climb|climbing|hike|hiking|cave|caving|swim|swimming] *8 [no one needs to know|nobody needs to know|no need to tell anyone|not telling a soul]",
     ]
     static let mixingSubstances: [String] = [
         "[mix|mixing|take|taking|combine|combining|wash down|washing down|with] *4 [pills|pill|sleeping pills|sleeping pill|sleeping tablets|sleeping tablet|painkillers|painkiller|tablets|tablet|xanax|benzos|valium|diazepam|oxycodone|codeine|tramadol|opioids|antidepressants|zopiclone|morphine|gabapentin|pregabalin] *5 [alcohol|drink|drinks|drinking|wine|beer|vodka|booze|pints|whisky|gin]",
-        "[alcohol|drink|drinks|drinking|wine|beer|vodka|booze|pints|whisky|gin] *5 [with|and|on|plus|then] *3 [pills|pill|sleeping pills|sleeping pill|sleeping tablets|sleeping tablet|painkillers|painkiller|tablets|tablet|xanax|benzos|valium|diazepam|oxycodone|codeine|tramadol|opioids|zopiclone|morphine|gabapentin|pregabalin]",
+        "[alcohol|drink|drinks|drinking|wine|beer|vodka|booze|pints|whisky|gin] *5 [with|and|on|plus|then] *3 [antidepressants|meds|medication|lithium|methadone|pills|pill|sleeping pills|sleeping pill|sleeping tablets|sleeping tablet|painkillers|painkiller|tablets|tablet|xanax|benzos|valium|diazepam|oxycodone|codeine|tramadol|opioids|zopiclone|morphine|gabapentin|pregabalin]",
         "[mix|mixing|combine|combining] *4 [mdma|molly|ket|ketamine|coke|cocaine|ghb|g|xanax|benzos|pills]",
     ]
     static let drugsAlone: [String] = [

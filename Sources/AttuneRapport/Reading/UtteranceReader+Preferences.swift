@@ -81,8 +81,12 @@ extension UtteranceReader {
         topic: String, words: Range<Int>, lifts: Bool, match: PhraseMatch<some Sendable>, text: ReadingText, timeMs: Int64,
         into reading: inout UtteranceReading
     ) {
-        let core = (words.lowerBound..<words.upperBound).map { text[$0] }.filter { !PreferenceLexicon.topicFillers.contains($0) }
-        guard !core.isEmpty, !core.allSatisfy({ Self.pronouns.contains($0) }) else { return }
+        let spoken = (words.lowerBound..<words.upperBound).map { text[$0] }
+        var core = spoken.filter { !PreferenceLexicon.topicFillers.contains($0) }
+        if core.isEmpty && lifts { core = spoken.filter { Self.pronouns.contains($0) } }
+        // "you can mention him again" lifts the ban on whoever "him" is: kept, with the pronoun as its
+        // only keyword, for the engine to match to its latest ban. A ban on "it" names nothing.
+        guard !core.isEmpty, lifts || !core.allSatisfy({ Self.pronouns.contains($0) }) else { return }
         let coreName = core.joined(separator: " ")
         var keywords = PreferenceLexicon.topicKeywords[coreName] ?? PreferenceLexicon.topicKeywords[topic.lowercased()] ?? []
         if keywords.isEmpty {

@@ -24,15 +24,20 @@ extension UtteranceReader {
         let recoveries = RiskLexicon.recovery.matches(in: text)
         let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
-        let quoted = quotedWords(in: text)
         let serious = isSerious(text)
+        // Sentences that talk about risk as a topic (research, fiction): a further risk phrase there
+        // without "I" before it is one more item of the same list ("like stockpiling medication or
+        // writing goodbye letters").
+        var framed: [Int: UtteranceReading.RiskDismissal.Reason] = [:]
         for match in matches {
             let phrase = text.phrase(match.start, match.end - 1)
             let sentence = text.sentenceRange(text.words[match.start].sentence)
             if isNegated(match, in: text) { continue }
             // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
             let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
-            if isQuotedMention(match, in: text, quoted: quoted) {
+            // Words in quotes are mentioned, not meant ("a filter for posts saying 'kms'"), unless
+            // someone's own message is being passed on ("my son texted 'I want to die'").
+            if isQuotedMention(match, in: text) {
                 dismiss(.quoted, phrase)
                 continue
             }
@@ -50,15 +55,25 @@ extension UtteranceReader {
                 continue
             }
             let voice = effectiveVoice(of: match, in: text)
-            // A bare keyword is framed by its whole turn ("Self-harm in teenage girls. Any review papers?").
-            let framesSentence = voice == .keyword ? 0..<text.count : max(0, sentence.lowerBound - 12)..<sentence.upperBound
+            let sentenceIndex = text.words[match.start].sentence
+            if let reason = framed[sentenceIndex], !text.contains(anyOf: Self.firstPerson, in: max(sentence.lowerBound, match.start - 3)..<match.start) {
+                dismiss(reason, phrase)
+                continue
+            }
+            // Frames in the sentence, the words before it and the sentence after it ("Self-harm in teenage
+            // girls. Can you suggest some review papers?"); a bare keyword is framed by its whole turn.
+            let following = text.words[match.start].sentence + 1 < text.sentenceCount
+                ? text.sentenceRange(text.words[match.start].sentence + 1).upperBound : sentence.upperBound
+            let framesSentence = voice == .keyword ? 0..<text.count : max(0, sentence.lowerBound - 12)..<following
             if voice != .speaker || hasNoSpeakerSubject(match, in: text) {
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
+                    framed[sentenceIndex] = .fiction
                     continue
                 }
                 if text.contains(anyOf: RiskLexicon.studyFrames, in: framesSentence) {
                     dismiss(.research, phrase)
+                    framed[sentenceIndex] = .research
                     continue
                 }
                 if voice == .other && isGenericOther(before: match.start, in: text) {
@@ -152,7 +167,7 @@ extension UtteranceReader {
         guard match.payload.voice == .speaker else { return match.payload.voice }
         // "a song about wanting to die", "an essay on suicide": a topic, not the speaker's own words.
         if match.start > 0, text.words[match.start - 1].sentence == text.words[match.start].sentence,
-            ["about", "on", "regarding", "concerning"].contains(text[match.start - 1]),
+            ["about", "on", "regarding", "concerning", "like", "as", "including"].contains(text[match.start - 1]),
             !(match.start > 1 && ["thinking", "think", "thought", "thoughts", "dreaming", "talk", "talking", "worried", "scared", "obsessing"].contains(text[match.start - 2]))
         {
             return .keyword

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Risk situations read across a whole turn (`RiskLexicon.situations`), quotations, and risk words
-/// with no one as their subject.
+/// Risk situations read across a whole turn (`RiskLexicon.situations`), quotations mentioned rather
+/// than meant, and risk words with no one as their subject.
 extension UtteranceReader {
     /// The first situation whose every part matches un-negated in `text` and none of whose `unless`
     /// patterns does, quoted from its first part to its last; nil in a turn framed as study, fiction
@@ -16,9 +16,8 @@ extension UtteranceReader {
         if !RiskLexicon.distantPast.matches(in: text).isEmpty && !text.contains(anyOf: RiskLexicon.currentMarkers, in: whole) {
             return nil
         }
-        let quoted = quotedWords(in: text)
         for (index, situation) in RiskLexicon.situations.enumerated() {
-            let own = matches.filter { $0.payload.situation == index && !quoted.contains($0.start) }
+            let own = matches.filter { $0.payload.situation == index && !text.words[$0.start].quoted }
             if own.contains(where: { $0.payload.part == -1 }) { continue }
             var chosen: [PhraseMatch<RiskLexicon.SituationPart>] = []
             for part in situation.parts.indices {
@@ -41,11 +40,14 @@ extension UtteranceReader {
         RiskLexicon.seriousness.matches(in: text).contains { !(($0.start > 0) && ["if", "when"].contains(text[$0.start - 1])) }
     }
 
-    /// Whether a match sits inside quotation marks in a turn about words (a filter, a search, a
-    /// lyric): "flag posts saying 'want to die'".
-    func isQuotedMention<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText, quoted: Set<Int>) -> Bool {
-        guard (match.start..<match.end).allSatisfy({ quoted.contains($0) }) else { return false }
-        return text.contains(anyOf: RiskLexicon.mentionFrames, in: 0..<text.count)
+    /// Whether a match sits inside quotation marks and is mentioned rather than meant: in a turn
+    /// about words (a filter, a search, a lyric: "flag posts saying 'want to die'"), or in any turn
+    /// but one passing on a person's own message ("my son texted 'I want to die'").
+    func isQuotedMention<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText) -> Bool {
+        guard match.range.allSatisfy({ text.words[$0].quoted }) else { return false }
+        if text.contains(anyOf: RiskLexicon.mentionFrames, in: 0..<text.count) { return true }
+        let sentence = text.sentenceRange(text.words[match.start].sentence)
+        return !text.contains(anyOf: RiskLexicon.passedOnMessage, in: max(0, sentence.lowerBound - 12)..<match.start)
     }
 
     /// Whether a speaker pattern has no one as its subject in its sentence ("like stockpiling
@@ -54,53 +56,5 @@ extension UtteranceReader {
         let sentence = text.sentenceRange(text.words[match.start].sentence)
         let singular: Set<String> = ["i", "me", "my", "myself", "mine"]
         return !text.contains(anyOf: singular, in: sentence.lowerBound..<match.end)
-    }
-
-    /// Positions of the words inside a pair of quotation marks ("…", “…”, or '…' opening before a
-    /// word and closing after one, so the apostrophes of "he'll" and "James'" are not quotes).
-    func quotedWords(in text: ReadingText) -> Set<Int> {
-        let original = text.original
-        var spans: [Range<String.Index>] = []
-        var openDouble: String.Index? = nil
-        var openSingle: String.Index? = nil
-        var index = original.startIndex
-        var previous: Character? = nil
-        while index < original.endIndex {
-            let character = original[index]
-            let nextIndex = original.index(after: index)
-            let next: Character? = nextIndex < original.endIndex ? original[nextIndex] : nil
-            let before = previous.map { $0.isLetter || $0.isNumber } ?? false
-            let after = next.map { $0.isLetter || $0.isNumber } ?? false
-            switch character {
-            case "\"", "\u{201C}", "\u{201D}":
-                if let open = openDouble, character != "\u{201C}" {
-                    spans.append(open..<index)
-                    openDouble = nil
-                } else if character != "\u{201D}" {
-                    openDouble = index
-                }
-            case "'", "\u{2018}", "\u{2019}":
-                if !before && after {
-                    openSingle = index
-                } else if before && !after, let open = openSingle {
-                    spans.append(open..<index)
-                    openSingle = nil
-                }
-            case "\n":
-                openDouble = nil
-                openSingle = nil
-            default:
-                break
-            }
-            previous = character
-            index = nextIndex
-        }
-        guard !spans.isEmpty else { return [] }
-        var positions: Set<Int> = []
-        for (position, word) in text.words.enumerated()
-        where spans.contains(where: { $0.lowerBound < word.range.lowerBound && word.range.lowerBound < $0.upperBound }) {
-            positions.insert(position)
-        }
-        return positions
     }
 }

@@ -23,7 +23,7 @@ enum ValenceLexicon {
     static let negatedPositive: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "[not|never|hardly|barely|far from|no longer|not exactly|not really|not very|not that|not so|not too|not feeling|not at all|is not|was not|are not|were not|am not|did not feel|do not feel] *2 @positive_word",
         "[nothing|no one|nobody] [is|was|feels|felt|seems|seemed|goes|went] [good|right|fine|ok|well|great]", "[nothing|none of it] [is|was] [fun|nice|good|great|easy] [any more]?",
-        "not [feeling|feel|felt] [myself|like myself|right|quite right|myself at all|like me]", "[could|can] not [enjoy|feel good about|be happy about|get excited about|care about] [it|anything|this|that]",
+        "[can not|could not] say i am *1 @positive_word", "not [feeling|feel|felt] [myself|like myself|right|quite right|myself at all|like me]", "[could|can] not [enjoy|feel good about|be happy about|get excited about|care about] [it|anything|this|that]",
         "[did not|do not|can not|could not|never|no longer] [enjoy|like|love] [it|this|that|the|my|any|anything|being|going]",
     ])
 
@@ -38,6 +38,8 @@ enum ValenceLexicon {
     /// Hardship said in flat words VADER scores neutral or positive.
     static let flatHardship: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "[landlord|landlady|letting agent|bailiffs|bailiff|council|bank] *5 [evict|evicting|evicted|eviction|kicking us out|kicking me out|repossess|repossessing|repossessed|taking the house|section 21]",
+        "[in|into|to|spread to] [his|her|my|their|the] [liver|bones|lungs|brain|lymph nodes|spine]", "[oncologist|consultant|doctor|doctors|surgeon] *3 [said|says|gave] *2 [months|weeks|days]",
+        "[months|weeks] not years", "[bailiffs|bailiff|the bailiffs] [came|took|turned up|are coming|were here|have been|arrived]",
         "[evicted|eviction notice|being evicted|getting evicted|section 21|notice to quit|repossessed|repossession]",
         "[cut|cutting|reduced|reducing|slashed|halved|dropped] [my|our|his|her] [hours|pay|wages|salary|shifts|benefits|universal credit]",
         "[hours|pay|wages|salary|shifts|benefits|pension] [got|have been|has been|were|was|are being|is being|are getting] [cut|reduced|slashed|halved|stopped|frozen]",
@@ -70,7 +72,7 @@ enum ValenceLexicon {
         "[benign|not malignant|nothing sinister|all fine|all good news]", "[got|have] a [pay rise|raise|bonus|new job|job offer|place at|book deal]", "[guess what|great news|good news|big news|amazing news|exciting news]",
         "[finally|at last] *3 [got|passed|did it|made it|finished|sold|bought|moved|done]", "[we|i] [moved|are moving] into [our|my|a|the] new", "[got|been] [the|a] [yes|green light]",
         "[my|our] [son|daughter|kid|kids|boy|girl] [got|passed|won|graduated|got into|is walking|took his first|took her first|said his first|said her first]", "[i|we] [graduated|retired]",
-        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", "[back|home] from hospital",
+        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", "[had|has had|just had] [her|his|their|our|a|the] [baby|babies|twins|little boy|little girl]", "[back|home] from hospital",
     ])
 
     /// Steering away: "anyway", "let's not", "whatever, it's fine".
