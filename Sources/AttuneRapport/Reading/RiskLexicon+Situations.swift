@@ -32,6 +32,7 @@ extension RiskLexicon {
                   unless: plannedAbsence),
         Situation(name: "a farewell note with a means or a place", category: .preparations, parts: [farewellNote, meansOrPlace], unless: []),
         Situation(name: "tablets counted or laid out", category: .preparations, parts: [tabletsNamed, tabletsCounted], unless: tabletsSupply),
+        Situation(name: "tablets counted and enough", category: .preparations, parts: [tabletsCounted, tabletsEnough], unless: tabletsSupply),
         Situation(name: "down on the floor and unable to get up", category: .fall, parts: [down, cannotGetUp], unless: gotUp),
         Situation(name: "hiding from someone trying to get in", category: .dangerFromPerson, parts: [hiding, someoneGettingIn], unless: []),
     ]
@@ -60,8 +61,9 @@ extension RiskLexicon {
         "[dog|dogs|cat|cats|pets|the dog|the cat|my dog|my cat|car|the car|my car|flat|the flat|house|guitar|things|stuff|my things|my stuff|savings|money|books|the kids|tortoise|rabbit|hamster] [goes|go|is going|are going|will go|gets|get|should go] to [my|our|his|her|the]",
         "[giving|given|gave|handed|passed] [my|all my|the] *3 [to my|away|on to]",
         "[rehomed|re homed|found a home for|found homes for|found a new home for] [my|the]? [dog|cat|pets|fish|rabbit|bird|birds]",
-        "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds] *3 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|labelled|ready]",
-        "[cancelled|canceled|closed|paid off] [my|all my|the] *2 [subscriptions|accounts|debts|contract|direct debits]",
+        "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds|papers] *5 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|labelled|ready]",
+        "[cancelled|canceled|closed|paid off|cleared] [my|all my|the] *2 [subscriptions|accounts|debts|contract|direct debits|credit card|credit cards|loan|overdraft|bills]",
+        "[gave|given|giving|handed] [my|the|all my] *2 [away|to]",
         "[said|saying|sent|texted] *2 [my goodbyes|goodbye to everyone|my last]", "[affairs|everything|things] [are]? [in order|sorted|tied up|settled]",
         "[checklist|list] [done|ticked off|finished|complete]",
     ]
@@ -75,12 +77,13 @@ extension RiskLexicon {
 
     /// A means to hand (tablets collected, a rope bought) or a high place the speaker is at.
     static let meansOrPlace: [String] = [
-        "@pills [collected|picked up|ready|sorted|got|bought|saved|counted|in the drawer|in my bag|in the car|stashed|hidden]",
+        "@pills [are|is]? [collected|picked up|ready|sorted|got|bought|saved|counted|in the drawer|in my bag|in the car|stashed|hidden|in my pocket|by the bed]",
         "[collected|picked up|got|bought|ordered|have got|got hold of] [the|my|enough|all the|extra|more|some]? @pills",
         "[rope|the rope|a rope|hose|hosepipe|the hose|charcoal|the charcoal|gun|the gun|blades|razor blades|the blades|helium|noose|ladder|the ladder] [bought|got|ready|sorted|in the car|in the boot|in the garage|in the shed|tied|up]",
         "[bought|got|have got|ordered|found] [a|the|some]? [rope|hose|hosepipe|charcoal|gun|blades|razor blades|helium|noose]",
         "[sat|sitting|standing|stood|am|i am|up|out|waiting|perched] on [the|a] *4 [bridge|roof|ledge|edge|cliff|cliffs|tracks|railings|railing|parapet|car park|multi storey|top floor|viaduct|pier|tower]",
         "[at|by|near|under|on] the [railway|train|rail|motorway|river] [bridge|tracks|line|crossing|viaduct]",
+        "[at|on|by|near] the [top|edge] of [the|a] *2 [cliff|cliffs|bridge|roof|car park|building|quarry|tower|multi storey]",
     ]
 
     /// A note or letter written or left (what it is for is said by the other part).
@@ -104,7 +107,11 @@ extension RiskLexicon {
         "[counted|counting|recounted|recounting] *3 @pills",
         "[lined|laid|spread|set|tipped|poured|emptied] [them|it|the lot|all of them|all of it]? out",
         "[out|lined up|laid out|spread out|set out] on the [kitchen table|table|bed|counter|worktop|floor|desk|side|bedside table]",
-        "there [is|are] [more than]? enough", "[it is|that is|that will be|that should be|should be|will be] [more than]? enough [now|then]?",
+    ]
+
+    /// Said to be enough (of tablets counted).
+    static let tabletsEnough: [String] = [
+        "there [is|are] [more than]? enough", "[it is|that is|that will be|that should be|should be|will be|must be|has to be] [more than]? enough [now|then]?",
         "enough [to do it|to end it|to finish it|for me|to make sure|to not wake up|to never wake up]",
     ]
 
@@ -123,6 +130,7 @@ extension RiskLexicon {
         "lost my [balance|footing]",
         "[on|lying on|stuck on|down on|sat on|sitting on|laid on|flat on] the [floor|ground|bathroom floor|kitchen floor|landing|carpet|lino|tiles|pavement|path|patio]",
         "[been|lying|stuck|laid|sat] [down here|here|on the floor|on the ground|down] [since|for|all night|all day|hours]",
+        "[on|lying on|stuck on|flat on] the [grass|lawn|stairs|drive|driveway|floor]",
     ]
 
     /// Not able to get up, or to get someone else up.
@@ -130,6 +138,7 @@ extension RiskLexicon {
         "[can not|could not|unable to|not able to|can not seem to|can not manage to|too weak to|no way to|not strong enough to] [get|pull|push|lift|haul|drag|heave] [myself|meself|me]? [up|back up|off|onto|on to|to my feet|upright]",
         "[can not|could not|unable to|not able to|too weak to] [stand|stand up|get up|get to my feet|reach the phone|reach my phone|reach the cord|reach the button|press the button|move my legs|move]",
         "[can not|could not|not able to|unable to] [lift|move|get] [him|her|them|mum|dad|my mum|my dad|my husband|my wife|nan|gran|grandad] [up|off|back up]?",
+        "[lying|stuck|laid|been lying|been stuck|been down|been here] *5 [for hours|since last night|since this morning|all night|overnight|for ages|since yesterday|since about|since early]",
     ]
 
     /// Got up after all.
@@ -157,13 +166,25 @@ extension RiskLexicon {
         "[shouting|screaming|yelling|saying|says|said|swearing|swore|threatening|threatened|texted|texting|told me] [he|she|they] [will|is going to|are going to|would|was going to] *6 [finish|kill|hurt|end|get|stab|batter|beat|do|strangle|shoot|break] [me|me off|me in|us]",
         "@abuser [will|is going to|would|said he would|said she would|says he will|says she will] *4 [finish me|finish me off|do me in|end me|break my neck|slit my throat|put me in hospital|put me in the ground|bury me]",
         "[finish|finished|finishing] me [off]? this time",
+        "[trying to|going to|about to|tried to|is trying to] [kick|break|smash|force|bash|kick in|break down] [the|my|our] *2 [door|window|doors|windows|lock] [in|down|open]?",
+        "[grabbed|got|had|put|held|pinned] me [round|by|around] the [neck|throat]", "[hands|hand|arm|arms|belt|rope] [round|around] my [neck|throat]",
+        "[until|till] i [blacked out|passed out|could not breathe|nearly passed out|went dizzy]",
         "@abuser [is|are|has been|keeps|kept|started]? [kicking|banging|hammering|pounding|smashing|bashing|battering] [on|at|down|in]? [the|my|our] *2 [door|doors|window|windows]",
+    ]
+
+    /// A sentence of only a day or a time, which in a list of affairs is a date ("Sunday then.").
+    static let bareDates: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "tomorrow", "midnight", "then",
+        "it", "is", "night", "morning", "this", "weekend",
     ]
 
     /// Single phrasings added to the categories of `rules`: a fall told without the word "fall", and
     /// threats in the words of finishing someone.
     static let situationalPhrasings: [(String, Rule)] =
         threatPhrasings.map { ($0, Rule(category: .dangerFromPerson, voice: .speaker)) }
+        + [
+            "i [genuinely|honestly|really|truly|actually|seriously|just] [do not|no longer] want to [wake up|live|be here|exist|go on|carry on|be alive]",
+        ].map { ($0, Rule(category: .passiveSuicidalThoughts, voice: .speaker)) }
         + [
             "[can not|could not|unable to] get [myself|meself] [up|back up] [off|from] the [floor|ground]",
             "[can not|could not|unable to] get [myself|meself]? [up|back up] [off|from|after] *3 [floor|ground|fall|carpet|tiles]",
@@ -182,6 +203,10 @@ extension RiskLexicon {
         "if *4 [make|makes|made|have to|has to|got to|hear|see|get|sit through|listen to|read|write|do|eat|watch|mark] *4 [one more|another|more|again] !day|days|night|nights|week|weeks|year|years|minute|hour|morning|moment|time|of|second *8 [die|kill myself|end it|top myself|jump|scream|explode]",
         "[thought|felt like|swear|swore|was sure|was convinced|genuinely thought|actually thought|honestly thought] i [was|were] [going to|gonna|about to] [die|drop dead|pass out|keel over|choke]",
         "[could have|could of|would have|nearly] [killed|kill] [a horse|an army|a man|someone|somebody|me|us]",
+        "[could not|can not|could hardly|can hardly] [get up|stand up|breathe|move|stand] [for|from|with] [laughing|laughter|giggling|giggles]",
+        "[floppy|limp] [with sleep|and asleep|and sleepy|and content|and relaxed|and milk drunk]",
+        "[floppy|limp] *6 [so cute|adorable|milk drunk|fast asleep|dozing|sleepy|after her feed|after his feed|after a feed]",
+        "[banging|knocking|kicking|hammering] *6 [because|needs|wants|to be let in] *3 [loo|toilet|wee|let in|his ball|her ball|dinner|keys|locked out|the bathroom]",
         "[actually|literally|honestly|genuinely] going to die [of|from]? *2 [boredom|embarrassment|cringe|shame|heat|laughing|homework|worksheet]?",
     ]
 
@@ -194,6 +219,14 @@ extension RiskLexicon {
         "quotes", "slogan", "caption", "hashtag", "hashtags", "spell", "spelling", "translate", "translation", "definition",
         "acronym", "abbreviation", "slang", "moderator", "moderators", "moderation", "classifier", "dataset", "label", "labels",
     ]
+
+    /// Study words that frame a whole turn of situations: `studyFrames` without the everyday ones a
+    /// person's own affairs are told in ("insurance papers", "the report", "reading").
+    static let situationFrames: Set<String> = studyFrames.subtracting([
+        "paper", "papers", "review", "reviews", "staff", "signs", "warning", "data", "report", "reading", "class", "policy",
+        "history", "project", "evidence", "sources", "journal", "lesson", "lessons", "survey", "exam", "module", "nice", "posts",
+        "flags", "matching", "filter", "charity", "volunteer", "homework", "assessment", "risk",
+    ])
 
     /// Words that pass on someone's own message, so a quotation of it is meant ("she texted 'I can't
     /// go on'").

@@ -346,7 +346,7 @@ enum RiskLexicon {
     static let jokeMarkers: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "hahah", "rofl", "jk", "kidding", "joking", "😂", "🤣", "jokes"]
 
     /// Words after "not" that do not take a risk back ("can't stop", "not sure", "not kidding").
-    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain"]
+    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain", "being"]
 
     /// Words that, before a pattern in its sentence, take it back ("I'm not going to kill myself").
     static let negators: Set<String> = ["not", "never", "no", "nor"]

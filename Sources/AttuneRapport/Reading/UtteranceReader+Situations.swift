@@ -7,32 +7,64 @@ extension UtteranceReader {
     /// patterns does, quoted from its first part to its last; nil in a turn framed as study, fiction
     /// or a quotation, or told as a distant past.
     func readSituation(_ text: ReadingText) -> UtteranceReading.RiskCue? {
-        let matches = RiskLexicon.situationParts.matches(in: text).filter { !isNegated($0, in: text) }
-        guard !matches.isEmpty else { return nil }
+        let all = RiskLexicon.situationParts.matches(in: text)
+        guard !all.isEmpty else { return nil }
         let whole = 0..<text.count
-        if text.contains(anyOf: RiskLexicon.studyFrames, in: whole) || text.contains(anyOf: RiskLexicon.fictionFrames, in: whole) {
+        if text.contains(anyOf: RiskLexicon.situationFrames, in: whole) || text.contains(anyOf: RiskLexicon.fictionFrames, in: whole) {
             return nil
         }
         if !RiskLexicon.distantPast.matches(in: text).isEmpty && !text.contains(anyOf: RiskLexicon.currentMarkers, in: whole) {
             return nil
         }
+        let figures = RiskLexicon.figurative.matches(in: text)
+        // A part counts when it is meant: not negated in its own clause, not quoted, not inside a figure.
+        let matches = all.filter { match in
+            match.payload.part == -1
+                || (!isNegatedInClause(match, in: text) && !text.words[match.start].quoted && !figures.contains { $0.overlaps(match.range) })
+        }
+        let dates = bareDateSentences(in: text)
         for (index, situation) in RiskLexicon.situations.enumerated() {
-            let own = matches.filter { $0.payload.situation == index && !text.words[$0.start].quoted }
+            let own = matches.filter { $0.payload.situation == index }
             if own.contains(where: { $0.payload.part == -1 }) { continue }
-            var chosen: [PhraseMatch<RiskLexicon.SituationPart>] = []
+            // One statement per part, none overlapping another ("counted my pills" is not also "pills").
+            var chosen: [Range<Int>] = []
             for part in situation.parts.indices {
-                guard let first = own.first(where: { $0.payload.part == part }) else { break }
-                chosen.append(first)
+                var candidates = own.filter { $0.payload.part == part }.map(\.range)
+                if situation.parts[part] == RiskLexicon.meansPlaceOrDate { candidates += dates }
+                guard let free = candidates.first(where: { range in !chosen.contains { $0.overlaps(range) } }) else { break }
+                chosen.append(free)
             }
             guard chosen.count == situation.parts.count else { continue }
-            // Two parts must be two statements, not one phrase read twice ("pills counted").
-            let spans = chosen.map(\.range)
-            if spans.count > 1, spans.dropFirst().allSatisfy({ $0 == spans[0] }) { continue }
-            let start = chosen.map(\.start).min() ?? 0
-            let end = chosen.map(\.end).max() ?? start + 1
+            let start = chosen.map(\.lowerBound).min() ?? 0
+            let end = chosen.map(\.upperBound).max() ?? start + 1
             return UtteranceReading.RiskCue(category: situation.category, phrase: text.phrase(start, end - 1))
         }
         return nil
+    }
+
+    /// "not", "never" in a part's gaps or in the three words before it, back to the start of its
+    /// clause ("he wouldn't settle so I threw him": the "not" is the child's, not the speaker's).
+    private func isNegatedInClause<Payload>(_ match: PhraseMatch<Payload>, in text: ReadingText) -> Bool {
+        for gap in match.gaps where text.contains(anyOf: RiskLexicon.negators, in: gap) { return true }
+        let sentence = text.words[match.start].sentence
+        var position = match.start - 1
+        while position >= 0, match.start - position <= 3, text.words[position].sentence == sentence {
+            if Self.clauseOpeners.contains(text[position]) { return false }
+            if RiskLexicon.negators.contains(text[position]) { return isNegated(match, in: text) }
+            position -= 1
+        }
+        return false
+    }
+
+    static let clauseOpeners: Set<String> = ["and", "but", "so", "because", "then", "when", "after", "before", "until", "while", "now", "cos"]
+
+    /// Sentences of only a day or a time ("Sunday then.", "Tonight."), as word ranges.
+    private func bareDateSentences(in text: ReadingText) -> [Range<Int>] {
+        let days: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "tomorrow", "midnight"]
+        return (0..<text.sentenceCount).map(text.sentenceRange).filter { range in
+            !range.isEmpty && range.count <= 3 && text.contains(anyOf: days, in: range)
+                && range.allSatisfy { RiskLexicon.bareDates.contains(text[$0]) }
+        }
     }
 
     /// Whether the turn says it means what it says ("not joking this time", "I mean it").
