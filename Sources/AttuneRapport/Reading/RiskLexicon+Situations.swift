@@ -34,12 +34,15 @@ extension RiskLexicon {
         Situation(name: "tablets counted or laid out", category: .preparations, parts: [tabletsNamed, tabletsCounted], unless: tabletsSupply),
         Situation(name: "tablets counted and enough", category: .preparations, parts: [tabletsCounted, tabletsEnough], unless: tabletsSupply),
         Situation(name: "down on the floor and unable to get up", category: .fall, parts: [down, cannotGetUp], unless: gotUp),
+        Situation(name: "a farewell note with words of leaving for good", category: .preparations, parts: [farewellNote, farewellWords], unless: []),
+        Situation(name: "a means at hand and ready", category: .preparations, parts: [meansOrPlace, readiness], unless: plannedAbsence),
+        Situation(name: "an intent said to be meant", category: .suicidalThoughts, parts: [seriousWords, vagueIntent], unless: ordinaryResolutions),
         Situation(name: "hiding from someone trying to get in", category: .dangerFromPerson, parts: [hiding, someoneGettingIn], unless: []),
     ]
 
     /// The speaker did something physical to a person (usually someone in their care).
     static let harmDone: [String] = [
-        "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent",
+        "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent !at|off|round|home|back|to|on|in",
         "i [lost my temper|lost it|snapped|lashed out] [with|at|on] @dependent",
         "i [held|pinned] @dependent [down|too tight|too hard|under]",
     ]
@@ -51,7 +54,9 @@ extension RiskLexicon {
         "[head|face|nose|lip|mouth|ear|eye|arm|leg] [is|was|has been|keeps|started]? [bleeding|swollen|split|cut open|bruised]",
         "[bruise|bruises|marks|red marks|welts|burns|blood] [on|all over|across|round|around] [his|her|their]",
         "[is|was|keeps|started] [screaming|crying|moaning] in pain", "[hit|banged|bashed|cracked] [his|her|their] head",
-        "[not|is not|has not|has not been] [moving|breathing|making a sound|made a sound]",
+        "[not|is not|has not|has not been] [breathing|making a sound|made a sound]",
+        "[not|is not|was not] moving !fast|quickly|house|out|in|on|along|enough|at|to|over|away|much|around|about",
+        "[just]? lying there", "lying [still|on the floor|there not moving]", "[will not|would not|can not|does not] [look at me|answer me|speak|talk|get up|cry]",
     ]
 
     /// Affairs put in order: a will, pets and belongings passed on, passwords and papers left ready.
@@ -64,7 +69,8 @@ extension RiskLexicon {
         "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds|papers] *5 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|labelled|ready]",
         "[cancelled|canceled|closed|paid off|cleared] [my|all my|the] *2 [subscriptions|accounts|debts|contract|direct debits|credit card|credit cards|loan|overdraft|bills]",
         "[gave|given|giving|handed] [my|the|all my] *2 [away|to]",
-        "[said|saying|sent|texted] *2 [my goodbyes|goodbye to everyone|my last]", "[affairs|everything|things] [are]? [in order|sorted|tied up|settled]",
+        "[said|saying|sent|texted] *2 [my goodbyes|goodbye to everyone|my last]", "[affairs|everything|things] [are|is|'s]? [all]? [in order|sorted|tied up|settled|arranged|ready]",
+        "[the cat|the dog|my cat|my dog|the pets|my pets|the kids|the rabbit] [is|are|'s] [with|staying with|going to|at] [my|the|our|a]",
         "[checklist|list] [done|ticked off|finished|complete]",
     ]
 
@@ -73,10 +79,12 @@ extension RiskLexicon {
         "[monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|the weekend|this weekend|next week|midnight|the date] [then|it is|it will be]",
         "[it is|it will be|it has to be|so it is|that makes it|doing it] [monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this weekend]",
         "[set|picked|chosen|chose|decided on|fixed] [a|the] [date|day|time]",
+        "[tonight|today|sunday|monday|tuesday|wednesday|thursday|friday|saturday|tomorrow] [is|'s] the [night|day]",
     ]
 
     /// A means to hand (tablets collected, a rope bought) or a high place the speaker is at.
     static let meansOrPlace: [String] = [
+        "[got|have got|have] # [of]? *3 @pills", "[a bottle of|a bottle|bottle of] [vodka|whisky|whiskey|gin|rum|wine|spirits|bleach|antifreeze]",
         "@pills [are|is]? [collected|picked up|ready|sorted|got|bought|saved|counted|in the drawer|in my bag|in the car|stashed|hidden|in my pocket|by the bed]",
         "[collected|picked up|got|bought|ordered|have got|got hold of] [the|my|enough|all the|extra|more|some]? @pills",
         "[rope|the rope|a rope|hose|hosepipe|the hose|charcoal|the charcoal|gun|the gun|blades|razor blades|the blades|helium|noose|ladder|the ladder] [bought|got|ready|sorted|in the car|in the boot|in the garage|in the shed|tied|up]",
@@ -89,6 +97,36 @@ extension RiskLexicon {
     /// A note or letter written or left (what it is for is said by the other part).
     static let farewellNote: [String] = [
         "[wrote|written|writing|write|left|leaving|typed|finished] [a|the|my|some]? [note|notes|letter|letters|message|messages|email|emails] [and|for|to|on]?",
+    ]
+
+    /// Words of leaving for good that go with a note.
+    static let farewellWords: [String] = [
+        "[do not|please do not] [try to|try and|come and]? [find me|look for me|come looking|follow me]", "by the time you [read|see|get] this",
+        "tell [them|the kids|my kids|mum|dad|everyone] i [love|loved] [them|her|him|you]", "i am sorry for everything", "[forgive me|please forgive me]",
+        "[this is|it is] [goodbye|the end]", "[look after|take care of] [the kids|mum|the dog|the cat|each other|yourselves] for me",
+        "[letters|letter|note|notes] [are|is]? [posted|sent|written|on the table|on my bed|on the bed]",
+    ]
+
+    /// Saying one is ready, with a means to hand.
+    static let readiness: [String] = [
+        "[i am|i feel|i am finally|i think i am] ready [now|tonight|to go]?", "[tonight|today|this] [is|'s] [the night|the day|it]",
+        "it is time", "[nothing|no one|nobody] [can|will] stop me",
+    ]
+
+    /// Words that a figure of speech is meant.
+    static let seriousWords: [String] = [
+        "[not|no] [joking|kidding|messing] [this time|now|any more|anymore]?", "i [really]? mean it", "[this is not|it is not|this is no] [a joke|a joke any more]",
+        "i [am|am being] [serious|deadly serious|dead serious]", "[for real|seriously] this time",
+    ]
+
+    /// An intent that names no act, so is only read as suicide when said to be meant.
+    static let vagueIntent: [String] = [
+        "[going to|gonna|will|want to|am going to|ready to|about to|need to] [do it|end it|go through with it|finish it|end things|make it stop] !with|between",
+    ]
+
+    /// Resolutions that "I mean it, I'm going to do it" is ordinarily about.
+    static let ordinaryResolutions: [String] = [
+        "[quit|quitting|diet|gym|job|resign|resigning|break up|breaking up|dump|dumping|divorce|smoking|drinking|running|marathon|exam|essay|tax|homework|tidy|clean|propose|ask her|ask him|tell him|tell her|report|finish the|end it with|with him|with her|relationship]",
     ]
 
     /// Plans that make affairs in order ordinary (a trip, an operation, a move).
@@ -138,6 +176,7 @@ extension RiskLexicon {
         "[can not|could not|unable to|not able to|can not seem to|can not manage to|too weak to|no way to|not strong enough to] [get|pull|push|lift|haul|drag|heave] [myself|meself|me]? [up|back up|off|onto|on to|to my feet|upright]",
         "[can not|could not|unable to|not able to|too weak to] [stand|stand up|get up|get to my feet|reach the phone|reach my phone|reach the cord|reach the button|press the button|move my legs|move]",
         "[can not|could not|not able to|unable to] [lift|move|get] [him|her|them|mum|dad|my mum|my dad|my husband|my wife|nan|gran|grandad] [up|off|back up]?",
+        "[legs|leg|hip|knees|arms|body] [will not|would not|can not|do not|does not|just will not] [work|move|hold me|take my weight|go]",
         "[lying|stuck|laid|been lying|been stuck|been down|been here] *5 [for hours|since last night|since this morning|all night|overnight|for ages|since yesterday|since about|since early]",
     ]
 
@@ -158,6 +197,8 @@ extension RiskLexicon {
         "[kicking|banging|hammering|pounding|smashing|bashing|punching|thumping|battering|rattling|trying] *4 [door|doors|window|windows|lock|handle|in]",
         "[shouting|screaming|yelling|saying|swearing|threatening] *3 [he will|she will|they will|he is going to|she is going to|they are going to|he would|she would|going to|gonna]",
         "[he|she|they] [is|are|has] [back|outside|here|drunk|coming back|on his way|on her way|come back]",
+        "@abuser [is|has been|got]? [drunk|raging|violent|kicking off|going mad]",
+        "@abuser *3 [has|got|is holding|is waving|grabbed|picked up|took|with] [the|a|my|his|her] *2 [knife|knives|gun|machete|bat|hammer|axe|blade]",
         "[break|breaking|kick|kicking|smash|smashing] [it|the door|the window|the lock] [down|in]",
     ]
 
@@ -167,7 +208,8 @@ extension RiskLexicon {
         "@abuser [will|is going to|would|said he would|said she would|says he will|says she will] *4 [finish me|finish me off|do me in|end me|break my neck|slit my throat|put me in hospital|put me in the ground|bury me]",
         "[finish|finished|finishing] me [off]? this time",
         "[trying to|going to|about to|tried to|is trying to] [kick|break|smash|force|bash|kick in|break down] [the|my|our] *2 [door|window|doors|windows|lock] [in|down|open]?",
-        "[grabbed|got|had|put|held|pinned] me [round|by|around] the [neck|throat]", "[hands|hand|arm|arms|belt|rope] [round|around] my [neck|throat]",
+        "[grabbed|got|had|put|held|pinned] me [round|by|around] the [neck|throat]", "[got|has|had|is holding] my [arms|hands|wrists] [pinned|held down|behind my back]",
+        "@abuser *3 [has|got|is holding|is waving|grabbed|picked up|took] the [kitchen knife|knife|bread knife|carving knife|gun|shotgun|machete|axe|hammer]", "[hands|hand|arm|arms|belt|rope] [round|around] my [neck|throat]",
         "[until|till] i [blacked out|passed out|could not breathe|nearly passed out|went dizzy]",
         "@abuser [is|are|has been|keeps|kept|started]? [kicking|banging|hammering|pounding|smashing|bashing|battering] [on|at|down|in]? [the|my|our] *2 [door|doors|window|windows]",
     ]
@@ -204,6 +246,9 @@ extension RiskLexicon {
         "[thought|felt like|swear|swore|was sure|was convinced|genuinely thought|actually thought|honestly thought] i [was|were] [going to|gonna|about to] [die|drop dead|pass out|keel over|choke]",
         "[could have|could of|would have|nearly] [killed|kill] [a horse|an army|a man|someone|somebody|me|us]",
         "[could not|can not|could hardly|can hardly] [get up|stand up|breathe|move|stand] [for|from|with] [laughing|laughter|giggling|giggles]",
+        "[on the floor|rolling on the floor|in stitches|crying] *2 [laughing|with laughter|laughter]", "laughing *6 [can not|could not] [get up|stand|stop]",
+        "[cat|dog|kitten|puppy|horse|rabbit|pony|budgie|bird|hamster|guinea pig|tortoise|chicken|goat] [fell|has fallen|slipped|collapsed|tripped] *8 [can not|could not] [stand|get up|walk|move]",
+        "[ball|football|cricket ball|golf ball|frisbee] *6 [smashed|smashing|broke|breaking|through] [the|a|my|our]? *2 [window|door|windows]",
         "[floppy|limp] [with sleep|and asleep|and sleepy|and content|and relaxed|and milk drunk]",
         "[floppy|limp] *6 [so cute|adorable|milk drunk|fast asleep|dozing|sleepy|after her feed|after his feed|after a feed]",
         "[banging|knocking|kicking|hammering] *6 [because|needs|wants|to be let in] *3 [loo|toilet|wee|let in|his ball|her ball|dinner|keys|locked out|the bathroom]",

@@ -340,6 +340,7 @@ enum RiskLexicon {
     /// Words that make "X will kill me if …" a threat ("if I leave", "if I tell anyone").
     static let dangerTriggers: Set<String> = [
         "leave", "leaving", "police", "cops", "anyone", "anybody", "someone", "somebody", "report", "escape", "divorce", "refuge",
+        "scream", "screams", "struggle", "resist",
     ]
 
     /// Words that make a risk word a joke (dark humour): "I want to die lol".

@@ -13,9 +13,8 @@ extension UtteranceReader {
         if text.contains(anyOf: RiskLexicon.situationFrames, in: whole) || text.contains(anyOf: RiskLexicon.fictionFrames, in: whole) {
             return nil
         }
-        if !RiskLexicon.distantPast.matches(in: text).isEmpty && !text.contains(anyOf: RiskLexicon.currentMarkers, in: whole) {
-            return nil
-        }
+        let pastFrames = RiskLexicon.distantPast.matches(in: text)
+        let recovered = !RiskLexicon.recovery.matches(in: text).isEmpty
         let figures = RiskLexicon.figurative.matches(in: text)
         // A part counts when it is meant: not negated in its own clause, not quoted, not inside a figure.
         let matches = all.filter { match in
@@ -35,6 +34,19 @@ extension UtteranceReader {
                 chosen.append(free)
             }
             guard chosen.count == situation.parts.count else { continue }
+            // Told as a distant past ("last year", "when I was twenty") without a current word in that
+            // sentence, or in the past tense in a turn that says it is over.
+            let sentences = Set(chosen.map { text.words[$0.lowerBound].sentence })
+            let distant = chosen.contains { part in
+                let sentence = text.sentenceRange(text.words[part.lowerBound].sentence)
+                let clause = max(sentence.lowerBound, part.lowerBound - 6)..<min(sentence.upperBound, part.upperBound + 6)
+                return pastFrames.contains { text.words[$0.start].sentence == text.words[part.lowerBound].sentence }
+                    && !clause.contains { position in
+                        RiskLexicon.currentMarkers.contains(text[position]) && !pastFrames.contains { $0.range.contains(position) }
+                    }
+            }
+            let over = recovered && sentences.allSatisfy { text.contains(anyOf: Self.pastTense, in: text.sentenceRange($0)) }
+            if distant || over { continue }
             let start = chosen.map(\.lowerBound).min() ?? 0
             let end = chosen.map(\.upperBound).max() ?? start + 1
             return UtteranceReading.RiskCue(category: situation.category, phrase: text.phrase(start, end - 1))
