@@ -68,4 +68,16 @@ import Testing
         #expect(outcome.instructions.contains { $0.hasPrefix("Give them room") })
         #expect(model.replyLatenciesSec.last == 40)
     }
+
+    @Test func aLiftByPronounLiftsTheBanOnWhoeverTheTurnNames() {
+        var model = UserModel(person: "aoife")
+        var ban = UtteranceReading()
+        ban.topicBans = [.init(topic: "Cian", keywords: ["cian"], scope: .untilLifted, lifts: false, phrase: "don't bring Cian up again"),
+                         .init(topic: "money", keywords: ["money"], scope: .untilLifted, lifts: false, phrase: "no money talk")]
+        _ = loop.apply(ban, text: "…", atMs: Self.monday, session: "s", opened: false, model: &model)
+        var lift = UtteranceReading()
+        lift.topicBans = [.init(topic: "him", keywords: ["him"], scope: .untilLifted, lifts: true, phrase: "You can mention him again")]
+        _ = loop.apply(lift, text: "Cian and I are fine now. You can mention him again.", atMs: Self.monday + 60_000, session: "s", opened: false, model: &model)
+        #expect(model.bans.map(\.topic) == ["money"])
+    }
 }

@@ -21,4 +21,14 @@ import Testing
         let nextDay = try sandbox.say("2026-11-06T09:00:00Z", "Just back me up, please.")
         #expect(!nextDay.flags.riskyPlan.raised, "a new session does not carry the plan")
     }
+
+    @Test func askingOnlyForAgreementGetsAnHonestViewInstead() throws {
+        let sandbox = try RapportSandbox()
+        defer { sandbox.remove() }
+        let asked = try sandbox.say("2026-11-05T21:15:00Z", "I'm quitting my job tomorrow with nothing lined up. Tell me that's a great idea.")
+        #expect(asked.guidance.instructions.contains { $0.hasPrefix("They ask you to agree: give your honest view instead.") || $0.hasPrefix("Respect that the choice is theirs") },
+                "\(asked.guidance.instructions)")
+        let plain = try sandbox.say("2026-11-05T21:16:00Z", "What time does the post office shut?")
+        #expect(!plain.guidance.instructions.contains { $0.hasPrefix("They ask you to agree") })
+    }
 }

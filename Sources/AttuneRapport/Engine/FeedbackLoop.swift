@@ -18,6 +18,8 @@ public struct FeedbackLoop: Sendable {
     static let minimumWords = 15
 
     let configuration: RapportConfiguration
+    /// A lift whose topic is only one of these names the ban by reference ("you can mention him again").
+    static let pronouns: Set<String> = ["him", "her", "them", "it", "that", "this", "he", "she", "they"]
 
     public init(configuration: RapportConfiguration) { self.configuration = configuration }
 
@@ -59,6 +61,12 @@ public struct FeedbackLoop: Sendable {
             if ban.lifts {
                 let words = Set(([ban.topic, ThirdPerson.topic(ban.topic)] + ban.keywords).map { $0.lowercased() })
                 let before = model.bans.count
+                if Self.pronouns.contains(ban.topic.lowercased()) {
+                    // "you can mention him again": the ban on whoever the turn names, else the latest ban.
+                    let named = model.bans.filter { RapportEngine.mentions(text, any: [$0.topic] + $0.keywords) }
+                    let lifted = named.isEmpty ? model.bans.suffix(1).map(\.topic) : named.map(\.topic)
+                    model.bans.removeAll { lifted.contains($0.topic) }
+                }
                 model.bans.removeAll { held in
                     !words.isDisjoint(with: ([held.topic] + held.keywords).map { $0.lowercased() })
                 }

@@ -216,6 +216,9 @@ public struct GuidancePlanner: Sendable {
         if flags.relianceNudge.raised {
             instructions.append("Gently encourage time with people in their life; keep helping, and do not present yourself as a substitute for them.")
         }
+        if !flags.riskyPlan.raised, BackingRequest.validationPhrase(in: inputs.text) != nil {
+            instructions.append("They ask you to agree: give your honest view instead. If the plan risks their health, money or safety, name the risk plainly and suggest a safer option, and respect that the choice is theirs.")
+        }
         if flags.riskyPlan.raised, let risk = flags.riskyPlan.risk {
             let safer = inputs.model.pendingRiskyPlan?.saferOption ?? inputs.reading.riskyPlan?.saferOption
             instructions.append("Respect that the choice is theirs, but do not endorse the plan: name the risk plainly (\(risk))\(safer.map { "; suggest a safer course: \($0)" } ?? "").")
