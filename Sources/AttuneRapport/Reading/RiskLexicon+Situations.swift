@@ -44,6 +44,7 @@ extension RiskLexicon {
     static let harmDone: [String] = [
         "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent !at|off|round|home|back|to|on|in",
         "i [lost my temper|lost it|snapped|lashed out] [with|at|on] @dependent",
+        "i [have|had]? [hurt|injured|harmed|shaken|hit] @dependent", "i [have|had]? [hurt|injured|harmed|shook|shaken|hit|smacked|slapped|pushed|shoved|dropped|threw] [my little boy|my little girl|my baby boy|my baby girl|the little one|my grandson|my granddaughter|my nephew|my niece|my stepson|my stepdaughter|the boy|the girl|my foster son|my foster daughter]",
         "i [held|pinned] @dependent [down|too tight|too hard|under]",
     ]
 
@@ -53,7 +54,9 @@ extension RiskLexicon {
         "[will not|can not|is not|does not|would not|could not] [open his eyes|open her eyes|open their eyes|wake up|wake|respond|responding|breathe|breathing|stop bleeding|focus|move his|move her]",
         "[head|face|nose|lip|mouth|ear|eye|arm|leg] [is|was|has been|keeps|started]? [bleeding|swollen|split|cut open|bruised]",
         "[bruise|bruises|marks|red marks|welts|burns|blood] [on|all over|across|round|around] [his|her|their]",
-        "[is|was|keeps|started] [screaming|crying|moaning] in pain", "[hit|banged|bashed|cracked] [his|her|their] head",
+        "[is|was|keeps|started] [screaming|crying|moaning] in pain",
+        "[lump|bump|gash|bruise|swelling|dent] on [his|her|their] [head|face|forehead|arm|leg|back|neck]", "[is being|keeps being|has been|started being] sick",
+        "[is|keeps|started|has been] [vomiting|throwing up|fitting|twitching]", "[hit|banged|bashed|cracked] [his|her|their] head",
         "[not|is not|has not|has not been] [breathing|making a sound|made a sound]",
         "[not|is not|was not] moving !fast|quickly|house|out|in|on|along|enough|at|to|over|away|much|around|about",
         "[just]? lying there", "lying [still|on the floor|there not moving]", "[will not|would not|can not|does not] [look at me|answer me|speak|talk|get up|cry]",
@@ -66,7 +69,9 @@ extension RiskLexicon {
         "[dog|dogs|cat|cats|pets|the dog|the cat|my dog|my cat|car|the car|my car|flat|the flat|house|guitar|things|stuff|my things|my stuff|savings|money|books|the kids|tortoise|rabbit|hamster] [goes|go|is going|are going|will go|gets|get|should go] to [my|our|his|her|the]",
         "[giving|given|gave|handed|passed] [my|all my|the] *3 [to my|away|on to]",
         "[rehomed|re homed|found a home for|found homes for|found a new home for] [my|the]? [dog|cat|pets|fish|rabbit|bird|birds]",
-        "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds|papers] *5 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|labelled|ready]",
+        "[passwords|bank details|account details|pin numbers|pins|funeral|funeral plan|life insurance|insurance|policies|paperwork|deeds|papers] *5 [written down|sorted|arranged|in the drawer|left|paid|done|on the table|in an envelope|in the envelope|labelled|ready]",
+        "[sorted|decided|worked out|arranged|chosen|chose] who [gets|will get|has|is having|takes|will have|is getting]",
+        "[cat|dog|cats|dogs|pets|the cat|the dog|my cat|my dog|the kids|the rabbit] [is|'s]? [at|with|staying with]",
         "[cancelled|canceled|closed|paid off|cleared] [my|all my|the] *2 [subscriptions|accounts|debts|contract|direct debits|credit card|credit cards|loan|overdraft|bills]",
         "[gave|given|giving|handed] [my|the|all my] *2 [away|to]",
         "[said|saying|sent|texted] *2 [my goodbyes|goodbye to everyone|my last]", "[affairs|everything|things] [are|is|'s]? [all]? [in order|sorted|tied up|settled|arranged|ready]",
@@ -91,12 +96,14 @@ extension RiskLexicon {
         "[bought|got|have got|ordered|found] [a|the|some]? [rope|hose|hosepipe|charcoal|gun|blades|razor blades|helium|noose]",
         "[sat|sitting|standing|stood|am|i am|up|out|waiting|perched] on [the|a] *4 [bridge|roof|ledge|edge|cliff|cliffs|tracks|railings|railing|parapet|car park|multi storey|top floor|viaduct|pier|tower]",
         "[at|by|near|under|on] the [railway|train|rail|motorway|river] [bridge|tracks|line|crossing|viaduct]",
+        "[parked|parked up|pulled up|stopped|waiting] [at|by|on|near] [the]? *3 [cliff|cliffs|head|point|bridge|quarry|reservoir|river|lake|coast|edge|top|woods|railway|tracks|crossing|viaduct|pier|dam]",
         "[at|on|by|near] the [top|edge] of [the|a] *2 [cliff|cliffs|bridge|roof|car park|building|quarry|tower|multi storey]",
     ]
 
     /// A note or letter written or left (what it is for is said by the other part).
     static let farewellNote: [String] = [
         "[wrote|written|writing|write|left|leaving|typed|finished] [a|the|my|some]? [note|notes|letter|letters|message|messages|email|emails] [and|for|to|on]?",
+        "[note|notes|letter|letters|goodbyes] [are|is|'s]? [posted|sent|written|left|done|on the table|on my bed|on the bed|scheduled]",
     ]
 
     /// Words of leaving for good that go with a note.
@@ -205,6 +212,7 @@ extension RiskLexicon {
     /// A threat in words of finishing someone off, said of or to the speaker (danger from a person).
     static let threatPhrasings: [String] = [
         "[shouting|screaming|yelling|saying|says|said|swearing|swore|threatening|threatened|texted|texting|told me] [he|she|they] [will|is going to|are going to|would|was going to] *6 [finish|kill|hurt|end|get|stab|batter|beat|do|strangle|shoot|break] [me|me off|me in|us]",
+        "@abuser [has|had|is|have]? [locked|trapped|shut|barricaded] me [in|inside|into]",
         "@abuser [will|is going to|would|said he would|said she would|says he will|says she will] *4 [finish me|finish me off|do me in|end me|break my neck|slit my throat|put me in hospital|put me in the ground|bury me]",
         "[finish|finished|finishing] me [off]? this time",
         "[trying to|going to|about to|tried to|is trying to] [kick|break|smash|force|bash|kick in|break down] [the|my|our] *2 [door|window|doors|windows|lock] [in|down|open]?",
@@ -249,6 +257,7 @@ extension RiskLexicon {
         "[on the floor|rolling on the floor|in stitches|crying] *2 [laughing|with laughter|laughter]", "laughing *6 [can not|could not] [get up|stand|stop]",
         "[cat|dog|kitten|puppy|horse|rabbit|pony|budgie|bird|hamster|guinea pig|tortoise|chicken|goat] [fell|has fallen|slipped|collapsed|tripped] *8 [can not|could not] [stand|get up|walk|move]",
         "[ball|football|cricket ball|golf ball|frisbee] *6 [smashed|smashing|broke|breaking|through] [the|a|my|our]? *2 [window|door|windows]",
+        "[knife and fork|knives and forks|knife and a fork|butter knife|cheese knife|bread knife and]",
         "[floppy|limp] [with sleep|and asleep|and sleepy|and content|and relaxed|and milk drunk]",
         "[floppy|limp] *6 [so cute|adorable|milk drunk|fast asleep|dozing|sleepy|after her feed|after his feed|after a feed]",
         "[banging|knocking|kicking|hammering] *6 [because|needs|wants|to be let in] *3 [loo|toilet|wee|let in|his ball|her ball|dinner|keys|locked out|the bathroom]",
