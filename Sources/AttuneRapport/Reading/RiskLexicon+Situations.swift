@@ -27,7 +27,7 @@ extension RiskLexicon {
         })
 
     static let situations: [Situation] = [
-        Situation(name: "a person in one's care hurt by the speaker", category: .harmToDependent, parts: [harmDone, hurtSigns], unless: []),
+        Situation(name: "a person in one's care hurt by the speaker", category: .harmToDependent, parts: [harmDone, hurtSigns], unless: messagesUnanswered),
         Situation(name: "affairs in order with a means, a place or a date", category: .preparations, parts: [affairsInOrder, meansPlaceOrDate],
                   unless: plannedAbsence),
         Situation(name: "a farewell note with a means or a place", category: .preparations, parts: [farewellNote, meansOrPlace], unless: []),
@@ -42,9 +42,10 @@ extension RiskLexicon {
 
     /// The speaker did something physical to a person (usually someone in their care).
     static let harmDone: [String] = [
-        "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent !at|off|round|home|back|to|on|in",
+        "i [shook|shake|pushed|shoved|hit|slapped|smacked|kicked|punched|dropped|threw|grabbed|squeezed|hurt|strangled|choked|smothered|throttled|yanked|bit|scalded|burned|burnt] @dependent !at|off|round|home|back|to|on|in|up|'s|with",
         "i [lost my temper|lost it|snapped|lashed out] [with|at|on] @dependent",
-        "i [have|had]? [hurt|injured|harmed|shaken|hit] @dependent", "i [have|had]? [hurt|injured|harmed|shook|shaken|hit|smacked|slapped|pushed|shoved|dropped|threw] [my little boy|my little girl|my baby boy|my baby girl|the little one|my grandson|my granddaughter|my nephew|my niece|my stepson|my stepdaughter|the boy|the girl|my foster son|my foster daughter]",
+        "i [have|had]? [hurt|injured|harmed|shaken|hit] @dependent !at|off|round|home|back|to|on|in|up|'s|with",
+        "i [have|had]? [hurt|injured|harmed|shook|shaken|hit|smacked|slapped|pushed|shoved|dropped|threw] [my little boy|my little girl|my baby boy|my baby girl|the little one|my grandson|my granddaughter|my nephew|my niece|my stepson|my stepdaughter|the boy|the girl|my foster son|my foster daughter|nan|gran|grandad|grandma|grandpa|granny|nana|mum|dad|mam|mom] !at|off|round|home|back|to|on|in|up|'s|with",
         "i [held|pinned] @dependent [down|too tight|too hard|under]",
     ]
 
@@ -60,6 +61,11 @@ extension RiskLexicon {
         "[not|is not|has not|has not been] [breathing|making a sound|made a sound]",
         "[not|is not|was not] moving !fast|quickly|house|out|in|on|along|enough|at|to|over|away|much|around|about",
         "[just]? lying there", "lying [still|on the floor|there not moving]", "[will not|would not|can not|does not] [look at me|answer me|speak|talk|get up|cry]",
+    ]
+
+    /// Silence over messages, not a person unresponsive ("she's not responding to my texts").
+    static let messagesUnanswered: [String] = [
+        "[responding|respond|replied|replying|answering|answer|reply] to [my|the|his|her|any]? [texts|messages|emails|calls|text|message|email|call|dms]",
     ]
 
     /// Affairs put in order: a will, pets and belongings passed on, passwords and papers left ready.
@@ -138,7 +144,7 @@ extension RiskLexicon {
 
     /// Plans that make affairs in order ordinary (a trip, an operation, a move).
     static let plannedAbsence: [String] = [
-        "[holiday|holidays|trip|flight|flying|fly|moving house|move house|moving out|moving abroad|honeymoon|cruise|travelling|traveling|deployment|deployed|posting|operation|surgery|op|procedure|hospital stay|abroad|emigrating|emigrate|solicitor|probate|executor|wedding|retirement|retiring|estate planning]",
+        "[holiday|holidays|trip|flight|flying|fly|moving house|move house|moving out|moving abroad|honeymoon|cruise|travelling|traveling|deployment|deployed|posting|operation|surgery|op|procedure|hospital stay|abroad|emigrating|emigrate|solicitor|probate|executor|wedding|retirement|retiring|estate planning|camping|climbing|expedition|trek|hike|hiking|sailing|skydive|skydiving|mountaineering|festival]",
     ]
 
     /// Tablets, a medicine, named.
@@ -257,6 +263,8 @@ extension RiskLexicon {
         "[on the floor|rolling on the floor|in stitches|crying] *2 [laughing|with laughter|laughter]", "laughing *6 [can not|could not] [get up|stand|stop]",
         "[cat|dog|kitten|puppy|horse|rabbit|pony|budgie|bird|hamster|guinea pig|tortoise|chicken|goat] [fell|has fallen|slipped|collapsed|tripped] *8 [can not|could not] [stand|get up|walk|move]",
         "[ball|football|cricket ball|golf ball|frisbee] *6 [smashed|smashing|broke|breaking|through] [the|a|my|our]? *2 [window|door|windows]",
+        "not [responding|replying|answering] to [my|the|his|her|any]? [texts|messages|emails|calls|text|message|email|call|dms]",
+        "[hit her up|hit him up|hit them up|texted|messaged|whatsapped|dmed|emailed|rang|phoned|called|text|message] *8 [not|is not|has not been|have not been] [responding|replying|answering|picking up|texting back]",
         "[knife and fork|knives and forks|knife and a fork|butter knife|cheese knife|bread knife and]",
         "[floppy|limp] [with sleep|and asleep|and sleepy|and content|and relaxed|and milk drunk]",
         "[floppy|limp] *6 [so cute|adorable|milk drunk|fast asleep|dozing|sleepy|after her feed|after his feed|after a feed]",
