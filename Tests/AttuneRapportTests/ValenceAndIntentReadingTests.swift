@@ -1,4 +1,5 @@
 import AttuneRapport
+import AttuneText
 import Testing
 
 /// Valence cues VADER misses, good news and deflection (`valence-cues.jsonl`), and intents
@@ -9,6 +10,8 @@ import Testing
         let cues: [String]
         let goodNews: Bool?
         let deflection: Bool?
+        /// The valence the turn fuses to with VADER (`AffectFusion`), when the row names it.
+        let valence: String?
     }
 
     struct IntentRow: Decodable {
@@ -21,6 +24,7 @@ import Testing
     @Test func valenceCuesReadAsTheTableSays() throws {
         let table = try RapportTable<ValenceRow>("valence-cues.jsonl")
         let reader = UtteranceReader()
+        let vader = try TextAffectAnalyzer(modelsDirectory: RapportSandbox.models)
         for line in table.lines {
             let reading = reader.read(line.row.text, timeMs: tableTimeMs)
             let label = line.label(table.file, line.row.text)
@@ -29,6 +33,10 @@ import Testing
             #expect(kinds == line.row.cues, "\(label): cues \(reading.valenceCues)")
             for cue in reading.valenceCues where cue.kind != .mixed { #expect(cue.shift < 0 && line.row.text.contains(cue.phrase), "\(label)") }
             if let good = line.row.goodNews { #expect(!reading.goodNews.isEmpty == good, "\(label): good news \(reading.goodNews)") }
+            if let valence = line.row.valence {
+                let fused = AffectFusion().fuse(text: vader.analyze(line.row.text), reading: reading, voice: nil, hasVoice: false)
+                #expect(fused.affect.valence == valence, "\(label): valence \(fused.affect.valence) (\(fused.valenceScore))")
+            }
             if let deflection = line.row.deflection { #expect((reading.deflection != nil) == deflection, "\(label): deflection \(String(describing: reading.deflection))") }
         }
     }

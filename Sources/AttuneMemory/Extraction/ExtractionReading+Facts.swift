@@ -134,6 +134,24 @@ extension ExtractionReading {
     }
 
     /// A place name at `start` ("Cardiff", "the Isle of Wight", "New York"), ending at a non-name word.
+    /// "We moved again. Bristol now.": a place and "now" said alone, in a turn about moving or living
+    /// somewhere, is the speaker's city now (superseding the one before).
+    mutating func placeUpdateRule(_ clause: ExtractionClause, at first: Int) {
+        guard let place = placeName(at: first, in: clause) else { return }
+        var rest = place.upperBound
+        if ["now", "nowadays"].contains(word(rest)) {
+            rest += 1
+        } else if matches(["these", "days"], at: rest) {
+            rest += 2
+        } else {
+            return
+        }
+        guard rest >= clause.range.upperBound || !tokens[rest].isWord else { return }
+        let aboutMoving: Set<String> = ["moved", "move", "moving", "relocated", "relocating", "emigrated", "live", "living", "lives", "based", "settled"]
+        guard tokens.indices.contains(where: { aboutMoving.contains(word($0)) }) else { return }
+        addPlace(place, subject: ClauseSubject(key: speaker, end: first, isSpeaker: true), slot: "city", statement: speaker + " lives in " + text(place) + " now")
+    }
+
     func placeName(at start: Int, in clause: ExtractionClause) -> Range<Int>? {
         var index = start
         if word(index) == "the", index + 1 < clause.range.upperBound, tokens[index + 1].isCapitalized { index += 1 }

@@ -45,6 +45,7 @@ extension ExtractionReading {
             } else if let first = firstWord(clause) {
                 // "coffee gives me palpitations", "gym is mon/wed/fri now": a thing first, the speaker's routine or avoidance.
                 let thing = ClauseSubject(key: speaker, end: first, isSpeaker: false, thing: first..<first)
+                placeUpdateRule(clause, at: first)
                 effectRule(clause, said: statement(clause))
                 routineRules(clause, thing)
             }

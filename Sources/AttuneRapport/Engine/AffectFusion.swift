@@ -31,7 +31,8 @@ public struct AffectFusion: Sendable {
             signals.append(ContextSignal(source: "text", text: "word sentiment \(VoiceComparison.signed(text.compound, 2)) (VADER) from \(words)"))
         }
         for cue in reading.valenceCues {
-            score += cue.shift
+            // Sarcasm makes the praise ironic: VADER's positive words count for nothing ("Brilliant. Another bus.").
+            score = (cue.kind == .sarcasm ? min(score, 0) : score) + cue.shift
             signals.append(ContextSignal(source: "text", text: "\(cue.kind.rawValue.replacingOccurrences(of: "_", with: " ")): '\(cue.phrase)'"))
         }
         for cue in reading.goodNews {

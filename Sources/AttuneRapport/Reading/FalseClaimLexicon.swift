@@ -36,6 +36,10 @@ enum FalseClaimLexicon {
         "[call|calling] me [sweetheart|darling|babe|baby|honey|love] [like|as] [my|a] =@person_rel",
         "[let us|lets|can we] [pretend|roleplay|role play] [you are|that you are|we are] [my|a|dating|married|together|a couple|in love]",
         "[pretend|act like|act as if] [we are|we were] [dating|married|together|a couple|in love|engaged|best friends|family]",
+        "[pretend|imagine] [to be|you are|you were|that you are|that you were] =@mentioned_person",
+        "[act|talk|speak|behave|write|reply|answer] [to me]? [like|as if|as though] you [are|were] =@mentioned_person",
+        "[can|could|will|would] you [be|pretend to be|play|act as] =@mentioned_person", "be =@mentioned_person [for me|for a|tonight|just|for once|again|with me]",
+        "call me * [like|the way] [she|he|they] [does|do|did|used to]",
         "[will|would] you [marry|date|go out with] me", "[let us|let us just] [get married|be together|date]",
     ]
 

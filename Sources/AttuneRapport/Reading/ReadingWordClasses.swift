@@ -51,6 +51,8 @@ enum ReadingWordClasses {
             + "|best friend|bestie|bff|lover|crush|spouse|therapist|doctor|nurse|teacher|ex|ex girlfriend|ex boyfriend|ex wife|ex husband"
             + "|late husband|late wife|late mum|late dad|late mother|late father|late son|late daughter|late brother|late sister|late grandma|late nan|late grandad|late gran|late partner|dead husband|dead wife|dead mum|dead dad|baby|babe|bf|gf|soulmate|sweetheart"
             + "|waifu|husbando|wifey|hubby|mistress|date|valentine|twin|stepmum|stepdad|step mum|step dad|grandson|granddaughter|godmother"),
+        // Someone the person has just spoken of, named by a pronoun ("pretend to be her").
+        ("mentioned_person", "her|him|them|that person|this person"),
         ("human_role", "human|a human|a human being|human being|a person|person|a real person|real person|real|a real human|a man|a woman"
             + "|a guy|a girl|alive|a living person|not an ai|not a bot|not a robot|not a machine|not artificial|a real boy|a real girl"
             + "|flesh and blood|conscious|sentient"),
@@ -77,7 +79,8 @@ enum ReadingWordClasses {
             + "|died|spilled|spilt|dropped|smashed|cracked|ruined|soaked|missed|locked out|no hot water|no heating|nothing works"
             + "|does not work|not working|stopped working|will not start|monday|mondays|deadline|deadlines|more work"
             + "|extra shift|hoover|burnt|burned|fell off|wet|damp|mouse|mice|rats|wasps|ants|blocked|blocked drain|overflowing|tantrum"
-            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"),
+            + "|screaming|packed in|packed up|gave up|given up|died on me|conked out|nits|lice|head lice|chickenpox|sick bug|tummy bug|norovirus|ate|chewed|puked|vomited|threw up|wrecked|trashed|dented|stung|bitten|sprained|twisted|kept me up|no sleep|hangover|migraine|flu|covid|snow|hail|storm|internet|wifi|printer|froze|frozen|parking ticket|speeding ticket|rejection|rejected|redundant|laid off|debt|rent|increase|rise|hike|forgot|forgotten|nobody came"
+            + "|roadworks|road works|diversion|diverted|rail replacement|replacement bus|engineering works|strike|strikes|more roadworks|more rain|more snow|more meetings|yet another"),
         ("time_scope", "today|tonight|this weekend|this week|this month|this morning|this afternoon|this evening|tomorrow|for now|for a while"
             + "|for today|for tonight|for the weekend|for the week|for this week|for this weekend|until|till|til|for the moment|right now"),
     ]

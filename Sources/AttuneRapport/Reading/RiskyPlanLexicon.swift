@@ -96,6 +96,8 @@ enum RiskyPlanLexicon {
         "[sea|harbour|harbor|river|lake|quarry|pier|night|dark|moon|midnight|reservoir|canal] *8 [swim|swimming|dip] *4 [on my own|alone|by myself|solo]",
         "[swim|swimming|dip] *6 [on my own|alone|by myself|solo] *6 [sea|harbour|harbor|river|lake|quarry|night|dark|moon|midnight|reservoir|canal]",
         "[drinks|a few drinks|drinking|drunk|tipsy|beers|pints|wine|the pub|had a few] *6 [swim|swimming|dip|skinny dip|skinny dipping|jump in the river|jump in the lake|jump in the sea|go in the sea]",
+        // Open water told by where the swim goes: out to a buoy, round the point, across to the island.
+        "[swim|swimming|swam] *3 [out to|out past|across to|across|round|around|over to|out beyond] [the]? [buoy|buoys|island|rocks|point|pier|breakwater|other side|far side|headland|lighthouse|bay|estuary|sandbank|harbour wall|moored boats|boat] *8 [on my own|alone|by myself|solo|just me|tonight|at night|in the dark|after dark|at midnight|about midnight|drunk|pissed|tipsy|after a few|no wetsuit|without a wetsuit]",
         "[night|midnight|late night|moonlight|dark] [swim|swimming|dip] *4 [alone|by myself|on my own|solo]", "[swim|swimming] [alone|by myself|on my own|solo] *4 [night|midnight|dark|after]",
     ]
     static let drinkDriving: [String] = [

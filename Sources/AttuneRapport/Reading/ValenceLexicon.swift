@@ -7,8 +7,8 @@ enum ValenceLexicon {
     static let sarcasm: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
         "@sarcasm_opener *10 @mishap",
         "just what i [needed|wanted|need|want] *4 [another|a|more|today|right now|this morning|on a monday]?",
-        "exactly what i [needed|wanted]", "because that is [exactly|just] what i [needed|wanted]", "[could|can] [this|today|my day|things|life] [get|be] any better",
-        "story of my life", "of course it [did|does|is|would|was|has]", "[yay|woohoo|hooray] [more|another]", "[my|our] favourite [thing|part|kind]? *3 @mishap",
+        "exactly what i [needed|wanted]", "[just|exactly] how i [wanted|like|love|needed] to [spend|start|end]", "because that is [exactly|just] what i [needed|wanted]", "[could|can] [this|today|my day|things|life] [get|be] any better",
+        "story of my life", "of course it [did|does|is|would|was|has]", "[yay|woohoo|hooray] [more|another]", "[my|our] [absolute|very|all time]? favourite [thing|part|kind|way]? *3 @mishap",
         "love [that|it] for me", "[thanks|thank you|cheers] [a lot|so much|very much]? [universe|life|karma|god|monday|mother nature|world|fate]", "[living the dream|what a treat|what joy|what fun|how fun] *6 @mishap", "[thanks|cheers] for nothing",
         "[brilliant|great|perfect|fantastic|lovely|wonderful] [start|end] to the [day|week|weekend|morning|year]", "[this|that] is [just]? [great|brilliant|perfect|fantastic] [not]",
         "[living|what] the dream [not]?", "[just|simply] [brilliant|perfect|fantastic|wonderful|marvellous|great] [,]? [another|more|again]",
@@ -72,7 +72,9 @@ enum ValenceLexicon {
         "[benign|not malignant|nothing sinister|all fine|all good news]", "[got|have] a [pay rise|raise|bonus|new job|job offer|place at|book deal]", "[guess what|great news|good news|big news|amazing news|exciting news]",
         "[finally|at last] *3 [got|passed|did it|made it|finished|sold|bought|moved|done]", "[we|i] [moved|are moving] into [our|my|a|the] new", "[got|been] [the|a] [yes|green light]",
         "[my|our] [son|daughter|kid|kids|boy|girl] [got|passed|won|graduated|got into|is walking|took his first|took her first|said his first|said her first]", "[i|we] [graduated|retired]",
-        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", "[had|has had|just had] [her|his|their|our|a|the] [baby|babies|twins|little boy|little girl]", "[back|home] from hospital",
+        "[surgery|operation|op] [went|was] [well|fine|great|ok|successful]", 
+        "[offered|have offered|has offered|just offered|gave|have given|has given] [me|us] [the|a|my|our] *2 [job|role|place|position|contract|promotion|scholarship|apprenticeship|internship|part|flat|house|mortgage|loan|tenancy]",
+        "[can not|could not] stop [smiling|grinning|beaming|laughing|dancing]", "[i|we] [start|am starting|are starting] [my|our|the] new [job|role|position]", "[had|has had|just had] [her|his|their|our|a|the] [baby|babies|twins|little boy|little girl]", "[back|home] from hospital",
     ])
 
     /// Steering away: "anyway", "let's not", "whatever, it's fine".
