@@ -28,6 +28,19 @@ import Testing
         #expect(earlier.results.first?.source.text.contains("Exeter") == true && earlier.results.first?.current == true)
     }
 
+    @Test func aShortPlaceUpdateSupersedesTheSpeakersCity() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let outcomes = try box.tell([
+            ("2025-01-06T09:00:00Z", "sam", "I live in York these days."),
+            ("2025-03-03T09:00:00Z", "sam", "Packed up and moved. Norwich now, closer to work."),
+        ])
+        #expect(outcomes[1].superseded.map(\.statement).contains { $0.lowercased().contains("york") }, "\(outcomes[1])")
+        let answer = try box.engine.recall("which city do I live in?", atMs: MemorySandbox.ms("2025-03-10T12:00:00Z"), speaker: "sam")
+        #expect(answer.results.first?.source.text.contains("Norwich") == true && answer.results.first?.current == true, "\(answer.results)")
+        #expect(!answer.results.contains { $0.source.text.contains("York") }, "\(answer.results)")
+    }
+
     @Test func theAssistantsRepeatOfAReplacedValueIsLeftOutToo() throws {
         let box = try MemorySandbox()
         defer { box.remove() }
