@@ -5,6 +5,7 @@ enum ReadingLexicons {
     static let compiled: Int = {
         var patterns = PhrasePattern.captureStops.count
         patterns += RiskLexicon.rules.count + RiskLexicon.figurative.count + RiskLexicon.distantPast.count + RiskLexicon.recovery.count
+        patterns += RiskLexicon.situationParts.count + RiskLexicon.seriousness.count
         patterns += FalseClaimLexicon.requests.count + FalseClaimLexicon.questions.count + FalseClaimLexicon.guidance.count
         patterns += PreferenceLexicon.preferences.count + PreferenceLexicon.bans.count + PreferenceLexicon.corrections.count
         patterns += PreferenceLexicon.intensity.count + RiskyPlanLexicon.plans.count

@@ -26,7 +26,8 @@ enum RiskLexicon {
             + dangerFromPerson.map { ($0, Rule(category: .dangerFromPerson, voice: .speaker)) }
             + harmToDependent.map { ($0, Rule(category: .harmToDependent, voice: .speaker)) }
             + fall.map { ($0, Rule(category: .fall, voice: .speaker)) }
-            + medical.map { ($0, Rule(category: .medicalEmergency, voice: .speaker)) })
+            + medical.map { ($0, Rule(category: .medicalEmergency, voice: .speaker)) }
+            + situationalPhrasings)
 
     static let suicidal: [String] = [
         "@intend @end_life",
@@ -144,9 +145,7 @@ enum RiskLexicon {
         "[do not|does not|did not] know [it is|it was|that it is|this is] [goodbye|the last time|my last]",
         "how many @pills *5 [kill|die|fatal|lethal|overdose|enough|to end]",
         "[picked|chosen|chose|found] [a|the] [bridge|spot|place|date|day] * [to|for]",
-        "[tied|tying] a noose", "@pills *3 [out on|on the table|on the kitchen table|lined up|laid out|in front of me|next to me|counted out]",
-        "[counted|counting|count] [them|it|the pills|the tablets|my pills|my tablets|them out|it out] *2 [twice|again|out|three times]?",
-        "@pills [collected|sorted|ready|bought|picked up|counted|stashed|saved|got]", "[will|my will] [written|done|sorted|made|updated|signed]",
+        "[tied|tying] a noose", "@pills *3 [lined up|in front of me|next to me]",
         "[i am|i] [sat|sitting|standing|stood] on [the|a|top of the] *2 [bridge|roof|edge|ledge|cliff|platform|tracks|railway|motorway bridge|top floor|car park roof]",
         "[wrote|written|left] a [note|letter] *6 [on my bed|for them to find|for my family|for my mum|for my kids|on the table|on my pillow|for whoever finds]",
         "[bought|got|have|collected|picked up] [the|some|enough|all the|my]? @pills *8 [take them all|take them tonight|going to take them|take them all tonight|swallow them|take the lot]",
@@ -250,7 +249,7 @@ enum RiskLexicon {
     ]
 
     /// Figures of speech built from risk words: a match overlapping one of these is not a risk.
-    static let figurative: PhraseRuleSet<String> = PhraseRuleSet(patterns: [
+    static let figurative: PhraseRuleSet<String> = PhraseRuleSet(patterns: hyperbole + [
         "[is|was|are|were|been|be|it is|that is|this is] [murder|murderous|a killer|killing me|killer]",
         "murder on [my|the|your] [feet|back|knees|legs|hands|eyes|nerves]", "could murder a", "i would murder",
         "[would|could] kill for", "kill for a", "[killing|killed|kill|slayed|slaying|nailed] it", "killed me", "kills me",
@@ -341,13 +340,14 @@ enum RiskLexicon {
     /// Words that make "X will kill me if …" a threat ("if I leave", "if I tell anyone").
     static let dangerTriggers: Set<String> = [
         "leave", "leaving", "police", "cops", "anyone", "anybody", "someone", "somebody", "report", "escape", "divorce", "refuge",
+        "scream", "screams", "struggle", "resist",
     ]
 
     /// Words that make a risk word a joke (dark humour): "I want to die lol".
     static let jokeMarkers: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "hahah", "rofl", "jk", "kidding", "joking", "😂", "🤣", "jokes"]
 
     /// Words after "not" that do not take a risk back ("can't stop", "not sure", "not kidding").
-    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain"]
+    static let negationOpeners: Set<String> = ["stop", "sure", "know", "lie", "lying", "kidding", "joking", "just", "only", "even", "certain", "being"]
 
     /// Words that, before a pattern in its sentence, take it back ("I'm not going to kill myself").
     static let negators: Set<String> = ["not", "never", "no", "nor"]

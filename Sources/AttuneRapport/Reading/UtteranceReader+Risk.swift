@@ -24,6 +24,7 @@ extension UtteranceReader {
         let recoveries = RiskLexicon.recovery.matches(in: text)
         let recovered = !recoveries.isEmpty
         let pastFrames = RiskLexicon.distantPast.matches(in: text)
+        let serious = isSerious(text)
         // Sentences that talk about risk as a topic (research, fiction): a further risk phrase there
         // without "I" before it is one more item of the same list ("like stockpiling medication or
         // writing goodbye letters").
@@ -34,13 +35,20 @@ extension UtteranceReader {
             if isNegated(match, in: text) { continue }
             // "he said he'd kill me if I leave" is a threat, however much it sounds like "my boss will kill me if I'm late".
             let threat = match.payload.category == .dangerFromPerson && text.contains(anyOf: RiskLexicon.dangerTriggers, in: sentence)
-            if !threat, let figure = figures.first(where: { $0.overlaps(match.range) }) {
-                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+            // Words in quotes are mentioned, not meant ("a filter for posts saying 'kms'"), unless
+            // someone's own message is being passed on ("my son texted 'I want to die'").
+            if isQuotedMention(match, in: text) {
+                dismiss(.quoted, phrase)
                 continue
             }
             let suicidalKind = match.payload.category == .suicidalThoughts || match.payload.category == .passiveSuicidalThoughts
                 || match.payload.category == .selfHarm
-            if suicidalKind && sentence.contains(where: { position in
+            // "not joking this time", "I mean it": the figure of speech is meant.
+            if !threat && !(serious && suicidalKind), let figure = figures.first(where: { $0.overlaps(match.range) }) {
+                dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
+                continue
+            }
+            if suicidalKind && !serious && sentence.contains(where: { position in
                 RiskLexicon.jokeMarkers.contains(text[position]) && !(position > 0 && ["not", "no"].contains(text[position - 1]))
             }) {
                 dismiss(.figurative, phrase)
@@ -53,22 +61,17 @@ extension UtteranceReader {
                 continue
             }
             // Frames in the sentence, the words before it and the sentence after it ("Self-harm in teenage
-            // girls. Can you suggest some review papers?").
+            // girls. Can you suggest some review papers?"); a bare keyword is framed by its whole turn.
             let following = text.words[match.start].sentence + 1 < text.sentenceCount
                 ? text.sentenceRange(text.words[match.start].sentence + 1).upperBound : sentence.upperBound
-            let framesSentence = max(0, sentence.lowerBound - 12)..<following
-            // Words in quotes are mentioned, not meant ("a filter for posts saying 'kms'").
-            if match.range.allSatisfy({ text.words[$0].quoted }) {
-                dismiss(.research, phrase)
-                continue
-            }
-            if voice != .speaker {
+            let framesSentence = voice == .keyword ? 0..<text.count : max(0, sentence.lowerBound - 12)..<following
+            if voice != .speaker || hasNoSpeakerSubject(match, in: text) {
                 if text.contains(anyOf: RiskLexicon.fictionFrames, in: framesSentence) {
                     dismiss(.fiction, phrase)
                     framed[sentenceIndex] = .fiction
                     continue
                 }
-                if text.contains(anyOf: RiskLexicon.researchFrames, in: framesSentence) {
+                if text.contains(anyOf: RiskLexicon.studyFrames, in: framesSentence) {
                     dismiss(.research, phrase)
                     framed[sentenceIndex] = .research
                     continue
@@ -102,12 +105,16 @@ extension UtteranceReader {
                 dismiss(.figurative, text.phrase(figure.start, figure.end - 1))
             } else if text.contains(anyOf: RiskLexicon.fictionFrames, in: range) {
                 dismiss(.fiction, sentencePhrase)
-            } else if text.contains(anyOf: RiskLexicon.researchFrames, in: range) {
+            } else if text.contains(anyOf: RiskLexicon.studyFrames, in: range) {
                 dismiss(.research, sentencePhrase)
             }
         }
         reading.riskDismissals = dismissals
-        if let best = kept.min(by: { ($0.rank, $0.match.start) < ($1.rank, $1.match.start) }) {
+        // A situation read across the turn is the fuller reading ("I shook him … he's gone all floppy").
+        let best = kept.min(by: { ($0.rank, $0.match.start) < ($1.rank, $1.match.start) })
+        if let situation = readSituation(text), best == nil || best?.match.payload.category == .medicalEmergency {
+            reading.risk = situation
+        } else if let best {
             // Quote the longest match of the chosen category at its place.
             let sameCategory = kept.filter { $0.match.payload.category == best.match.payload.category && $0.match.overlaps(best.match.range) }
             let start = subjectStart(before: sameCategory.map(\.match.start).min() ?? best.match.start, in: text)

@@ -196,6 +196,8 @@ public struct UtteranceReading: Sendable, Equatable {
             case research
             case past
             case aboutOthers = "about_others"
+            /// Inside quotation marks in a turn about words (a filter, a search, a lyric).
+            case quoted
         }
         public var reason: Reason
         public var phrase: String
