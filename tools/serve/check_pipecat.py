@@ -33,17 +33,7 @@ except ImportError as error:
     sys.exit(0)
 
 from attune_pipecat import AttuneConnection, AttuneRapportProcessor, attune_turn_strategies
-
-
-def fail(message):
-    print("FAIL: " + message, flush=True)
-    sys.exit(1)
-
-
-def check(condition, message):
-    if not condition:
-        fail(message)
-    print("ok: " + message, flush=True)
+from checks import check, fail
 
 
 class Recorder(FrameProcessor):
@@ -72,7 +62,9 @@ async def run(options, scratch, key):
         if offset == int(1.05 * 16000) * 2 // chunk * chunk:
             # The recogniser's final words of the first turn ("Yes.", heard by 1.044 s).
             frames.append(TranscriptionFrame(text="Yes.", user_id="user", timestamp="2026-12-04T18:00:01Z", finalized=True))
-    frames.append(SleepFrame(sleep=1.5))
+    # Room for Attune's end_of_turn and context after the last audio, also on a loaded 2-core CI machine
+    # (1.5 s was seen to be too short there while other test processes ran).
+    frames.append(SleepFrame(sleep=4.0))
 
     connection = AttuneConnection.spawn([options.attune, "serve", "--stdio", "--no-capture",
                                          "--db", os.path.join(scratch, "memory.db"), "--key-file", key])

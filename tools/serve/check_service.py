@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from checks import check, fail
 
 
 REPOSITORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -47,17 +48,6 @@ def conforms(direction, message):
                 jsonschema.validate(message["context"], json.load(schema))
             except jsonschema.ValidationError as error:
                 fail("a context does not match docs/rapport/context.schema.json: %s" % error.message)
-
-
-def fail(message):
-    print("FAIL: " + message, flush=True)
-    sys.exit(1)
-
-
-def check(condition, message):
-    if not condition:
-        fail(message)
-    print("ok: " + message, flush=True)
 
 
 class Host:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import wave
+from checks import check, fail
 
 try:
     from wyoming.asr import Transcript
@@ -31,17 +32,6 @@ try:
 except ImportError:
     print("skip: the wyoming package is not installed (tools/install-python-peers.sh installs it)")
     sys.exit(0)
-
-
-def fail(message):
-    print("FAIL: " + message, flush=True)
-    sys.exit(1)
-
-
-def check(condition, message):
-    if not condition:
-        fail(message)
-    print("ok: " + message, flush=True)
 
 
 def free_port():
