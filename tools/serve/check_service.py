@@ -8,8 +8,11 @@ Usage: check_service.py --attune PATH/TO/attune [--scratch DIR]
 Prints one line per check with its numbers; exits 1 at the first failure.
 """
 import argparse
+import contextlib
 import json
 import os
+import pwd
+import shutil
 import signal
 import socket
 import stat
@@ -18,6 +21,36 @@ import sys
 import tempfile
 import time
 from checks import check, fail
+
+
+@contextlib.contextmanager
+def other_user():
+    """A user made for the check with useradd and removed after it; nobody (65534) where useradd is absent."""
+    useradd, userdel = shutil.which("useradd"), shutil.which("userdel")
+    if not useradd or not userdel:
+        print("note: useradd is not installed; the other-user checks run as nobody (uid 65534)", flush=True)
+        yield 65534, 65534, "nobody"
+        return
+    name = "attune-check-%d" % os.getpid()
+    subprocess.run([useradd, "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "--user-group", name],
+                   check=True, capture_output=True)
+    try:
+        entry = pwd.getpwnam(name)
+        yield entry.pw_uid, entry.pw_gid, name
+    finally:
+        subprocess.run([userdel, name], capture_output=True)
+
+
+def run_as(uid, gid, action):
+    """Runs action() in a child switched to uid/gid; returns its exit code (action's return value)."""
+    child = os.fork()
+    if child == 0:
+        os.setgroups([])
+        os.setgid(gid)
+        os.setuid(uid)
+        os._exit(action())
+    _, status = os.waitpid(child, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 REPOSITORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -305,34 +338,39 @@ def main():
 
     # The owner check: a peer of another uid is refused even if the file's mode would let it in.
     if os.geteuid() == 0:
-        os.chmod(path, 0o666)
-        child = os.fork()
-        if child == 0:
-            os.setgid(65534)
-            os.setuid(65534)
-            try:
-                other = Host(path, timeout=5)
-                other.send({"type": "stats"})
-                other.receive()
-                os._exit(3)
-            except (EOFError, ConnectionResetError, OSError):
-                os._exit(0)
-        _, status = os.waitpid(child, 0)
-        os.chmod(path, 0o600)
-        check(os.waitstatus_to_exitcode(status) == 0, "a process of uid 65534 (nobody) is refused by the SO_PEERCRED check")
-        child = os.fork()
-        if child == 0:
-            os.setgid(65534)
-            os.setuid(65534)
-            try:
-                Host(path, timeout=5)
-                os._exit(3)
-            except PermissionError:
-                os._exit(0)
-        _, status = os.waitpid(child, 0)
-        check(os.waitstatus_to_exitcode(status) == 0, "uid 65534 cannot even connect to the 0600 socket")
+        with other_user() as (uid, gid, name):
+            def stats_as_other():
+                try:
+                    other = Host(path, timeout=5)
+                    other.send({"type": "stats"})
+                    answer = other.receive()
+                    print("   the other user was answered: %s" % answer, flush=True)
+                    return 3
+                except (EOFError, ConnectionResetError, BrokenPipeError):
+                    return 0  # connected, then turned away by the service
+                except OSError as error:
+                    print("   the other user could not reach the socket: %s" % error, flush=True)
+                    return 4  # never reached the service: the check would prove nothing
+
+            def connect_as_other():
+                try:
+                    Host(path, timeout=5)
+                    return 3
+                except PermissionError:
+                    return 0
+
+            # Let the other user reach the socket (the scratch directory is 0700), so that only the
+            # service's SO_PEERCRED check stands between it and the protocol.
+            directory_mode = stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode)
+            os.chmod(os.path.dirname(path), 0o711)
+            os.chmod(path, 0o666)
+            refused = run_as(uid, gid, stats_as_other)
+            os.chmod(path, 0o600)
+            check(refused == 0, "a process of another user (%s, uid %d) is refused by the SO_PEERCRED check" % (name, uid))
+            check(run_as(uid, gid, connect_as_other) == 0, "%s cannot even connect to the 0600 socket" % name)
+            os.chmod(os.path.dirname(path), directory_mode)
     else:
-        print("skip: the other-user checks need root to switch to uid 65534", flush=True)
+        print("skip: the other-user checks need root to create a user and switch to it", flush=True)
 
     forgot = a.ask({"type": "forget", "text": "Karen", "id": "f"})
     check(forgot["type"] == "forgotten" and len(forgot["forgot"]) == 2 and all("Karen" in item["text"] for item in forgot["forgot"]),
