@@ -41,6 +41,29 @@ def other_user():
         subprocess.run([userdel, name], capture_output=True)
 
 
+@contextlib.contextmanager
+def traversable(directory):
+    """Lets other users pass through `directory` and its ancestors (search bit only, no listing) for
+    the duration, restoring each mode after. Only the temporary directories are touched: the checks
+    make their sockets under the system's temporary directory (the test's own scratch tree)."""
+    temporary = os.path.realpath(tempfile.gettempdir())
+    changed = []
+    current = os.path.realpath(directory)
+    try:
+        while current != "/":
+            mode = stat.S_IMODE(os.stat(current).st_mode)
+            if not mode & stat.S_IXOTH:
+                if not (current + "/").startswith(temporary.rstrip("/") + "/") and current != temporary:
+                    fail("%s keeps other users out of the socket's directory and is not a temporary directory" % current)
+                os.chmod(current, mode | stat.S_IXOTH)
+                changed.append((current, mode))
+            current = os.path.dirname(current)
+        yield
+    finally:
+        for path, mode in reversed(changed):
+            os.chmod(path, mode)
+
+
 def run_as(uid, gid, action):
     """Runs action() in a child switched to uid/gid; returns its exit code (action's return value)."""
     child = os.fork()
@@ -361,14 +384,12 @@ def main():
 
             # Let the other user reach the socket (the scratch directory is 0700), so that only the
             # service's SO_PEERCRED check stands between it and the protocol.
-            directory_mode = stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode)
-            os.chmod(os.path.dirname(path), 0o711)
-            os.chmod(path, 0o666)
-            refused = run_as(uid, gid, stats_as_other)
-            os.chmod(path, 0o600)
-            check(refused == 0, "a process of another user (%s, uid %d) is refused by the SO_PEERCRED check" % (name, uid))
-            check(run_as(uid, gid, connect_as_other) == 0, "%s cannot even connect to the 0600 socket" % name)
-            os.chmod(os.path.dirname(path), directory_mode)
+            with traversable(os.path.dirname(path)):
+                os.chmod(path, 0o666)
+                refused = run_as(uid, gid, stats_as_other)
+                os.chmod(path, 0o600)
+                check(refused == 0, "a process of another user (%s, uid %d) is refused by the SO_PEERCRED check" % (name, uid))
+                check(run_as(uid, gid, connect_as_other) == 0, "%s cannot even connect to the 0600 socket" % name)
     else:
         print("skip: the other-user checks need root to create a user and switch to it", flush=True)
 
