@@ -32,8 +32,7 @@ public final class RapportEngine {
     /// The person the assistant is talking with: the last one who spoke.
     var currentPerson: String?
     /// Each person's previous turn's vector and session, for the topic shift (not kept across restarts).
-    var previousVectors: [String: (session: String, vector: [Float])] = [:]
-    /// Each person's current session's subjects, clustered by embedding.
+    /// Each person's current session's subjects, clustered by embedding, with their previous turn's vector.
     var sessionSubjects: [String: SessionTopicClusters] = [:]
     /// The time of the latest turn taken; a turn earlier than it is refused.
     public private(set) var latestTurnMs: Int64?
@@ -185,14 +184,8 @@ public final class RapportEngine {
         if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
             threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
         }
-        var similarity: Double?
-        if let previous = previousVectors[person], previous.session == position.session, previous.vector.count == vector.count {
-            similarity = Double(previous.vector.withUnsafeBufferPointer { a in
-                vector.withUnsafeBufferPointer { b in floatDotProduct(a.baseAddress!, b.baseAddress!, count: vector.count) }
-            })
-        }
-        previousVectors[person] = (position.session, vector)
         var subjects = sessionSubjects[person].flatMap { $0.session == position.session ? $0 : nil } ?? SessionTopicClusters(session: position.session)
+        let similarity = subjects.similarityToPrevious(vector)
         let subject = subjects.add(vector, text: turn.text)
         sessionSubjects[person] = subjects
         let dialogue = ContextDialogue(

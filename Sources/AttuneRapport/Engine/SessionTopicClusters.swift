@@ -5,7 +5,8 @@ import AttuneKernels
 /// it is most similar to when that cosine reaches `ContextDialogue.topicShiftBelow`, the threshold
 /// measured between consecutive turns on one subject; otherwise it starts a new subject. A session
 /// has a handful of subjects, so a linear scan over at most `capacity` centroids is all it needs.
-/// Kept in memory for the session (like `similarityToPrevious`): a restart starts the clusters anew.
+/// Also keeps the previous turn's vector for `similarityToPrevious`. Kept in memory for the
+/// session: a restart starts the clusters anew.
 struct SessionTopicClusters {
     struct Cluster {
         /// Sum of the member vectors; its direction is the centroid.
@@ -20,15 +21,26 @@ struct SessionTopicClusters {
     private(set) var session: String
     private(set) var clusters: [Cluster] = []
     private var turnIndex = 0
+    /// The vector of the person's previous turn in the session.
+    private var previous: [Float]?
 
     init(session: String) {
         self.session = session
     }
 
     /// Adds a turn's vector; returns the index of the subject it belongs to.
+    /// Cosine of `vector` with the person's previous turn in the session; nil at its first turn.
+    func similarityToPrevious(_ vector: [Float]) -> Double? {
+        guard let previous, previous.count == vector.count else { return nil }
+        return Double(previous.withUnsafeBufferPointer { a in
+            vector.withUnsafeBufferPointer { b in floatDotProduct(a.baseAddress!, b.baseAddress!, count: vector.count) }
+        })
+    }
+
     @discardableResult
     mutating func add(_ vector: [Float], text: String) -> Int {
         turnIndex += 1
+        previous = vector
         var best = -1
         var bestCosine = -Float.infinity
         for (index, cluster) in clusters.enumerated() {
