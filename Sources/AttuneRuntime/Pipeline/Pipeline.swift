@@ -193,6 +193,16 @@ public final class Pipeline {
         return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
+    /// Whether the turn detector keeps the features of every 10 ms step of a pause it judges, for
+    /// `PipelineProfiler` to time the end-of-turn model on exactly those (off unless asked for).
+    public var recordsTurnFeatures: Bool {
+        get { detector.recordFeatures }
+        set { detector.recordFeatures = newValue }
+    }
+
+    /// The features kept while `recordsTurnFeatures` is on, oldest first.
+    public var turnFeatureLog: [(t: Double, speechEndT: Double, pauseMs: Double, features: [Double])] { detector.featureLog }
+
     /// Seconds of audio heard so far.
     public var audioSeconds: Double { detector.inputTimeSec }
 
