@@ -98,5 +98,25 @@ public enum CommandResources {
             _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
             _ = try loadTextAffect()
         }),
+        // `attune serve` with a store and a device, before its store's memories are indexed, with one host.
+        ("serve", true, { configuration, budget in
+            let turnModels = try loadTurnModels(budget: budget)
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+            _ = try loadTextAffect()
+            _ = try Pipeline(rapport: nil, turnModels: turnModels, budget: budget)
+            try chargeCaptureRing(configuration: configuration, budget: budget)
+            try budget.charge("socket read buffer", bytes: HostConnection.readChunkBytes)
+            try budget.charge("one host's connection", bytes: HostConnection.worstCaseBytes)
+        }),
+        ("profile", true, { configuration, budget in
+            try budget.charge("WAV reader", bytes: audioReaderBytes)
+            let turnModels = try loadTurnModels(budget: budget)
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+            _ = try loadTextAffect()
+            try budget.charge("profile: stand-alone stages and histograms", bytes: PipelineProfiler.byteCount)
+            _ = try Pipeline(rapport: nil, turnModels: turnModels, budget: budget)
+        }),
     ]
 }
