@@ -65,6 +65,47 @@ import Testing
         #expect(brokenReport.checks.first { $0.name == "attune embed" }?.status == "ok")
     }
 
+    /// Whether this process may make a private mount namespace (root, or a kernel that allows it).
+    static let canHideTheRepository: Bool = {
+        guard let result = try? AttuneBinary.runProgram("/usr/bin/unshare", ["--mount", "/bin/true"]) else { return false }
+        return result.status == 0
+    }()
+
+    /// With the repository covered by an empty tmpfs in a private mount namespace, the installed
+    /// binary still checks its models, tokenizes and finds turns: nothing it needs is in the source tree.
+    @Test(.enabled(if: canHideTheRepository, "needs `unshare --mount` (root or unprivileged user namespaces)"))
+    func theInstalledBinaryRunsWithTheSourceTreeHidden() throws {
+        let scratch = try CLITestPaths.temporaryDirectory()
+        let repository = TestFixture.repositoryRoot.standardizedFileURL.path
+        try #require(!scratch.standardizedFileURL.path.hasPrefix(repository + "/"), "the scratch directory must lie outside the repository")
+        let prefix = scratch.appendingPathComponent("prefix").path
+        let install = try AttuneBinary.runProgram(Self.script, ["--prefix", prefix, "--binary", AttuneBinary.url.path])
+        #expect(install.status == 0, "\(install.standardError)")
+        let wav = scratch.appendingPathComponent("speech.wav").path
+        try FileManager.default.copyItem(atPath: try TestFixture.path("Tests/Data/turn/turns-015.wav"), toPath: wav)
+        let script = """
+            mount -t tmpfs attune-hidden "$REPO" || exit 90
+            [ -e "$REPO/models" ] && exit 91
+            cd / || exit 92
+            "$BIN" doctor --json --data-dir "$DATA" > "$OUT/doctor.json" || exit 93
+            echo "hello there" | "$BIN" tokenize > "$OUT/tokens.txt" || exit 94
+            "$BIN" turns "$WAV" --json > "$OUT/turns.jsonl" || exit 95
+            """
+        let result = try AttuneBinary.runProgram("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", script], environment: [
+            "REPO": repository, "BIN": prefix + "/bin/attune", "DATA": scratch.appendingPathComponent("data").path,
+            "OUT": scratch.path, "WAV": wav,
+        ], unsetting: ["ATTUNE_MODELS"])
+        #expect(result.status == 0, "exit \(result.status): \(result.standardError)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: scratch.appendingPathComponent("doctor.json")))
+        #expect(report.checks.allSatisfy { $0.status != "fail" }, "\(report.checks.filter { $0.status == "fail" })")
+        #expect(report.checks.first { $0.name == "model files" }?.detail.contains(prefix + "/share/attune/models") == true)
+        #expect(try String(contentsOf: scratch.appendingPathComponent("tokens.txt"), encoding: .utf8).contains("7592"))
+        let turns = try String(contentsOf: scratch.appendingPathComponent("turns.jsonl"), encoding: .utf8)
+        #expect(turns.contains("\"end_of_turn\""), "\(turns.prefix(300))")
+        // The repository was hidden only inside that namespace.
+        #expect(FileManager.default.fileExists(atPath: repository + "/models/SHA256SUMS"))
+    }
+
     @Test func aStagedInstallWritesUnderDestdirAndNamesTheFinalPaths() throws {
         let stage = try CLITestPaths.temporaryDirectory().appendingPathComponent("stage").path
         let install = try AttuneBinary.runProgram("/usr/bin/env", ["DESTDIR=\(stage)", Self.script, "--prefix", "/usr", "--binary", AttuneBinary.url.path, "--no-strip"])
