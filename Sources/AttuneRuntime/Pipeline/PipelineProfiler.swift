@@ -37,10 +37,18 @@ public final class PipelineProfiler {
         }
     }
 
-    /// Bytes the stand-alone stage instances and the histograms hold, for the memory budget.
+    /// Pause steps whose features the detector keeps for the `end_of_turn` stage (about 20 s of
+    /// pauses, some thirty turns); then it stops keeping them, so a long profile stays bounded.
+    public static let maximumPauseSteps = 2048
+
+    /// Bytes the stand-alone stage instances, the histograms and the kept pause features hold, for
+    /// the memory budget.
     public static var byteCount: Int {
         ProfileHistograms.byteCount + CommandResources.prosodyAnalyzerBytes
             + (SileroVAD.chunkSamples + 3 * CanonicalAudio.samplesPer10Ms + 2 * CanonicalAudio.samplesPer10Ms) * MemoryLayout<Float>.size
+            // Each kept step: its entry in the log (three Doubles and the array's reference) and the
+            // features array (a 32-byte header and 17 Doubles).
+            + maximumPauseSteps * (32 + 32 + TurnCues.featureNames.count * MemoryLayout<Double>.size)
     }
 
     public let pipeline: Pipeline
@@ -178,9 +186,11 @@ public final class PipelineProfiler {
         timeEndOfTurnSteps()
     }
 
-    /// The end-of-turn model on each pause step the pipeline's detector judged since the last call.
+    /// The end-of-turn model on each pause step the pipeline's detector judged since the last call;
+    /// after `maximumPauseSteps` the detector stops keeping them.
     private func timeEndOfTurnSteps() {
         let log = pipeline.turnFeatureLog
+        if log.count >= Self.maximumPauseSteps { pipeline.recordsTurnFeatures = false }
         while featuresTimed < log.count {
             let features = log[featuresTimed].features
             let start = Self.monotonicNs()
