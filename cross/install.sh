@@ -3,6 +3,7 @@
 #
 #   <prefix>/bin/attune                         the binary (stripped)
 #   <prefix>/share/attune/models/               the models, their manifest (SHA256SUMS) and licences
+#   <prefix>/share/attune/demo/                 the bundled recording and transcript (`attune profile`'s default)
 #   <sysconfdir>/attune/attune.toml             the configuration (kept if it already exists)
 #   <prefix>/lib/systemd/system/attune.service  the systemd unit, its paths pointed at this prefix
 #
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
         --binary) [ $# -ge 2 ] || die "--binary needs a file"; binary=$2; shift 2 ;;
         --binary=*) binary=${1#*=}; shift ;;
         --no-strip) strip_binary=0; shift ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (see --help)" ;;
     esac
 done
@@ -66,10 +67,11 @@ models_source=$root/models
 
 bindir=$destdir$prefix/bin
 modelsdir=$destdir$prefix/share/attune/models
+demodir=$destdir$prefix/share/attune/demo
 confdir=$destdir$sysconfdir/attune
 unitdir=$destdir$prefix/lib/systemd/system
 
-install -d -m 0755 "$bindir" "$modelsdir" "$confdir" "$unitdir"
+install -d -m 0755 "$bindir" "$modelsdir" "$demodir" "$confdir" "$unitdir"
 install -m 0755 "$binary" "$bindir/attune"
 if [ "$strip_binary" = 1 ]; then
     strip --strip-all "$bindir/attune"
@@ -80,6 +82,8 @@ while read -r _ name; do
 done < "$models_source/SHA256SUMS"
 install -m 0644 "$models_source/SHA256SUMS" "$models_source/MODELS.md" "$modelsdir/"
 for licence in "$models_source"/*LICENSE*; do install -m 0644 "$licence" "$modelsdir/"; done
+
+install -m 0644 "$root/Tests/Data/turn/turns-015.wav" "$root/Tests/Data/turn/turns-015.transcript.jsonl" "$demodir/"
 
 if [ -e "$confdir/attune.toml" ]; then
     echo "install.sh: kept the existing $confdir/attune.toml" >&2
@@ -97,6 +101,7 @@ size=$(stat -c %s "$bindir/attune")
 echo "installed attune into $destdir$prefix ($(numfmt --to=si --suffix=B "$size") binary$([ "$strip_binary" = 1 ] && echo ", stripped"))"
 echo "  $prefix/bin/attune"
 echo "  $prefix/share/attune/models/ ($(wc -l < "$models_source/SHA256SUMS") model files)"
+echo "  $prefix/share/attune/demo/ (the recording attune profile runs by default)"
 echo "  $sysconfdir/attune/attune.toml"
 echo "  $prefix/lib/systemd/system/attune.service"
 echo "check it with: $prefix/bin/attune doctor --config $sysconfdir/attune/attune.toml"

@@ -27,6 +27,7 @@ import Testing
         let manager = FileManager.default
         for path in ["bin/attune", "share/attune/models/SHA256SUMS", "share/attune/models/minilm-l6-v2-int8.bin",
                      "share/attune/models/silero-vad-16k.bin", "share/attune/models/VADER-LICENSE.txt", "share/attune/models/MODELS.md",
+                     "share/attune/demo/turns-015.wav", "share/attune/demo/turns-015.transcript.jsonl",
                      "etc/attune/attune.toml", "lib/systemd/system/attune.service"] {
             #expect(manager.fileExists(atPath: prefix + "/" + path), "\(path) was not installed")
         }
@@ -90,6 +91,7 @@ import Testing
             "$BIN" doctor --json --data-dir "$DATA" > "$OUT/doctor.json" || exit 93
             echo "hello there" | "$BIN" tokenize > "$OUT/tokens.txt" || exit 94
             "$BIN" turns "$WAV" --json > "$OUT/turns.jsonl" || exit 95
+            "$BIN" profile --fast --seconds 2 --rounds 1 --json > "$OUT/profile.json" 2>/dev/null || exit 96
             """
         let result = try AttuneBinary.runProgram("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", script], environment: [
             "REPO": repository, "BIN": prefix + "/bin/attune", "DATA": scratch.appendingPathComponent("data").path,
@@ -102,6 +104,9 @@ import Testing
         #expect(try String(contentsOf: scratch.appendingPathComponent("tokens.txt"), encoding: .utf8).contains("7592"))
         let turns = try String(contentsOf: scratch.appendingPathComponent("turns.jsonl"), encoding: .utf8)
         #expect(turns.contains("\"end_of_turn\""), "\(turns.prefix(300))")
+        // With no input, profile ran the installed demo recording and transcript.
+        let profile = try String(contentsOf: scratch.appendingPathComponent("profile.json"), encoding: .utf8)
+        #expect(profile.contains(prefix + "/share/attune/demo/turns-015.wav") && profile.contains("\"context\""), "\(profile.prefix(300))")
         // The repository was hidden only inside that namespace.
         #expect(FileManager.default.fileExists(atPath: repository + "/models/SHA256SUMS"))
     }

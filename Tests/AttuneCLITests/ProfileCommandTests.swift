@@ -12,6 +12,7 @@ import Testing
 
     struct Profile: Decodable {
         struct Stage: Decodable { var stage: String; var count: Int; var p50Ms: Double; var p99Ms: Double; var maxMs: Double }
+        var input: String
         var audioSeconds: Double
         var stages: [Stage]
         var cpuMsPerAudioSecond: Double
@@ -60,6 +61,15 @@ import Testing
         #expect(!result.standardOutput.contains("capture_jitter"))
     }
 
+    @Test func noInputProfilesTheBundledRecordingFromAnyDirectory() throws {
+        let result = try AttuneBinary.runProgram("/bin/sh", ["-c", "cd / && exec \"$0\" profile --fast --seconds 1 --rounds 1 --json",
+                                                             AttuneBinary.url.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let profile = try JSONDecoder().decode(Profile.self, from: Data(result.standardOutput.utf8))
+        #expect(profile.input.hasSuffix("Tests/Data/turn/turns-015.wav"), "\(profile.input)")
+        #expect(profile.stages.first { $0.stage == "context" }?.count == 5)
+    }
+
     @Test func aDeviceIsProfiledThroughALSA() throws {
         let devices = try RecordCommandTests.makeDevices()
         let result = try AttuneBinary.run(["profile", "--device", "cli_s16", "--seconds", "1", "--rounds", "1", "--transcript", Self.transcript, "--json"],
@@ -76,8 +86,8 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.standardError.contains("no capture device 'attune_no_such_device'"), "\(missing.standardError)")
         #expect(missing.standardError.contains("attune devices"))
-        let neither = try AttuneBinary.run(["profile"])
-        #expect(neither.status != 0 && neither.standardError.contains("give a WAV file or --device NAME"))
+        let both = try AttuneBinary.run(["profile", Self.wav, "--device", "default"])
+        #expect(both.status != 0 && both.standardError.contains("either INPUT or --device"))
         let directory = try CLITestPaths.temporaryDirectory()
         let transcript = directory.appendingPathComponent("bad.jsonl")
         try Data("{\"t\": 0, \"text\": \"hello\"}\n{\"t\": \"soon\"}\n".utf8).write(to: transcript)

@@ -7,11 +7,11 @@ struct ProfileCommand: AsyncParsableCommand {
         commandName: "profile",
         abstract: "Per-stage latency of the pipeline on this machine (p50, p99, max), CPU per second of audio, peak RSS, xruns.",
         discussion: """
-            The audio (a WAV file, or an ALSA device for --seconds, 10 s by default) goes through the \
-            pipeline's turn detector 10 ms at a time; a file is delivered at real time, as a device \
+            The audio (a WAV file, the bundled recording by default, or an ALSA device for --seconds, \
+            10 s by default) goes through the pipeline's turn detector 10 ms at a time; a file is delivered at real time, as a device \
             delivers it (--fast reads it as fast as it decodes, and capture jitter is then not measured). \
-            Then each final turn of the transcript (the last partial before each empty one), --rounds \
-            times, goes through the text stages and the pipeline into a throw-away encrypted store, \
+            Then each final turn of the transcript (the bundled one by default; a final turn is the last \
+            partial before an empty one), --rounds times, goes through the text stages and the pipeline into a throw-away encrypted store, \
             erased at the end. Every model is loaded and charged to the memory budget as the service \
             loads it.
 
@@ -33,12 +33,12 @@ struct ProfileCommand: AsyncParsableCommand {
             process's (VmHWM); xruns are the device's overruns. Progress goes to standard error.
 
             Examples:
-              attune profile Tests/Data/turn/turns-015.wav
+              attune profile
               attune profile --device default --seconds 30 --plot profile.svg
               attune profile my.wav --transcript my.transcript.jsonl --json
             """)
 
-    @Argument(help: ArgumentHelp("A WAV file to profile on (or give --device).", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("A WAV file to profile on (or give --device). Default: the bundled recording.", valueName: "INPUT"))
     var input: String?
 
     @Option(help: ArgumentHelp("ALSA capture device to profile on (`attune devices` lists them).", valueName: "name"))
@@ -47,9 +47,9 @@ struct ProfileCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds of audio at most (a device: 10 by default; a file: all of it).", valueName: "S"))
     var seconds: Double?
 
-    @Option(help: ArgumentHelp("Partial transcripts, JSON lines {\"t\": seconds, \"text\": \"…\"}, whose final turns time the text stages.",
-                               valueName: "FILE"))
-    var transcript = "Tests/Data/turn/turns-015.transcript.jsonl"
+    @Option(help: ArgumentHelp("Partial transcripts, JSON lines {\"t\": seconds, \"text\": \"…\"}, whose final turns time the text "
+                               + "stages. Default: the bundled recording's.", valueName: "FILE"))
+    var transcript: String?
 
     @Option(help: "Times each final turn goes through the text stages.")
     var rounds = 3
@@ -69,7 +69,6 @@ struct ProfileCommand: AsyncParsableCommand {
 
     func validate() throws {
         if input != nil && device != nil { throw ValidationError("give either INPUT or --device, not both") }
-        if input == nil && device == nil { throw ValidationError("give a WAV file or --device NAME") }
         if input == "-" { throw ValidationError("profile reads a WAV file or a device, not standard input") }
         if let seconds, !(seconds > 0 && seconds <= 3600) { throw ValidationError("--seconds must be more than 0 and at most 3600, not \(seconds)") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be between 1 and 100, not \(rounds)") }
@@ -79,9 +78,9 @@ struct ProfileCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try runtime.resolve()
         if let plot { try OutputFileCheck.ensureWritable(plot) }
-        let audioInput: AudioInput = device.map { .device(name: $0) } ?? .wavFile(path: input!)
+        let audioInput: AudioInput = device.map { .device(name: $0) } ?? .wavFile(path: input ?? BundledDemo.recordingPath)
         let profile = try PipelineProfiler.run(
-            input: audioInput, transcriptPath: transcript, configuration: configuration,
+            input: audioInput, transcriptPath: transcript ?? BundledDemo.transcriptPath, configuration: configuration,
             settings: PipelineProfiler.Settings(seconds: seconds, rounds: rounds, paceAtRealTime: !fast), progress: ProgressReporter())
         if let plot {
             do {
