@@ -98,7 +98,7 @@ sed -e "s|/usr/bin/attune|$prefix/bin/attune|g" \
 chmod 0644 "$unitdir/attune.service"
 
 size=$(stat -c %s "$bindir/attune")
-echo "installed attune into $destdir$prefix ($(numfmt --to=si --suffix=B "$size") binary$([ "$strip_binary" = 1 ] && echo ", stripped"))"
+echo "installed attune into $destdir$prefix ($(numfmt --to=si --round=nearest --format=%.1f --suffix=B "$size") binary$([ "$strip_binary" = 1 ] && echo ", stripped"))"
 echo "  $prefix/bin/attune"
 echo "  $prefix/share/attune/models/ ($(wc -l < "$models_source/SHA256SUMS") model files)"
 echo "  $prefix/share/attune/demo/ (the recording attune profile runs by default)"
