@@ -94,6 +94,8 @@ import Testing
         let bad = try AttuneBinary.run(["profile", Self.wav, "--transcript", transcript.path])
         #expect(bad.status != 0)
         #expect(bad.standardError.contains("bad.jsonl:2:"), "\(bad.standardError)")
+        let unwritable = try AttuneBinary.run(["profile", Self.wav, "--plot", "/proc/attune-profile.svg"])
+        #expect(unwritable.status != 0 && unwritable.standardError.contains("cannot write /proc/attune-profile.svg"), "\(unwritable.standardError)")
         let help = try AttuneBinary.run(["profile", "--help"])
         for stage in Self.stages { #expect(help.standardOutput.contains(stage), "--help says what \(stage) times") }
     }
