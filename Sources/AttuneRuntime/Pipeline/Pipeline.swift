@@ -38,17 +38,17 @@ public final class Pipeline {
     /// Capture overruns so far (set by whoever owns the device).
     public var xruns: () -> Int = { 0 }
 
-    private let detector: TurnDetector
+    let detector: TurnDetector
     private let voice = UtteranceVoice()
-    private let turnModels: CommandResources.TurnModels
-    private var latencies = StageLatencies()
+    let turnModels: CommandResources.TurnModels
+    var latencies = StageLatencies()
     private let started = ContinuousClock.now
     private let nowMs: () -> Int64
     private let renderer = ContextPromptRenderer()
     private var pushedSamples: [Float]
     /// Adjustments a host's `set` made, by person key, for that person's next context.
     private var hostAdjustments: [String: [ContextAdjustment]] = [:]
-    private var finished = false
+    var finished = false
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
     /// memory engine were charged when they were loaded).
@@ -159,12 +159,18 @@ public final class Pipeline {
 
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.
     public func process(audio samples: UnsafeBufferPointer<Float>) -> [ServiceMessage] {
+        detect(samples).map { .turnEvent(TurnEventMessage($0)) }
+    }
+
+    /// The turn events decided on `samples`, timed as the `turns` stage. The utterance's voice is
+    /// measured only when there is a rapport engine to hand it to.
+    func detect(_ samples: UnsafeBufferPointer<Float>) -> [TurnEvent] {
         var decided: [TurnEvent] = []
         let start = ContinuousClock.now
         detector.process(samples) { decided.append($0) }
-        voice.hear(samples, events: decided)
+        if rapport != nil { voice.hear(samples, events: decided) }
         latencies.record(.turns, microseconds: Self.microseconds(since: start))
-        return decided.map { .turnEvent(TurnEventMessage($0)) }
+        return decided
     }
 
     /// A turn detector of its own for another audio stream (a Wyoming connection), over the same
@@ -189,7 +195,7 @@ public final class Pipeline {
         finished = true
         var decided: [TurnEvent] = []
         detector.finish { decided.append($0) }
-        voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided)
+        if rapport != nil { voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided) }
         return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
