@@ -137,8 +137,9 @@ def main():
         out.write(os.urandom(32))
     os.chmod(key, 0o600)
     subprocess.run([options.attune, "store", "init", "--db", db, "--key-file", key], check=True, capture_output=True)
+    log = open(os.path.join(scratch, "serve.log"), "wb")
     process = subprocess.Popen([options.attune, "serve", "--no-capture", "--socket", path, "--db", db, "--key-file", key],
-                               stderr=subprocess.DEVNULL)
+                               stderr=log)
     while not os.path.exists(path):
         time.sleep(0.01)
     time.sleep(0.2)

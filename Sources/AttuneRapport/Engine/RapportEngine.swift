@@ -59,7 +59,9 @@ public final class RapportEngine {
     /// Takes one turn: the context for the assistant's reply to a person's turn, nil for the
     /// assistant's own turn. Throws `RapportEngineError.badTurn` (storing nothing) for a turn that
     /// breaks the input rules, time order included.
-    public func observe(_ turn: RapportTurn) throws -> RapportContext? {
+    /// - Parameter vector: the turn's sentence vector when it was made ahead (`MemoryEngine.queryVector`
+    ///   of its text, or the same model's on another thread); nil embeds it here.
+    public func observe(_ turn: RapportTurn, vector: [Float]? = nil) throws -> RapportContext? {
         let atMs: Int64
         do throws(RapportTurnProblem) {
             atMs = try turn.validated(after: latestTurnMs)
@@ -67,10 +69,10 @@ public final class RapportEngine {
             throw RapportEngineError.badTurn(error)
         }
         if turn.isAssistant {
-            try observeAssistant(turn, atMs: atMs)
+            try observeAssistant(turn, atMs: atMs, vector: vector)
             return nil
         }
-        return try observePerson(turn, atMs: atMs)
+        return try observePerson(turn, atMs: atMs, vector: vector)
     }
 
     /// The stored model of `person` (lower-cased speaker), or a new one.
@@ -99,13 +101,13 @@ public final class RapportEngine {
         models[model.person] = model
     }
 
-    private func observeAssistant(_ turn: RapportTurn, atMs: Int64) throws {
+    private func observeAssistant(_ turn: RapportTurn, atMs: Int64, vector: [Float]?) throws {
         let person = currentPerson ?? "user"
         var model = try model(of: person)
         let session = turn.session ?? model.currentSession?.id ?? RFC3339Time.format(atMs)
         // The turn and the model it changes commit together.
         try committingModel(of: person) {
-            try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session)) { outcome in
+            try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session), vector: vector) { outcome in
                 let topics = TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities)
                 model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session, topics: topics)
                 if model.currentSession?.id == session { model.note(topics: topics) }
@@ -115,7 +117,7 @@ public final class RapportEngine {
         latestTurnMs = atMs
     }
 
-    private func observePerson(_ turn: RapportTurn, atMs: Int64) throws -> RapportContext {
+    private func observePerson(_ turn: RapportTurn, atMs: Int64, vector given: [Float]?) throws -> RapportContext {
         let person = turn.speaker.lowercased()
         var model = try model(of: person)
         let position = tracker.position(of: atMs, hostSession: turn.session, in: model)
@@ -124,7 +126,7 @@ public final class RapportEngine {
             model.shortAnswerStreak = 0
             model.sessionTopics = []
         }
-        let vector = memory.queryVector(turn.text)
+        let vector = given ?? memory.queryVector(turn.text)
         let recalled = try memory.recall(turn.text, vector: vector, atMs: atMs, speaker: turn.speaker, limit: 10)
         let due = try memory.followups(atMs: atMs)
         let previousAssistant = model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil }
