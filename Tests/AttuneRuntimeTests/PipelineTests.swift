@@ -48,7 +48,9 @@ import Testing
     @Test func batchedTurnsEmbeddedOnTwoThreadsGetTheSameAnswers() throws {
         let single = try Sandbox(), batched = try Sandbox(worker: true)
         let worker = try #require(batched.pipeline.vectorWorker)
-        let texts = ["My sister Karen's birthday is on March 3rd", "I'm dreading the dentist tomorrow", "Priya lends me her ladder on Saturday"]
+        // The last is longer than the worker's 64-token scratch: the loop embeds it.
+        let long = Array(repeating: "and then we walked along the river to the old mill", count: 8).joined(separator: ", ")
+        let texts = ["My sister Karen's birthday is on March 3rd", "I'm dreading the dentist tomorrow", "Priya lends me her ladder on Saturday", long]
         let memory = try #require(single.pipeline.memory)
         #expect(worker.vectors(of: texts, local: memory.queryVector) == texts.map(memory.queryVector))
         let lines = [
