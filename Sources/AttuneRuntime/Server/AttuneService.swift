@@ -139,14 +139,14 @@ public final class AttuneService {
         if let listener, descriptors[listenerIndex].revents & Int16(POLLIN) != 0 { acceptClients(listener, wyoming: false) }
         if let wyomingListener, descriptors[wyomingIndex].revents & Int16(POLLIN) != 0 { acceptClients(wyomingListener, wyoming: true) }
         // Every client that poll saw is served; clients accepted just now wait for the next turn.
-        var arrived: [Arrival] = []
+        var arrived: [[Arrival]] = []
         for slot in slots {
             let readEvents = slot.read.map { descriptors[$0].revents } ?? 0
             let writeEvents = slot.write.map { descriptors[$0].revents } ?? 0
-            if readEvents & Int16(POLLIN | POLLHUP | POLLERR) != 0, !slot.client.readClosed { arrived += read(slot.client) }
+            if readEvents & Int16(POLLIN | POLLHUP | POLLERR) != 0, !slot.client.readClosed { arrived.append(read(slot.client)) }
             if writeEvents & Int16(POLLOUT | POLLERR | POLLHUP) != 0 { slot.client.flush() }
         }
-        handle(arrived)
+        handle(Self.takingTurns(arrived))
         for client in clients { client.flush() }
         removeFinishedClients()
     }
@@ -259,8 +259,18 @@ public final class AttuneService {
         }
     }
 
-    /// Handles the lines that arrived in one wake-up, in the order they were read (each host's in
-    /// its own order). While turns wait, the pipeline embeds them two at a time on both cores; each
+    /// The hosts' lines taken one from each host in turn (each host's in its own order), so a host
+    /// that sent a backlog of transcripts does not hold back another's live audio behind all of it.
+    static func takingTurns<Line>(_ hosts: [[Line]]) -> [Line] {
+        var taken: [Line] = []
+        taken.reserveCapacity(hosts.reduce(0) { $0 + $1.count })
+        for index in 0..<(hosts.map(\.count).max() ?? 0) {
+            for lines in hosts where index < lines.count { taken.append(lines[index]) }
+        }
+        return taken
+    }
+
+    /// Handles the lines that arrived in one wake-up, hosts taking turns (each host's in its own order). While turns wait, the pipeline embeds them two at a time on both cores; each
     /// answer is written as soon as it is made, not after the batch.
     private func handle(_ arrived: [Arrival]) {
         for (index, arrival) in arrived.enumerated() {
