@@ -49,8 +49,10 @@ public enum CommandResources {
     /// The memory engine over an open store: the embedder (charged as `loadEmbedder` does) and the
     /// in-memory vector index (charged once loaded, with what it holds). `timeZone` is the IANA zone
     /// times such as "Thursday at nine" are read in.
-    public static func openMemory(store: EncryptedStore, timeZone: String, budget: MemoryBudget) throws -> MemoryEngine {
-        let (tokenizer, embedder) = try loadEmbedder(threads: 1, budget: budget)
+    /// - Parameter loaded: the tokenizer and embedder when the caller loaded (and charged) them.
+    public static func openMemory(store: EncryptedStore, timeZone: String, budget: MemoryBudget,
+                                  embedder loaded: (tokenizer: WordPieceTokenizer, embedder: MiniLMEmbedder)? = nil) throws -> MemoryEngine {
+        let (tokenizer, embedder) = try loaded ?? loadEmbedder(threads: 1, budget: budget)
         let resolver = try TimeExpressionResolver(timeZoneIdentifier: timeZone)
         let engine = try MemoryEngine(store: store, tokenizer: tokenizer, embedder: embedder, resolver: resolver)
         try budget.charge("memory vector index (\(engine.indexedCount) memories)", bytes: engine.indexByteCount)
