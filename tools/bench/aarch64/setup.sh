@@ -48,7 +48,7 @@ export APT_CONFIG=$work/apt/apt.conf
 apt-get update -qq
 
 # 1. The plugin.
-if [ ! -f plugin/count_instructions.so ]; then
+if [ ! plugin/count_instructions.so -nt "$here/count_instructions.c" ]; then
   version=$(dpkg-query -W -f '${source:Version}' qemu-user)
   (cd qemu-source && apt-get source --download-only -qq "qemu=$version" &&
     tar -xJf qemu_*.orig.tar.xz --wildcards '*/include/qemu/qemu-plugin.h')
