@@ -45,8 +45,10 @@ cpuinfo() {
 declare -A attune_panels attune_blocks peer
 for cpu in cortex-a72 cortex-a76; do
   log "== $cpu"
+  # The dot-product core's build: the four-row block of int8RowBlockMatrixMultiply, 16-byte vectors.
+  flags=(); [ "$cpu" = cortex-a76 ] && flags=(-D ATTUNE_DOTPROD -Xllvm -force-vector-width=16)
   swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -enable-experimental-feature Extern -wmo -O \
-    -parse-as-library -target-cpu "$cpu" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
+    -parse-as-library -target-cpu "$cpu" "${flags[@]}" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
     cross/TestVectors.swift cross/EncoderLayerWorkload.swift -o "$work/workload-$cpu.o"
   "$swift_bin/clang" --target=aarch64-linux-gnu -fuse-ld=lld -static -nostdlib \
     "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" "$gcc_lib/crtbeginT.o" "$work/workload-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \
