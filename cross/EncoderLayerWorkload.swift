@@ -18,7 +18,7 @@ struct EncoderWorkload {
     let weights: [Int8], panels: [Int8], scales: [Float], bias: [Float], smooth: [Float], gamma: [Float]
     let words: [Int8], positionTable: [Float], tokenType: [Float]
     // Scratch as the embedder holds it: buffers allocated once, for the longest sentence.
-    let state, q, k, v, context, projected, expanded, scores, tokenScales, pooled: UnsafeMutablePointer<Float>
+    let state, q, k, v, context, projected, expanded, scores, transposedKeys, tokenScales, pooled: UnsafeMutablePointer<Float>
     let quantized: UnsafeMutablePointer<Int8>
     let scratch: UnsafeMutablePointer<Int32>
 
@@ -42,6 +42,7 @@ struct EncoderWorkload {
         }
         (state, q, k, v, context, projected) = (floats(t * h), floats(t * h), floats(t * h), floats(t * h), floats(t * h), floats(t * h))
         (expanded, scores, tokenScales, pooled) = (floats(t * i), floats(t * t), floats(t), floats(h))
+        transposedKeys = floats(attentionTransposedKeyCount(tokens: t, width: h, heads: heads))
         quantized = .allocate(capacity: t * i)
         quantized.initialize(repeating: 0, count: t * i)
         scratch = .allocate(capacity: int8PanelScratchCount(inner: i))
@@ -72,7 +73,8 @@ struct EncoderWorkload {
             multiply(kernel, tokens: tokens, outputs: h, inner: h, into: q)
             multiply(kernel, tokens: tokens, outputs: h, inner: h, into: k)
             multiply(kernel, tokens: tokens, outputs: h, inner: h, into: v)
-            multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: h, heads: heads, scores: scores, into: context)
+            multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: h, heads: heads, scores: scores, transposedKeys: transposedKeys,
+                               into: context)
             quantizeRowsSymmetric(context, rows: tokens, columns: h, channelScales: smooth, into: quantized, scales: tokenScales)
             multiply(kernel, tokens: tokens, outputs: h, inner: h, into: projected)
             for index in 0..<(tokens * h) { state[index] += projected[index] }

@@ -151,7 +151,9 @@ struct KernelCheck {
         let q = (0..<(tokens * width)).map { _ in random.float(1) }, k = (0..<(tokens * width)).map { _ in random.float(1) }
         let v = (0..<(tokens * width)).map { _ in random.float(1) }
         var attentionScores = [Float](repeating: 0, count: tokens * tokens), context = [Float](repeating: 0, count: tokens * width)
-        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, into: &context)
+        var transposedKeys = [Float](repeating: 0, count: attentionTransposedKeyCount(tokens: tokens, width: width, heads: 4))
+        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, transposedKeys: &transposedKeys,
+                           into: &context)
         reportValues("multiHeadAttention", context)
 
         // Last, so the checks above keep their inputs. The row-block product (the dotprod cores' layout) on shapes that reach every tail: three-token

@@ -53,6 +53,8 @@ public final class MiniLMEmbedder {
     /// The feed-forward block's 1,536-wide intermediate, for `feedForwardBlock` tokens at a time.
     private let expanded: UnsafeMutablePointer<Float>
     private let scores: UnsafeMutablePointer<Float>
+    /// One head's keys, transposed, for `multiHeadAttention`.
+    private let transposedKeys: UnsafeMutablePointer<Float>
     private let quantized: UnsafeMutablePointer<Int8>
     private let tokenScales: UnsafeMutablePointer<Float>
     /// The matrix product's spread activations (`int8PanelScratchCount`), one block per thread.
@@ -77,6 +79,7 @@ public final class MiniLMEmbedder {
         let (tokens, h, i) = (maximumLength, config.hiddenSize, config.intermediateSize)
         let block = min(tokens, feedForwardBlock)
         let floats = 6 * tokens * h + block * i + tokens * tokens + tokens
+            + attentionTransposedKeyCount(tokens: tokens, width: h, heads: config.numAttentionHeads)
         return 4 * (floats + threads * int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i)
     }
 
@@ -134,6 +137,7 @@ public final class MiniLMEmbedder {
         let block = min(tokens, Self.feedForwardBlock)
         expanded = .allocate(capacity: block * i)
         scores = .allocate(capacity: tokens * tokens)
+        transposedKeys = .allocate(capacity: attentionTransposedKeyCount(tokens: tokens, width: h, heads: heads))
         quantized = .allocate(capacity: max(tokens * h, block * i))
         tokenScales = .allocate(capacity: tokens)
         panelScratchCount = int8PanelScratchCount(inner: max(h, i))
@@ -142,7 +146,7 @@ public final class MiniLMEmbedder {
     }
 
     deinit {
-        for buffer in [state, query, key, value, context, projected, expanded, scores, tokenScales] { buffer.deallocate() }
+        for buffer in [state, query, key, value, context, projected, expanded, scores, transposedKeys, tokenScales] { buffer.deallocate() }
         quantized.deallocate()
         panelScratch.deallocate()
     }
@@ -200,7 +204,8 @@ public final class MiniLMEmbedder {
         multiply(layer.query, tokens: tokens, outputs: h, inner: h, bias: layer.queryBias, into: query)
         multiply(layer.key, tokens: tokens, outputs: h, inner: h, bias: layer.keyBias, into: key)
         multiply(layer.value, tokens: tokens, outputs: h, inner: h, bias: layer.valueBias, into: value)
-        multiHeadAttention(query: query, key: key, value: value, tokens: tokens, width: h, heads: heads, scores: scores, into: context)
+        multiHeadAttention(query: query, key: key, value: value, tokens: tokens, width: h, heads: heads, scores: scores,
+                           transposedKeys: transposedKeys, into: context)
         project(context, tokens: tokens, width: h, smooth: layer.attentionOutputSmooth, layer.attentionOutput, outputs: h, bias: layer.attentionOutputBias, into: projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }
         layerNormRows(state, rows: tokens, columns: h, gamma: layer.attentionNormWeight, beta: layer.attentionNormBias, epsilon: epsilon)
