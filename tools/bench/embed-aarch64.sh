@@ -4,8 +4,9 @@
 # (tools/bench/aarch64/count_instructions.c) between markers around one embedding after a warm-up.
 #   Attune: cross/EncoderLayerWorkload.swift, the embedder's arithmetic for a whole sentence (word rows
 #     through six layers to the normalised vector) on synthetic weights of the model's shapes, built with
-#     Embedded Swift for each core (-target-cpu cortex-a72 / cortex-a76), with each int8 product kernel;
-#     the figure is the kernel the embedder picks on that core, the other one is printed beside it.
+#     Embedded Swift for each core (-target-cpu cortex-a72 / cortex-a76, -Xllvm -force-vector-width=16,
+#     and -D ATTUNE_DOTPROD for the A76), with each int8 product kernel; the figure is the row-block
+#     kernel (the Pi builds' product), the panel kernel is printed beside it.
 #   onnxruntime 1.32.0 (official aarch64 wheel), one thread, float and its own dynamic int8 models
 #     (u8 and s8 weights) of the same graph, tokens in, normalised vector out
 #     (tools/bench/aarch64/make_peer_models.py); the peer figure is its better int8 model.
@@ -45,8 +46,9 @@ cpuinfo() {
 declare -A attune_panels attune_blocks peer
 for cpu in cortex-a72 cortex-a76; do
   log "== $cpu"
-  # The dot-product core's build: the four-row block of int8RowBlockMatrixMultiply, 16-byte vectors.
-  flags=(); [ "$cpu" = cortex-a76 ] && flags=(-D ATTUNE_DOTPROD -Xllvm -force-vector-width=16)
+  # The Pi builds: 16-byte vectors for both cores, and the dot-product core's blocks of
+  # int8RowBlockMatrixMultiply (ATTUNE_DOTPROD) for the Cortex-A76.
+  flags=(-Xllvm -force-vector-width=16); [ "$cpu" = cortex-a76 ] && flags+=(-D ATTUNE_DOTPROD)
   swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -enable-experimental-feature Extern -wmo -O \
     -parse-as-library -target-cpu "$cpu" "${flags[@]}" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
     cross/TestVectors.swift cross/EncoderLayerWorkload.swift -o "$work/workload-$cpu.o"
@@ -71,14 +73,15 @@ for cpu in cortex-a72 cortex-a76; do
   done
 done
 
-# The embedder's choice per core: row blocks (sdot) with the dot-product instructions, panels without.
+# The kernel for the Pis: row blocks on both cores (sdot on the Cortex-A76; on the Cortex-A72 they
+# count fewer instructions than the panels in this build too). Panels stay x86-64's product.
 python3 - "$json" "$(declare -p attune_panels attune_blocks peer | tr '\n' ';')" <<'PY'
 import json, re, sys
 as_json, declared = sys.argv[1] == "true", sys.argv[2]
 tables = {name: {tuple(k.split(",")): int(v) for k, v in re.findall(r'\[([^]]+)\]="?(\d+)"?', body)}
           for name, body in re.findall(r"declare -A (\w+)=\((.*?)\)", declared)}
 result, lines = {}, []
-for cpu, chosen in (("cortex-a76", "attune_blocks"), ("cortex-a72", "attune_panels")):
+for cpu, chosen in (("cortex-a76", "attune_blocks"), ("cortex-a72", "attune_blocks")):
     result[cpu] = {}
     for tokens in ("10", "60"):
         ints = {m: tables["peer"][(cpu, m, tokens)] for m in ("dynamic_u8", "dynamic_s8")}
