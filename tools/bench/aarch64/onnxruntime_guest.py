@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import onnxruntime
 
-# "The quick brown fox jumps over the lazy dog" and a longer text, as WordPiece ids (bert-base-uncased vocabulary).
+# "The quick brown fox jumps over the lazy" (10 tokens with [CLS] and [SEP]) and a longer text, as WordPiece ids (bert-base-uncased vocabulary).
 SENTENCE = [101, 1996, 4248, 2829, 4419, 14523, 2058, 1996, 13971, 102]
 FILLER = [1045, 2293, 3403, 2000, 1996, 3137, 2044, 2147, 1010, 2021, 2651, 2009, 2001, 2205, 3147, 1998, 2057, 2994, 2188, 2612, 1012]
 
