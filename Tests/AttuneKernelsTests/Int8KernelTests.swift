@@ -151,6 +151,18 @@ import Testing
         }
     }
 
+    @Test func unpackingPanelsGivesBackTheRows() {
+        var generator = SystemRandomNumberGenerator()
+        for (outputs, inner) in [(1, 1), (17, 3), (16, 384), (33, 17), (384, 1536)] {
+            let rows = Self.randomInt8(outputs * inner, using: &generator)
+            var packed = [Int8](repeating: 99, count: int8PanelPackedCount(outputs: outputs, inner: inner))
+            packInt8Panels(rows, outputs: outputs, inner: inner, into: &packed)
+            var unpacked = [Int8](repeating: 99, count: outputs * inner)
+            unpackInt8Panels(packed, outputs: outputs, inner: inner, into: &unpacked)
+            #expect(unpacked == rows, "\(outputs) × \(inner)")
+        }
+    }
+
     /// The vectorised SmoothQuant quantizer against its scalar reference: random rows of every width to
     /// 40 and the model's, and rows built so that scaled values fall exactly on ties (k + 0.5) and just
     /// below them, in both signs.
