@@ -151,7 +151,29 @@ struct KernelCheck {
         let q = (0..<(tokens * width)).map { _ in random.float(1) }, k = (0..<(tokens * width)).map { _ in random.float(1) }
         let v = (0..<(tokens * width)).map { _ in random.float(1) }
         var attentionScores = [Float](repeating: 0, count: tokens * tokens), context = [Float](repeating: 0, count: tokens * width)
-        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, into: &context)
+        var transposedKeys = [Float](repeating: 0, count: attentionTransposedKeyCount(tokens: tokens, width: width, heads: 4))
+        multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, transposedKeys: &transposedKeys,
+                           into: &context)
         reportValues("multiHeadAttention", context)
+
+        // Last, so the checks above keep their inputs. The row-block product (the dotprod cores' layout) on shapes that reach every tail: three-token
+        // groups, a last two or one token, an odd last row, inner sizes off the 16-byte vectors.
+        var rowBlockProducts = Hash()
+        for (tokens, outputs, inner, extreme) in [(1, 70, 384, false), (2, 33, 384, false), (10, 17, 1536, false), (3, 5, 17, false),
+                                                   (7, 9, 1, false), (5, 16, 1536, true), (6, 384, 1536, false), (11, 7, 383, false)] {
+            let qx = (0..<(tokens * inner)).map { index in extreme ? Int8(index % 2 == 0 ? 127 : -127) : random.int8() }
+            let qw = (0..<(outputs * inner)).map { _ in extreme ? Int8(-127) : random.int8() }
+            let sx = (0..<tokens).map { _ in 0.01 + random.float(0.005) }
+            let sw = (0..<outputs).map { _ in 0.01 + random.float(0.005) }
+            let bias = (0..<outputs).map { _ in random.float(1) }
+            var y = [Float](repeating: 0, count: tokens * outputs), reference = y
+            int8RowBlockMatrixMultiply(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                       outputs: outputs, inner: inner, bias: bias, into: &y)
+            int8MatrixMultiplyReference(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                        outputs: outputs, inner: inner, bias: bias, into: &reference)
+            for value in y { rowBlockProducts.add(value) }
+            for value in reference { rowBlockProducts.add(value) }
+        }
+        report("int8RowBlockMatrixMultiply", rowBlockProducts)
     }
 }

@@ -3,8 +3,8 @@
 # and Armv8.2-a with dotprod as on a Pi 5's Cortex-A76), links each with a driver of fixed test
 # vectors (cross/KernelCheck.swift) against Debian's aarch64 C library, runs them under qemu-aarch64,
 # and requires the exact kernels to print the same as the same driver built natively. Then checks
-# with objdump that the dotprod build uses `sdot` and the baseline does not. With --count, also counts
-# the instructions of an encoder layer under qemu (slow; for docs/BENCHMARKS.md, not for CI).
+# with objdump that the dotprod build uses `sdot` and the baseline does not. With --count, also runs
+# tools/bench/embed-aarch64.sh (instructions per sentence beside onnxruntime; slow, not for CI).
 #
 # Needs: the Swift toolchain (swiftc, clang, ld.lld, llvm-objdump), and Debian's gcc-aarch64-linux-gnu
 # and qemu-user (tools/install-debian-packages.sh installs them).
@@ -29,8 +29,11 @@ status=0
 for variant in "cortex-a72:baseline Armv8-a (Pi 4)" "cortex-a76:Armv8.2-a + dotprod (Pi 5)"; do
   cpu="${variant%%:*}"; label="${variant#*:}"
   echo "== aarch64 $label: Embedded Swift, -target-cpu $cpu"
+  # As the Pis' builds are made (tools/bench/embed-aarch64.sh): 16-byte vectors, and for the Pi 5
+  # int8RowBlockMatrixMultiply's dot-product blocks.
+  flags=(-Xllvm -force-vector-width=16); [ "$cpu" = cortex-a76 ] && flags+=(-D ATTUNE_DOTPROD)
   swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library \
-    -target-cpu "$cpu" -module-name KernelCheck -emit-object "${sources[@]}" -o "$work/kernels-$cpu.o"
+    -target-cpu "$cpu" "${flags[@]}" -module-name KernelCheck -emit-object "${sources[@]}" -o "$work/kernels-$cpu.o"
   "$swift_bin/clang" --target=aarch64-linux-gnu -fuse-ld=lld -static -nostdlib \
     "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" "$gcc_lib/crtbeginT.o" \
     "$work/kernels-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \
@@ -63,38 +66,16 @@ done
 dotprod_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a76.o" | grep -c $'\tsdot' || true)
 baseline_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c $'\tsdot' || true)
 baseline_smull=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c -E $'\t(smull|smlal|sadalp)' || true)
-echo "== objdump: dotprod build has $dotprod_sdot sdot; baseline has $baseline_sdot sdot and $baseline_smull smull/smlal/sadalp"
-if [ "$dotprod_sdot" -eq 0 ] || [ "$baseline_sdot" -ne 0 ]; then
-  echo "   expected sdot in the dotprod build only"; status=1
+# Full-width (16-byte) sdot: the row-block product's loops must not fall back to 8-byte vectors.
+dotprod_sdot16=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a76.o" | grep -c -E $'\tsdot\tv[0-9]+\.4s' || true)
+echo "== objdump: dotprod build has $dotprod_sdot sdot ($dotprod_sdot16 on 16-byte vectors); baseline has $baseline_sdot sdot and $baseline_smull smull/smlal/sadalp"
+if [ "$dotprod_sdot" -eq 0 ] || [ "$baseline_sdot" -ne 0 ] || [ "$dotprod_sdot16" -lt 12 ]; then
+  echo "   expected sdot in the dotprod build only, at least 12 of them on 16-byte vectors"; status=1
 fi
-# With --count: instruction counts of one encoder layer (cross/EncoderLayerWorkload.swift) at 10 and
-# 60 tokens, counted by running it under qemu one instruction per translation block with execution
-# logging, minus a run with 0 tokens (which does only the set-up). Slow (minutes), so not in CI.
-# Times on a Pi are then instructions / (IPC x clock): docs/BENCHMARKS.md gives the range used.
-if [ "${1:-}" = "--count" ]; then
-  echo "== instructions per sentence (6 encoder layers; embedding lookup, pooling and tokenizer not counted)"
-  for cpu in cortex-a72 cortex-a76; do
-    declare -A counted=()
-    for run in 0 10 60 rows-0 rows-10 rows-60; do
-      tokens=${run#rows-}
-      panels=true; [ "$run" = "$tokens" ] || panels=false
-      printf 'let tokenCount = %s\nlet usePanels = %s\n' "$tokens" "$panels" > "$work/tokens.swift"
-      swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library \
-        -target-cpu "$cpu" -module-name EncoderLayerWorkload -emit-object Sources/AttuneKernels/*.swift \
-        cross/TestVectors.swift cross/EncoderLayerWorkload.swift "$work/tokens.swift" -o "$work/layer-$cpu.o"
-      "$swift_bin/clang" --target=aarch64-linux-gnu -fuse-ld=lld -static -nostdlib \
-        "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" "$gcc_lib/crtbeginT.o" \
-        "$work/layer-$cpu.o" -L"$sysroot/lib" -L"$gcc_lib" \
-        -Wl,--start-group -lc -lm -lgcc -lgcc_eh -Wl,--end-group \
-        "$gcc_lib/crtend.o" "$sysroot/lib/crtn.o" -o "$work/layer-$cpu"
-      counted[$run]=$(qemu-aarch64 -cpu max -singlestep -d nochain,exec -D /dev/stderr "$work/layer-$cpu" 2>&1 >/dev/null | grep -c '^Trace' || true)
-    done
-    for tokens in 10 60; do
-      echo "   $cpu, $tokens tokens: $(( (counted[$tokens] - counted[0]) * 6 / 100000 )) × 10^5 instructions" \
-        "(with the row-major dot-product kernel: $(( (counted[rows-$tokens] - counted[rows-0]) * 6 / 100000 )) × 10^5)"
-    done
-    unset counted
-  done
+# With --count: instructions per sentence under qemu with Attune's counting plugin, Attune beside
+# onnxruntime (tools/bench/embed-aarch64.sh; slow, and needs tools/bench/aarch64/setup.sh first; not in CI).
+if [ "${1:-}" = "--count" ] && [ "$status" -eq 0 ]; then
+  tools/bench/embed-aarch64.sh || status=1
 fi
 [ "$status" -eq 0 ] && echo "cross/check-kernels.sh: passed" || echo "cross/check-kernels.sh: FAILED"
 exit "$status"

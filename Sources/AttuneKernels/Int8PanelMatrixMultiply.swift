@@ -40,6 +40,19 @@ public func packInt8Panels(_ rows: UnsafePointer<Int8>, outputs: Int, inner: Int
     }
 }
 
+/// The inverse of `packInt8Panels`: the row-major `outputs × inner` matrix back from its panels (the
+/// padding dropped), for a product that reads rows (`int8RowBlockMatrixMultiply`) from a model file
+/// that stores panels.
+public func unpackInt8Panels(_ packed: UnsafePointer<Int8>, outputs: Int, inner: Int, into rows: UnsafeMutablePointer<Int8>) {
+    let pairs = (inner + 1) / 2
+    for n in 0..<outputs {
+        let panel = n / 16, row = n % 16
+        for k in 0..<inner {
+            rows[n * inner + k] = packed[((panel * pairs + k / 2) * 16 + row) * 2 + k % 2]
+        }
+    }
+}
+
 /// y[t, n] = s_x[t] · s_w[n] · Σ_k qx[t, k] · qw[n, k] + bias[n], as `int8MatrixMultiply` computes it
 /// (the same exact int32 sums and the same float scaling, so the results are bit-identical), for
 /// weights packed by `packInt8Panels`. Activations and weights must lie in [-127, 127], as the

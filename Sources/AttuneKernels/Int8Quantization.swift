@@ -72,16 +72,11 @@ public func quantizeRowsSymmetric(
         }
         scales[row] = largest / 127
         let inverse = 127 / largest
-        column = 0
-        while column < vectorColumns {
-            let scaled = source.loadUnaligned(fromByteOffset: column &* 4, as: SIMD8<Float>.self)
-                * factors.loadUnaligned(fromByteOffset: column &* 4, as: SIMD8<Float>.self) * inverse
-            let integers = roundedAwayFromZero(scaled)
-            for lane in 0..<8 { target[column &+ lane] = Int8(truncatingIfNeeded: integers[lane]) }
-            column &+= 8
-        }
-        for column in vectorColumns..<columns {
-            target[column] = Int8((values[row &* columns &+ column] * channelScales[column] * inverse).rounded())
+        // A plain loop, so that LLVM vectorizes it with narrowing stores (`xtn` on AArch64); the same
+        // steps in SIMD8 lanes stored their bytes one at a time.
+        let rowValues = values + row &* columns
+        for column in 0..<columns {
+            target[column] = Int8(truncatingIfNeeded: roundedAwayFromZero(rowValues[column] * channelScales[column] * inverse))
         }
     }
 }
@@ -104,6 +99,19 @@ func roundedAwayFromZero(_ x: SIMD8<Float>) -> SIMD8<Int32> {
     n = n.replacing(with: n + 1, where: a - n .== 0.5)
     let integer = unsafeBitCast(n + magic, to: SIMD8<Int32>.self) &- 0x4B00_0000
     let negative = unsafeBitCast(x, to: SIMD8<Int32>.self) &>> 31  // -1 where x < 0, else 0
+    return (integer ^ negative) &- negative
+}
+
+/// `roundedAwayFromZero` for one value (the same steps, so the same results), written for the loop
+/// vectorizer.
+@inlinable @inline(__always)
+func roundedAwayFromZero(_ x: Float) -> Int32 {
+    let magic: Float = 8_388_608
+    let a = x.magnitude
+    var n = (a + magic) - magic
+    if a - n == 0.5 { n += 1 }
+    let integer = Int32(bitPattern: (n + magic).bitPattern) &- 0x4B00_0000
+    let negative = Int32(bitPattern: x.bitPattern) &>> 31
     return (integer ^ negative) &- negative
 }
 

@@ -1,44 +1,100 @@
 /// Scaled dot-product attention over `heads` heads, in float, as BERT computes it without a mask:
 /// for each head (a `width / heads` slice of every row), scores s_ij = q_i · k_j / √size, softmax over
 /// j, and context_i = Σ_j p_ij · v_j. `query`, `key`, `value` and `context` are `tokens × width`,
-/// row-major; `scores` is scratch for `tokens × tokens`. Scores go through `floatDotProduct`, the
-/// softmax through `softmaxRows`, and the weighted sum keeps eight columns of a context row in a
-/// register while it runs over the tokens. The scalar reference is `multiHeadAttentionReference`.
+/// row-major; `scores` is scratch for `tokens × tokens` and `transposedKeys` for
+/// `attentionTransposedKeyCount(tokens:width:heads:)` floats. The scalar reference is
+/// `multiHeadAttentionReference`.
+///
+/// Each head's keys are first copied transposed (column c of the head is a row over the tokens,
+/// padded with zeros to a multiple of 16), so a query's scores come 16 keys at a time: one
+/// broadcast of q[c] and two multiply-adds per column, with no horizontal sum. A dot product per score
+/// cost about four times the instructions (a reduction of eight lanes for 32 products;
+/// tools/bench/embed-aarch64.sh at 60 tokens). The weighted sum keeps eight columns of a context row
+/// in registers while it runs over the tokens. The scores accumulate through `multiplyAdd` (fused on
+/// AArch64), as the dot products did, so results agree across architectures within rounding, not bit
+/// for bit; the weighted sum multiplies and adds separately, as before (fusing it too moved the
+/// cross-architecture difference past cross/check-kernels.sh's 1e-5).
 @inlinable
 public func multiHeadAttention(
     query: UnsafePointer<Float>, key: UnsafePointer<Float>, value: UnsafePointer<Float>, tokens: Int, width: Int, heads: Int,
-    scores: UnsafeMutablePointer<Float>, into context: UnsafeMutablePointer<Float>
+    scores: UnsafeMutablePointer<Float>, transposedKeys: UnsafeMutablePointer<Float>, into context: UnsafeMutablePointer<Float>
 ) {
     let size = width / heads
-    let scale = 1 / Float(size).squareRoot()
+    let scale = SIMD8<Float>(repeating: 1 / Float(size).squareRoot())
+    let padded = (tokens &+ 15) & ~15
+    let keys = UnsafeMutableRawPointer(transposedKeys)
     for head in 0..<heads {
         let offset = head &* size
+        for c in 0..<size {
+            let target = transposedKeys + c &* padded
+            for j in 0..<tokens { target[j] = key[j &* width &+ offset &+ c] }
+            for j in tokens..<padded { target[j] = 0 }
+        }
+        // Sixteen keys per pass: one broadcast of q[c] serves two vectors of keys.
         for i in 0..<tokens {
             let q = query + (i &* width &+ offset)
-            for j in 0..<tokens { scores[i &* tokens &+ j] = floatDotProduct(q, key + (j &* width &+ offset), count: size) * scale }
+            let row = scores + i &* tokens
+            var j = 0
+            while j < tokens {
+                var low = SIMD8<Float>(repeating: 0), high = SIMD8<Float>(repeating: 0)
+                for c in 0..<size {
+                    let broadcast = SIMD8(repeating: q[c])
+                    let base = (c &* padded &+ j) &* 4
+                    multiplyAdd(&low, broadcast, keys.load(fromByteOffset: base, as: SIMD8<Float>.self))
+                    multiplyAdd(&high, broadcast, keys.load(fromByteOffset: base &+ 32, as: SIMD8<Float>.self))
+                }
+                low *= scale
+                high *= scale
+                for lane in 0..<min(8, tokens &- j) { row[j &+ lane] = low[lane] }
+                for lane in 0..<max(0, min(8, tokens &- j &- 8)) { row[j &+ 8 &+ lane] = high[lane] }
+                j &+= 16
+            }
         }
         softmaxRows(scores, rows: tokens, columns: tokens)
+        // The weighted sum: 32 columns (a whole head of the model) in four registers while it runs over
+        // the tokens, then eight at a time, then one.
         for i in 0..<tokens {
-            let out = context + (i &* width &+ offset)
+            let out = UnsafeMutableRawPointer(context + (i &* width &+ offset))
             let probabilities = scores + i &* tokens
             var c = 0
+            while c &+ 32 <= size {
+                var s0 = SIMD8<Float>(repeating: 0), s1 = s0, s2 = s0, s3 = s0
+                for j in 0..<tokens {
+                    let p = SIMD8(repeating: probabilities[j])
+                    let v = UnsafeRawPointer(value + (j &* width &+ offset &+ c))
+                    s0 += p * v.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self)
+                    s1 += p * v.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+                    s2 += p * v.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
+                    s3 += p * v.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+                }
+                out.storeBytes(of: s0, toByteOffset: c &* 4, as: SIMD8<Float>.self)
+                out.storeBytes(of: s1, toByteOffset: c &* 4 &+ 32, as: SIMD8<Float>.self)
+                out.storeBytes(of: s2, toByteOffset: c &* 4 &+ 64, as: SIMD8<Float>.self)
+                out.storeBytes(of: s3, toByteOffset: c &* 4 &+ 96, as: SIMD8<Float>.self)
+                c &+= 32
+            }
             while c &+ 8 <= size {
                 var sum = SIMD8<Float>(repeating: 0)
                 for j in 0..<tokens {
                     sum += probabilities[j] * UnsafeRawPointer(value + (j &* width &+ offset)).loadUnaligned(fromByteOffset: c &* 4, as: SIMD8<Float>.self)
                 }
-                UnsafeMutableRawPointer(out).storeBytes(of: sum, toByteOffset: c &* 4, as: SIMD8<Float>.self)
+                out.storeBytes(of: sum, toByteOffset: c &* 4, as: SIMD8<Float>.self)
                 c &+= 8
             }
             while c < size {
                 var sum: Float = 0
                 for j in 0..<tokens { sum += probabilities[j] * value[j &* width &+ offset &+ c] }
-                out[c] = sum
+                out.storeBytes(of: sum, toByteOffset: c &* 4, as: Float.self)
                 c &+= 1
             }
         }
     }
 }
+
+/// Floats of the `transposedKeys` scratch `multiHeadAttention` needs: one head's keys, transposed,
+/// tokens padded to a multiple of 16.
+@inlinable
+public func attentionTransposedKeyCount(tokens: Int, width: Int, heads: Int) -> Int { width / heads &* ((tokens &+ 15) & ~15) }
 
 /// The obviously correct attention `multiHeadAttention` is tested against: the same formula in plain
 /// loops, one value at a time.

@@ -9,6 +9,10 @@ import Dispatch
 /// explains them). The sentence vector is the mean of the last layer's token vectors, L2-normalised,
 /// as sentence-transformers computes it for this model.
 ///
+/// The matrices are read as the model file stores them (panels) or, with `layout: .rowBlocks` (the
+/// AArch64 default, `MiniLMProductLayout`), from row-major copies made once at load; the vectors are
+/// identical.
+///
 /// One embedder owns its scratch buffers (sized for `maximumLength` tokens at creation, nothing is
 /// allocated per sentence but the returned vector), so use one per thread. With `threads` > 1, each
 /// matrix product of at least `smallestSplitProduct` multiply-adds is split into that many slices of
@@ -20,6 +24,8 @@ public final class MiniLMEmbedder {
     public let maximumLength: Int
     /// Threads each matrix product is split across (1: the calling thread only).
     public let threads: Int
+    /// How the encoder's matrices are held and multiplied.
+    public let layout: MiniLMProductLayout
     public var dimension: Int { hidden }
 
     struct Layer {
@@ -28,6 +34,16 @@ public final class MiniLMEmbedder {
         let attentionNormWeight, attentionNormBias, outputNormWeight, outputNormBias: UnsafePointer<Float>
         /// SmoothQuant factors each projection's input is multiplied by before it is quantized.
         let qkvSmooth, attentionOutputSmooth, intermediateSmooth, outputSmooth: UnsafePointer<Float>
+
+        typealias Matrix = (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>)
+        /// The same layer reading its six matrices from elsewhere (their row-major copies).
+        func replacingMatrices(query: Matrix, key: Matrix, value: Matrix, attentionOutput: Matrix, intermediate: Matrix, output: Matrix) -> Layer {
+            Layer(query: query, key: key, value: value, attentionOutput: attentionOutput, intermediate: intermediate, output: output,
+                  queryBias: queryBias, keyBias: keyBias, valueBias: valueBias, attentionOutputBias: attentionOutputBias,
+                  intermediateBias: intermediateBias, outputBias: outputBias, attentionNormWeight: attentionNormWeight,
+                  attentionNormBias: attentionNormBias, outputNormWeight: outputNormWeight, outputNormBias: outputNormBias,
+                  qkvSmooth: qkvSmooth, attentionOutputSmooth: attentionOutputSmooth, intermediateSmooth: intermediateSmooth, outputSmooth: outputSmooth)
+        }
     }
 
     private let hidden: Int
@@ -42,6 +58,8 @@ public final class MiniLMEmbedder {
     private let layers: [Layer]
     /// The word-embedding table's pages, released after each lookup.
     private let wordEmbeddingPages: UnsafeMutableRawBufferPointer?
+    /// The row-major copies of the encoder's matrices (`.rowBlocks`), owned.
+    private let rowMajorWeights: UnsafeMutablePointer<Int8>?
 
     // Scratch, sized for maximumLength tokens.
     private let state: UnsafeMutablePointer<Float>
@@ -53,6 +71,8 @@ public final class MiniLMEmbedder {
     /// The feed-forward block's 1,536-wide intermediate, for `feedForwardBlock` tokens at a time.
     private let expanded: UnsafeMutablePointer<Float>
     private let scores: UnsafeMutablePointer<Float>
+    /// One head's keys, transposed, for `multiHeadAttention`.
+    private let transposedKeys: UnsafeMutablePointer<Float>
     private let quantized: UnsafeMutablePointer<Int8>
     private let tokenScales: UnsafeMutablePointer<Float>
     /// The matrix product's spread activations (`int8PanelScratchCount`), one block per thread.
@@ -74,13 +94,25 @@ public final class MiniLMEmbedder {
     /// budget before creating one.
     public static func scratchBytes(config: MiniLMWeights.Config, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength,
                                     threads: Int = 1) -> Int {
+        scratchBytes(config: config, maximumLength: maximumLength, threads: threads, layout: .preferred)
+    }
+
+    /// Bytes an embedder with a given layout allocates: its scratch and, for `.rowBlocks`, the copies.
+    public static func scratchBytes(config: MiniLMWeights.Config, maximumLength: Int, threads: Int, layout: MiniLMProductLayout) -> Int {
         let (tokens, h, i) = (maximumLength, config.hiddenSize, config.intermediateSize)
         let block = min(tokens, feedForwardBlock)
         let floats = 6 * tokens * h + block * i + tokens * tokens + tokens
-        return 4 * (floats + threads * int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i)
+            + attentionTransposedKeyCount(tokens: tokens, width: h, heads: config.numAttentionHeads)
+        return 4 * (floats + threads * int8PanelScratchCount(inner: max(h, i))) + max(tokens * h, block * i) + layout.allocatedBytes(config: config)
     }
 
-    public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength, threads: Int = 1) throws {
+    /// An embedder with this build's layout (`MiniLMProductLayout.preferred`).
+    public convenience init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength, threads: Int = 1) throws {
+        try self.init(weights: weights, maximumLength: maximumLength, threads: threads, layout: .preferred)
+    }
+
+    public init(weights: MiniLMWeights, maximumLength: Int = WordPieceTokenizer.defaultMaximumLength, threads: Int = 1,
+                layout: MiniLMProductLayout) throws {
         let config = weights.config
         guard maximumLength >= 2, maximumLength <= config.maxPositionEmbeddings, config.hiddenSize % config.numAttentionHeads == 0 else {
             throw MiniLMWeights.LoadError.malformed(path: weights.path, reason: "a maximum length of \(maximumLength) does not fit this model")
@@ -89,6 +121,7 @@ public final class MiniLMEmbedder {
         self.weights = weights
         self.maximumLength = maximumLength
         self.threads = threads
+        self.layout = layout
         hidden = config.hiddenSize
         heads = config.numAttentionHeads
         inner = config.intermediateSize
@@ -100,7 +133,7 @@ public final class MiniLMEmbedder {
         embeddingNormWeight = try weights.float("embeddings.norm.weight", shape: [h])
         embeddingNormBias = try weights.float("embeddings.norm.bias", shape: [h])
         wordEmbeddingPages = weights.pages(of: "embeddings.word")
-        layers = try (0..<config.numHiddenLayers).map { index in
+        let packedLayers = try (0..<config.numHiddenLayers).map { index in
             let p = "encoder.layer.\(index)."
             return Layer(
                 query: try weights.int8Panels(p + "attention.self.query", shape: [h, h]),
@@ -124,6 +157,32 @@ public final class MiniLMEmbedder {
                 intermediateSmooth: try weights.float(p + "intermediate.smooth", shape: [h]),
                 outputSmooth: try weights.float(p + "output.smooth", shape: [i]))
         }
+        if layout == .rowBlocks {
+            // Unpack every matrix once; the file's panel pages read for it are then released.
+            let rows = UnsafeMutablePointer<Int8>.allocate(capacity: layout.allocatedBytes(config: config))
+            var next = rows
+            func unpacked(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), outputs: Int, inner: Int)
+                -> (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>) {
+                unpackInt8Panels(matrix.weights, outputs: outputs, inner: inner, into: next)
+                defer { next += outputs * inner }
+                return (UnsafePointer(next), matrix.scales)
+            }
+            layers = packedLayers.map { layer in
+                layer.replacingMatrices(query: unpacked(layer.query, outputs: h, inner: h), key: unpacked(layer.key, outputs: h, inner: h),
+                                        value: unpacked(layer.value, outputs: h, inner: h),
+                                        attentionOutput: unpacked(layer.attentionOutput, outputs: h, inner: h),
+                                        intermediate: unpacked(layer.intermediate, outputs: i, inner: h), output: unpacked(layer.output, outputs: h, inner: i))
+            }
+            for index in 0..<config.numHiddenLayers {
+                for matrix in ["attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense"] {
+                    if let pages = weights.pages(of: "encoder.layer.\(index)." + matrix) { MiniLMWeights.releaseResidentPages(pages) }
+                }
+            }
+            rowMajorWeights = rows
+        } else {
+            layers = packedLayers
+            rowMajorWeights = nil
+        }
         let tokens = maximumLength
         state = .allocate(capacity: tokens * h)
         query = .allocate(capacity: tokens * h)
@@ -134,17 +193,19 @@ public final class MiniLMEmbedder {
         let block = min(tokens, Self.feedForwardBlock)
         expanded = .allocate(capacity: block * i)
         scores = .allocate(capacity: tokens * tokens)
+        transposedKeys = .allocate(capacity: attentionTransposedKeyCount(tokens: tokens, width: h, heads: heads))
         quantized = .allocate(capacity: max(tokens * h, block * i))
         tokenScales = .allocate(capacity: tokens)
         panelScratchCount = int8PanelScratchCount(inner: max(h, i))
         panelScratch = .allocate(capacity: threads * panelScratchCount)
-        scratchBytes = Self.scratchBytes(config: config, maximumLength: maximumLength, threads: threads)
+        scratchBytes = Self.scratchBytes(config: config, maximumLength: maximumLength, threads: threads, layout: layout)
     }
 
     deinit {
-        for buffer in [state, query, key, value, context, projected, expanded, scores, tokenScales] { buffer.deallocate() }
+        for buffer in [state, query, key, value, context, projected, expanded, scores, transposedKeys, tokenScales] { buffer.deallocate() }
         quantized.deallocate()
         panelScratch.deallocate()
+        rowMajorWeights?.deallocate()
     }
 
     /// The L2-normalised sentence vector of token ids (with [CLS] and [SEP], as `WordPieceTokenizer`
@@ -180,11 +241,11 @@ public final class MiniLMEmbedder {
         multiply(matrix, tokens: tokens, outputs: outputs, inner: width, bias: bias, into: output)
     }
 
-    /// The product of the quantized activations with one packed matrix, in `threads` slices of whole
-    /// panels.
+    /// The product of the quantized activations with one matrix (packed or row-major, as `layout`), in
+    /// `threads` slices of whole panels.
     private func multiply(_ matrix: (weights: UnsafePointer<Int8>, scales: UnsafePointer<Float>), tokens: Int, outputs: Int, inner: Int,
                           bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
-        let product = PanelProductSlices(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
+        let product = ProductSlices(layout: layout, activations: quantized, activationScales: tokenScales, tokens: tokens, panels: matrix.weights,
                                          weightScales: matrix.scales, outputs: outputs, inner: inner, bias: bias,
                                          scratch: panelScratch, scratchCount: panelScratchCount, result: output)
         // A product too small to repay the hand-off to other threads (about 10 µs each) runs here, whole.
@@ -200,7 +261,8 @@ public final class MiniLMEmbedder {
         multiply(layer.query, tokens: tokens, outputs: h, inner: h, bias: layer.queryBias, into: query)
         multiply(layer.key, tokens: tokens, outputs: h, inner: h, bias: layer.keyBias, into: key)
         multiply(layer.value, tokens: tokens, outputs: h, inner: h, bias: layer.valueBias, into: value)
-        multiHeadAttention(query: query, key: key, value: value, tokens: tokens, width: h, heads: heads, scores: scores, into: context)
+        multiHeadAttention(query: query, key: key, value: value, tokens: tokens, width: h, heads: heads, scores: scores,
+                           transposedKeys: transposedKeys, into: context)
         project(context, tokens: tokens, width: h, smooth: layer.attentionOutputSmooth, layer.attentionOutput, outputs: h, bias: layer.attentionOutputBias, into: projected)
         for index in 0..<(tokens * h) { state[index] += projected[index] }
         layerNormRows(state, rows: tokens, columns: h, gamma: layer.attentionNormWeight, beta: layer.attentionNormBias, epsilon: epsilon)
@@ -220,11 +282,12 @@ public final class MiniLMEmbedder {
 
 }
 
-/// One matrix product split into slices of whole panels, each with its own block of scratch, for
-/// `DispatchQueue.concurrentPerform` (slice 0 of 1 is the whole product, on the calling thread). The
-/// pointers outlive the call, which returns only when every slice is done, and slices write disjoint
-/// columns of the result: hence `@unchecked Sendable`.
-private struct PanelProductSlices: @unchecked Sendable {
+/// One matrix product split into slices of whole 16-row panels (of rows, for row blocks), each with
+/// its own block of scratch, for `DispatchQueue.concurrentPerform` (slice 0 of 1 is the whole product,
+/// on the calling thread). The pointers outlive the call, which returns only when every slice is
+/// done, and slices write disjoint columns of the result: hence `@unchecked Sendable`.
+private struct ProductSlices: @unchecked Sendable {
+    let layout: MiniLMProductLayout
     let activations: UnsafePointer<Int8>
     let activationScales: UnsafePointer<Float>
     let tokens: Int
@@ -237,9 +300,10 @@ private struct PanelProductSlices: @unchecked Sendable {
     let scratchCount: Int
     let result: UnsafeMutablePointer<Float>
 
-    init(activations: UnsafeMutablePointer<Int8>, activationScales: UnsafeMutablePointer<Float>, tokens: Int, panels: UnsafePointer<Int8>,
+    init(layout: MiniLMProductLayout, activations: UnsafeMutablePointer<Int8>, activationScales: UnsafeMutablePointer<Float>, tokens: Int, panels: UnsafePointer<Int8>,
          weightScales: UnsafePointer<Float>, outputs: Int, inner: Int, bias: UnsafePointer<Float>,
          scratch: UnsafeMutablePointer<Int32>, scratchCount: Int, result: UnsafeMutablePointer<Float>) {
+        self.layout = layout
         (self.activations, self.activationScales, self.tokens, self.panels) = (UnsafePointer(activations), UnsafePointer(activationScales), tokens, panels)
         (self.weightScales, self.outputs, self.inner, self.bias) = (weightScales, outputs, inner, bias)
         (self.scratch, self.scratchCount, self.result) = (scratch, scratchCount, result)
@@ -249,6 +313,12 @@ private struct PanelProductSlices: @unchecked Sendable {
         let panelCount = (outputs + int8PanelRows - 1) / int8PanelRows
         let first = panelCount * slice / slices, end = panelCount * (slice + 1) / slices
         let firstOutput = first * int8PanelRows
+        if layout == .rowBlocks {
+            int8RowBlockMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens, weights: panels + firstOutput * inner,
+                                       weightScales: weightScales + firstOutput, outputs: min(end * int8PanelRows, outputs) - firstOutput,
+                                       inner: inner, bias: bias + firstOutput, into: result + firstOutput, resultStride: outputs)
+            return
+        }
         int8PanelMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens,
                                 panels: panels + first * int8PanelPackedCount(outputs: int8PanelRows, inner: inner),
                                 weightScales: weightScales + firstOutput, outputs: min(end * int8PanelRows, outputs) - firstOutput,

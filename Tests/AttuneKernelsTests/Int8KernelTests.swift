@@ -88,6 +88,55 @@ import Testing
         }
     }
 
+    /// The register-blocked row-major product (two rows × three tokens, then the two- and one-token
+    /// tails and an odd last row) against the reference, bit for bit: random shapes with 1–9 tokens so
+    /// every tail occurs, inner sizes off the vector width, the model's shapes, every product at
+    /// ±127 · 127, and a result written into a wider matrix (`resultStride`) that must keep the other
+    /// columns untouched.
+    @Test func rowBlockProductMatchesTheReferenceBitForBit() {
+        var generator = SystemRandomNumberGenerator()
+        var shapes: [(tokens: Int, outputs: Int, inner: Int, fill: Int8?)] = []
+        for _ in 0..<60 {
+            shapes.append((Int.random(in: 1...9, using: &generator), Int.random(in: 1...70, using: &generator),
+                           [1, 2, 3, 15, 16, 17, 33, 100, 383, 384].randomElement(using: &generator)!, nil))
+        }
+        shapes += [(5, 33, 1536, 127), (4, 32, 1536, -127), (10, 384, 384, nil), (60, 1536, 384, nil), (7, 384, 1537, nil)]
+        for shape in shapes {
+            let (tokens, outputs, inner) = (shape.tokens, shape.outputs, shape.inner)
+            let activations = shape.fill.map { [Int8](repeating: $0, count: tokens * inner) } ?? Self.randomInt8(tokens * inner, using: &generator)
+            let weights = shape.fill.map { _ in [Int8](repeating: -127, count: outputs * inner) } ?? Self.randomInt8(outputs * inner, using: &generator)
+            let activationScales = (0..<tokens).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let weightScales = (0..<outputs).map { _ in Float.random(in: 0.001...0.1, using: &generator) }
+            let bias: [Float]? = Bool.random(using: &generator) ? (0..<outputs).map { _ in Float.random(in: -1...1, using: &generator) } : nil
+            var fast = [Float](repeating: .nan, count: tokens * outputs)
+            var reference = [Float](repeating: .nan, count: tokens * outputs)
+            bias.withOptionalPointer { biasPointer in
+                int8RowBlockMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens, weights: weights,
+                                           weightScales: weightScales, outputs: outputs, inner: inner, bias: biasPointer, into: &fast)
+                int8MatrixMultiplyReference(activations: activations, activationScales: activationScales, tokens: tokens, weights: weights, weightScales: weightScales,
+                                            outputs: outputs, inner: inner, bias: biasPointer, into: &reference)
+            }
+            #expect(fast == reference, "\(tokens)×\(inner) · \(outputs)×\(inner)")
+            if let fill = shape.fill { #expect(fast[0] == Float(Int32(fill) * -127 * Int32(inner)) * (activationScales[0] * weightScales[0]) + (bias?[0] ?? 0)) }
+        }
+        // Into columns 3..<3+outputs of a 7-wider matrix.
+        let (tokens, outputs, inner, width) = (5, 9, 40, 16)
+        let activations = Self.randomInt8(tokens * inner, using: &generator), weights = Self.randomInt8(outputs * inner, using: &generator)
+        let scales = [Float](repeating: 0.01, count: max(tokens, outputs))
+        var wide = [Float](repeating: -1, count: tokens * width)
+        var reference = [Float](repeating: .nan, count: tokens * outputs)
+        wide.withUnsafeMutableBufferPointer { buffer in
+            int8RowBlockMatrixMultiply(activations: activations, activationScales: scales, tokens: tokens, weights: weights, weightScales: scales,
+                                       outputs: outputs, inner: inner, bias: nil, into: buffer.baseAddress! + 3, resultStride: width)
+        }
+        int8MatrixMultiplyReference(activations: activations, activationScales: scales, tokens: tokens, weights: weights, weightScales: scales,
+                                    outputs: outputs, inner: inner, bias: nil, into: &reference)
+        for t in 0..<tokens {
+            #expect(Array(wide[(t * width + 3)..<(t * width + 3 + outputs)]) == Array(reference[(t * outputs)..<((t + 1) * outputs)]))
+            #expect(wide[t * width..<(t * width + 3)].allSatisfy { $0 == -1 } && wide[(t * width + 3 + outputs)..<((t + 1) * width)].allSatisfy { $0 == -1 })
+        }
+    }
+
     @Test func panelPackingPlacesEveryWeightAndPadsWithZero() {
         // 17 × 3: two panels, two pairs; w[n, k] = 3n + k + 1 (all distinct, none zero).
         let weights = (0..<51).map { Int8($0 + 1) }
@@ -99,6 +148,18 @@ import Testing
                 let expected: Int8 = n < 17 && k < 3 ? Int8(3 * n + k + 1) : 0
                 #expect(packed[(((n / 16) * 2 + k / 2) * 16 + n % 16) * 2 + k % 2] == expected, "w[\(n), \(k)]")
             }
+        }
+    }
+
+    @Test func unpackingPanelsGivesBackTheRows() {
+        var generator = SystemRandomNumberGenerator()
+        for (outputs, inner) in [(1, 1), (17, 3), (16, 384), (33, 17), (384, 1536)] {
+            let rows = Self.randomInt8(outputs * inner, using: &generator)
+            var packed = [Int8](repeating: 99, count: int8PanelPackedCount(outputs: outputs, inner: inner))
+            packInt8Panels(rows, outputs: outputs, inner: inner, into: &packed)
+            var unpacked = [Int8](repeating: 99, count: outputs * inner)
+            unpackInt8Panels(packed, outputs: outputs, inner: inner, into: &unpacked)
+            #expect(unpacked == rows, "\(outputs) × \(inner)")
         }
     }
 

@@ -86,13 +86,14 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         // Head sizes 32 (the model's), 8, and 10 (a tail of 2 after the vector columns); 1 to 13 tokens.
         for (width, heads) in [(384, 12), (24, 3), (40, 4)] {
-            for tokens in [1, 2, 7, 13] {
+            for tokens in [1, 2, 7, 8, 13, 60] {
                 let q = (0..<(tokens * width)).map { _ in Float.random(in: -2...2, using: &generator) }
                 let k = (0..<(tokens * width)).map { _ in Float.random(in: -2...2, using: &generator) }
                 let v = (0..<(tokens * width)).map { _ in Float.random(in: -2...2, using: &generator) }
                 var scores = [Float](repeating: .nan, count: tokens * tokens)
                 var fast = [Float](repeating: .nan, count: tokens * width), reference = fast
-                multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: heads, scores: &scores, into: &fast)
+                var transposed = [Float](repeating: .nan, count: attentionTransposedKeyCount(tokens: tokens, width: width, heads: heads))
+                multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: heads, scores: &scores, transposedKeys: &transposed, into: &fast)
                 multiHeadAttentionReference(query: q, key: k, value: v, tokens: tokens, width: width, heads: heads, into: &reference)
                 for index in fast.indices { #expect(abs(fast[index] - reference[index]) < 2e-5, "\(tokens) tokens, \(heads) heads of \(width / heads)") }
             }

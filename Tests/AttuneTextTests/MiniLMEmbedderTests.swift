@@ -80,6 +80,21 @@ import Testing
         }
     }
 
+    /// The row-major copies read by row blocks (the AArch64 layout) give the vectors of the file's
+    /// panels bit for bit, with one thread and split across three.
+    @Test func rowBlocksGiveTheVectorsOfThePanels() throws {
+        let data = try TestFixture.data("Tests/Data/text/embedding-reference.json")
+        let texts = try JSONDecoder().decode(Reference.self, from: data).texts
+        let weights = try MiniLMWeights(path: TestFixture.path("models/minilm-l6-v2-int8.bin"))
+        for threads in [1, 3] {
+            let panels = try MiniLMEmbedder(weights: weights, threads: threads, layout: .panels)
+            let rows = try MiniLMEmbedder(weights: weights, threads: threads, layout: .rowBlocks)
+            // The copies: 6 layers × (four 384 × 384 and two 384 × 1536 matrices), charged to the budget.
+            #expect(rows.scratchBytes == panels.scratchBytes + 10_616_832)
+            for text in texts { #expect(rows.embed(ids: text.ids) == panels.embed(ids: text.ids), "\(threads) threads: \(text.text.prefix(30))") }
+        }
+    }
+
     @Test func similarSentencesAreCloserThanUnrelatedOnes() throws {
         let tokenizer = try WordPieceTokenizerTests.loadTokenizer()
         let embedder = try Self.makeEmbedder()
