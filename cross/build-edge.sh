@@ -11,6 +11,7 @@
 #        .build-cross/edge-<cpu>/attune-edge. Run it on a Pi, or here with
 #        qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=.build-cross/arm64/root/usr/lib/aarch64-linux-gnu …
 set -euo pipefail
+script="$(readlink -f "$0")"
 cd "$(dirname "$0")/.."
 cpu="${1:-cortex-a72}"
 swift_bin="$(dirname "$(readlink -f "$(command -v swiftc)")")"
@@ -36,6 +37,13 @@ for f in Sources/AttuneTurn/*.swift; do
 done
 text=(Sources/AttuneText/{WordPieceTokenizer,WordPieceVocabulary,BertNormalizer}.swift)
 edge=(cross/edge/*.swift)
+
+# Up to date already (no source, C module or this script newer than the binary): nothing to do.
+inputs=("${kernels[@]}" "${audio[@]}" "${prosody[@]}" "${turn[@]}" "${text[@]}" "${edge[@]}" cross/edge/CEdgeLibc/* Sources/CALSA/* "$script")
+if [ -x "$out/attune-edge" ] && [ -z "$(find "${inputs[@]}" -newer "$out/attune-edge" | head -1)" ]; then
+  echo "$out/attune-edge"
+  exit 0
+fi
 
 # -clang-target: Swift's own target is bare aarch64 (where the Embedded standard library lives);
 # the C modules (CEdgeLibc, CALSA) are imported as aarch64 Linux, from Debian's arm64 headers.

@@ -86,5 +86,26 @@ print(f"   {name} ({how}): {len(events)} events ({ends} ends of turn) and the pr
 PY
   done
 done
+echo "== bad input: a clear error naming the file and what is wrong, exit status 1"
+edge="$(cross/build-edge.sh cortex-a72)"
+mkdir -p "$work/bad-models" && cp models/silero-vad-16k.bin models/minilm-l6-v2-* "$work/bad-models/"
+head -c 300 models/end-of-turn.json > "$work/bad-models/end-of-turn.json"
+python3 -c "import json; m = json.load(open('models/end-of-turn.json')); m['threshold'] = 2; json.dump(m, open('$work/threshold.json', 'w'))"
+printf 'not a wav file at all, just text\n' > "$work/text.wav"
+expect_error() {  # expected message part, arguments…
+  local want="$1"; shift
+  local err rc=0
+  err=$(qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH="$arm64_libs" "$edge" "$@" 2>&1 >/dev/null) || rc=$?
+  if [ "$rc" -eq 1 ] && [[ "$err" == *"$want"* ]]; then
+    echo "   ${err%%$'\n'*}"
+  else
+    echo "   expected exit 1 and '$want', got exit $rc: $err"; status=1
+  fi
+}
+expect_error "is not JSON: the text ends inside an array or object at byte 300" --models "$work/bad-models" "${files[0]}"
+cp "$work/threshold.json" "$work/bad-models/end-of-turn.json"
+expect_error "threshold 2.0 must be 0…1" --models "$work/bad-models" "${files[0]}"
+expect_error "malformed WAV $work/text.wav at byte 0" --models models "$work/text.wav"
+expect_error "no capture device 'attune_no_such_device'" --models models --device attune_no_such_device
 [ "$status" -eq 0 ] && echo "cross/check-edge.sh: passed" || echo "cross/check-edge.sh: FAILED"
 exit "$status"
