@@ -107,5 +107,19 @@ cp "$work/threshold.json" "$work/bad-models/end-of-turn.json"
 expect_error "threshold 2.0 must be 0…1" --models "$work/bad-models" "${files[0]}"
 expect_error "malformed WAV $work/text.wav at byte 0" --models models "$work/text.wav"
 expect_error "no capture device 'attune_no_such_device'" --models models --device attune_no_such_device
+echo "== Ctrl-C during live capture: the open turn is finished and the prosody summary printed, exit 0"
+# Without --seconds the file plugin goes on delivering (stale data after its file), as a microphone would.
+raw="$(ls "$work"/*.raw | head -1)"
+printf 'pcm.attune_edge {\n type file\n slave.pcm "null"\n file "/dev/null"\n infile "%s"\n format "raw"\n}\n' "$raw" > "$work/live.asoundrc"
+rc=0
+ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$work/live.asoundrc" \
+  timeout --preserve-status -s INT 3 qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH="$arm64_libs" \
+  -E ALSA_CONFIG_PATH="/usr/share/alsa/alsa.conf:$work/live.asoundrc" "$edge" --models models --device attune_edge \
+  > "$work/live.jsonl" || rc=$?
+if [ "$rc" -eq 0 ] && tail -1 "$work/live.jsonl" | grep -q '"type":"prosody_summary"'; then
+  echo "   stopped after $(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readlines()[-1])['durationSec'])" "$work/live.jsonl") s of audio with $(($(wc -l < "$work/live.jsonl") - 1)) events and the summary"
+else
+  echo "   expected exit 0 and a prosody_summary last, got exit $rc: $(tail -c 200 "$work/live.jsonl")"; status=1
+fi
 [ "$status" -eq 0 ] && echo "cross/check-edge.sh: passed" || echo "cross/check-edge.sh: FAILED"
 exit "$status"

@@ -34,12 +34,13 @@ final class ALSAInput {
 
     deinit { if let pcm { snd_pcm_close(pcm) } }
 
-    /// Fills up to `buffer.count` samples (blocking); 0 once `--seconds` are read.
+    /// Fills up to `buffer.count` samples (blocking); 0 once `--seconds` are read or a stop is requested.
     func read(into buffer: UnsafeMutableBufferPointer<Float>) throws(EdgeError) -> Int {
         guard let pcm else { return 0 }
         let want = min(buffer.count, raw.count, remaining)
         guard want > 0 else { return 0 }
         while true {
+            if StopRequest.isRequested { return 0 }
             let got = raw.withUnsafeMutableBytes { snd_pcm_readi(pcm, $0.baseAddress, snd_pcm_uframes_t(want)) }
             if got >= 0 {
                 let count = Int(got)
@@ -47,7 +48,8 @@ final class ALSAInput {
                 remaining -= count
                 return count
             }
-            // An overrun (EPIPE) or a suspend (ESTRPIPE) is recovered and capture goes on.
+            // An overrun (EPIPE), a suspend (ESTRPIPE) or a signal (EINTR) is recovered and capture goes on
+            // (or stops, above, when the signal asked for it).
             if snd_pcm_recover(pcm, Int32(got), 1) < 0 {
                 throw .device("capture on '\(device)' failed: \(String(cString: snd_strerror(Int32(got))))")
             }

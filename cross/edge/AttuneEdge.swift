@@ -28,6 +28,7 @@ enum AttuneEdge {
             return
         }
         let input = try open(options)
+        if case .alsa = input { StopRequest.watch() }
         let detector = TurnDetector(vadWeights: try EdgeModels.vadWeights(in: options.modelsDirectory),
                                     model: try EdgeModels.endOfTurnModel(in: options.modelsDirectory))
         var writer = JSONLineWriter()
