@@ -27,8 +27,12 @@ struct EdgeOptions {
             case "--device": options.source = .device(try value(argument))
             case "--seconds":
                 let text = try value(argument)
-                let seconds = strtod(text, nil)
-                guard seconds > 0 else { throw .usage("--seconds takes a positive number, not '\(text)'") }
+                var end: UnsafeMutablePointer<CChar>?
+                let seconds = text.withCString { start in
+                    let value = strtod(start, &end)
+                    return end.map { $0 - UnsafeMutablePointer(mutating: start) } == text.utf8.count ? value : -1
+                }
+                guard seconds > 0, seconds.isFinite else { throw .usage("--seconds takes a positive number, not '\(text)'") }
                 options.seconds = seconds
             case "--models": options.modelsDirectory = try value(argument)
             case "--profile": options.profile = true
