@@ -227,7 +227,8 @@ public struct MemoryEngineBenchmark {
                     _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool)
                 }
                 let indexed = try clock.measure {
-                    _ = allowed.everything ? try engine.index.search(vector, limit: pool) : try engine.index.search(vector, limit: pool, where: allowed.contains)
+                    _ = allowed.everything ? try engine.index.search(vector, limit: pool)
+                        : try engine.index.search(vector, limit: pool, saidBy: probe.atMs)
                 }
                 let brute = clock.measure { _ = exact.nearest(to: vector, limit: pool) }
                 guard timed else { continue }

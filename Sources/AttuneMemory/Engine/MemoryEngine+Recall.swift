@@ -63,7 +63,7 @@ extension MemoryEngine {
         let pool = configuration.candidatesPerRetriever
 
         // Meaning.
-        let meaning = allowed.everything ? try index.search(vector, limit: pool) : try index.search(vector, limit: pool, where: allowed.contains)
+        let meaning = allowed.everything ? try index.search(vector, limit: pool) : try index.search(vector, limit: pool, saidBy: atMs)
         for match in meaning {
             evidence[match.itemID, default: Evidence()].meaning = Double(max(0, match.score))
         }

@@ -146,7 +146,7 @@ public final class MemoryEngine {
             }
             return stored
         }
-        try index.index(stored)
+        try index.index(stored, timeMs: turn.timeMs)
         itemTimes[outcome.id] = turn.timeMs
         latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
