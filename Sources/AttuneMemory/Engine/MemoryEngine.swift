@@ -158,7 +158,7 @@ public final class MemoryEngine {
             result = try body(outcome)
             return stored
         }
-        try index.index(stored)
+        try index.index(stored, timeMs: turn.timeMs)
         itemTimes[outcome.id] = turn.timeMs
         latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
