@@ -4,16 +4,6 @@ import AttuneTurn
 /// A whole input (a file, standard input) through the pipeline's turn detector, as `attune turns`
 /// runs it: the same detector, models and `turns` stage timing as the service's live audio.
 extension Pipeline {
-    /// Whether the end-of-turn features of every 10 ms of every pause are kept (`turnFeatureLog`),
-    /// for `tools/turn/fit_end_of_turn.py`.
-    public var recordsTurnFeatures: Bool {
-        get { detector.recordFeatures }
-        set { detector.recordFeatures = newValue }
-    }
-
-    /// The features kept while `recordsTurnFeatures` is on, in input order.
-    public var turnFeatureLog: [(t: Double, speechEndT: Double, pauseMs: Double, features: [Double])] { detector.featureLog }
-
     /// Reads `source` to its end, handing over each partial transcript when the input time reaches
     /// its `t` (checked every 10 ms, so a transcript lands on the same frame however the source is
     /// chunked), and emits the turn events as they are decided; a turn still open at the end ends

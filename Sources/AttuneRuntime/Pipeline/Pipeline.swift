@@ -231,8 +231,9 @@ public final class Pipeline {
         return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
 
-    /// Whether the turn detector keeps the features of every 10 ms step of a pause it judges, for
-    /// `PipelineProfiler` to time the end-of-turn model on exactly those (off unless asked for).
+    /// Whether the turn detector keeps the features of every 10 ms step of a pause it judges (off
+    /// unless asked for): for `PipelineProfiler` to time the end-of-turn model on exactly those, and
+    /// for `attune turns --features` (`tools/turn/fit_end_of_turn.py`).
     public var recordsTurnFeatures: Bool {
         get { detector.recordFeatures }
         set { detector.recordFeatures = newValue }
