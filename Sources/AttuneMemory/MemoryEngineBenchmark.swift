@@ -235,7 +235,8 @@ public struct MemoryEngineBenchmark {
                 let choosing = clock.measure { allowed = SaidBy(times: engine.itemTimes, atMs: probe.atMs, everything: probe.atMs >= engine.latestItemMs) }
                 let words = MemoryWords.contentWords(probe.query)
                 let wordQueries = try clock.measure {
-                    _ = try store.searchItemText(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
+                    let (anyOf, allOf) = try engine.wordQuery(words)
+                    _ = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
                     _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool)
                 }
                 let indexed = try clock.measure {

@@ -6,6 +6,7 @@ public enum MemoryEngineBenchmarkError: Error, Equatable, CustomStringConvertibl
     case badProbe(path: String, line: Int, reason: String)
     case noRecallProbes(path: String)
     case tooFewMemories(count: Int)
+    case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +22,8 @@ public enum MemoryEngineBenchmarkError: Error, Equatable, CustomStringConvertibl
             "\(path) holds no recall probes (those whose category does not start with \"followup\"); give --probes a file that has some"
         case let .tooFewMemories(count):
             "the corpus gives \(count) memories; at least 1 is needed (check --corpus, or make it with tools/memory/embed-corpus.sh)"
+        case let .unreadable(path, reason):
+            "cannot use \(path): \(reason)"
         }
     }
 }

@@ -6,6 +6,29 @@ import Testing
 /// The engine end to end on a real encrypted store with the real embedder: updates, multi-hop,
 /// time, abstention, the event lifecycle, forgetting, and that recall only reads.
 @Suite(.serialized) struct MemoryEngineTests {
+    @Test func wordsCommonInALargeStoreMustAppearTogether() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let store = box.engine.store
+        try store.add([MemorySandbox.utterance("my sister might live in Porto", at: 1_000)])
+        #expect(try box.engine.wordQuery(["sister", "live"]) == (["sister", "live"], []), "a small store ranks every match")
+        // 600 utterances with "sister", 400 with "live", 3 with both, 2 with "kiln".
+        try store.add((0..<600).map { MemorySandbox.utterance("my sister called on day \($0)", at: 2_000 + Int64($0)) })
+        try store.add((0..<400).map { MemorySandbox.utterance("we could live by the sea, plan \($0)", at: 3_000 + Int64($0)) })
+        try store.add([MemorySandbox.utterance("my sister wants to live in Leeds", at: 4_000), MemorySandbox.utterance("sister says they live well", at: 4_001)])
+        try store.add([MemorySandbox.utterance("the kiln is hot", at: 5_000), MemorySandbox.utterance("kiln day", at: 5_001)])
+        #expect(try store.itemTextMatchCount(words: ["sister", "live"]) == 1003)
+        let (anyOf, allOf) = try box.engine.wordQuery(["sister", "live"])
+        #expect(anyOf.isEmpty && allOf == ["sister", "live"])
+        let together = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: nil, limit: 40)
+        #expect(together.count == 3, "only the utterances with both words: \(together.count)")
+        // A rare word stays an alternative; a lone common word beside it is dropped.
+        #expect(try box.engine.wordQuery(["sister", "kiln"]) == (["kiln"], []))
+        #expect(try box.engine.wordQuery(["sister", "live", "kiln"]) == (["kiln"], ["sister", "live"]))
+        #expect(try store.searchItemText(anyOf: ["kiln"], allOf: ["sister", "live"], upToMs: 4_000, limit: 40).count == 2)
+        #expect(try box.engine.wordQuery(["sister"]) == (["sister"], []), "one word is asked as it is")
+    }
+
     @Test func aNewValueSupersedesTheOldAndRecallPrefersIt() throws {
         let box = try MemorySandbox()
         defer { box.remove() }

@@ -29,6 +29,11 @@ struct MemorySandbox {
 
     static func ms(_ text: String) -> Int64 { RFC3339Time.parse(text)! }
 
+    /// An utterance of "sam" at `timeMs`, for filling the store directly.
+    static func utterance(_ text: String, at timeMs: Int64) -> MemoryItem {
+        MemoryItem(kind: .utterance, text: text, timeMs: timeMs, speaker: "sam", session: "s1")
+    }
+
     /// The text of the first `count` results, lower-cased, each with its source utterance.
     static func top(_ answer: RecallAnswer, _ count: Int = 3) -> [String] {
         answer.results.prefix(count).map { ($0.text + " | " + $0.source.text).lowercased() }

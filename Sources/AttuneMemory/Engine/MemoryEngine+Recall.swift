@@ -43,6 +43,26 @@ extension MemoryEngine {
         }
     }
 
+    /// Utterances FTS5 may rank by BM25 for one question before the words are narrowed: ranking
+    /// costs about 2 µs per matching utterance (every match is scored; measured over the 100,000
+    /// generated memories, docs/BENCHMARKS.md), so about 1 ms here.
+    static let wordMatchBudget = 500
+
+    /// The words query of the words retriever: any of `words`, unless more than `wordMatchBudget`
+    /// utterances have one of them (only in a large store). Then the words each found in few
+    /// utterances stay alternatives and the common ones must all appear together ("sister" and
+    /// "live", each in thousands of memories, as "sister AND live"): an utterance with one common
+    /// word alone says little about the question among so many, and BM25 would rank it low anyway.
+    func wordQuery(_ words: [String]) throws -> (anyOf: [String], allOf: [String]) {
+        guard words.count > 1, try store.itemTextMatchCount(words: words) > Self.wordMatchBudget else { return (words, []) }
+        let share = Self.wordMatchBudget / words.count
+        var rare: [String] = [], common: [String] = []
+        for word in words {
+            if try store.itemTextMatchCount(words: [word]) <= share { rare.append(word) } else { common.append(word) }
+        }
+        return common.count >= 2 || rare.isEmpty ? (rare, common) : (rare, [])
+    }
+
     /// The best `limit` memories for `query` asked by `speaker` at `atMs`, best first. Reads only.
     public func recall(_ query: String, atMs: Int64, speaker: String, limit: Int = 10) throws -> RecallAnswer {
         try recall(query, vector: embed(query), atMs: atMs, speaker: speaker, limit: limit)
@@ -70,7 +90,9 @@ extension MemoryEngine {
         // Words, over utterances and over derived statements, each the best `pool` said by `atMs`
         // (FTS5 ranks alone, then the hits' times are checked: EncryptedStore.searchItemText).
         let words = MemoryWords.contentWords(query)
-        let itemHits = try store.searchItemText(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
+        let (anyOf, allOf) = try wordQuery(words)
+        let itemHits = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool)
+            .filter { allowed.contains($0.itemID) }
         let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) })
         let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
         if best > 0 {

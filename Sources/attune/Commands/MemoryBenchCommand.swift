@@ -15,8 +15,9 @@ struct MemoryBenchCommand: AsyncParsableCommand {
             tools/memory/embed-corpus.sh), the conversations observed on top, then the recall probes \
             (--probes; follow-up probes are skipped) asked through the engine, timed with and without \
             the query's embedding. The meaning retriever's index search and exact brute-force int8 \
-            search over the same memories are timed on the same queries (sqlite-vec is compared in \
-            `attune bench memory-index`). The in-memory index is charged to the default memory budget \
+            search over the same memories are timed on the same queries, and the index's recall@10 \
+            against that exact search reported; --sqlite-vec adds sqlite-vec's exact KNN over the same \
+            embeddings (tools/bench/memory_index_peer.py's JSON) to the table. The in-memory index is charged to the default memory budget \
             beside the sentence model. Run from the repository root, or give the paths; \
             tools/bench/memory.sh makes the corpus, builds and runs this (docs/BENCHMARKS.md).
 
@@ -43,6 +44,10 @@ struct MemoryBenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for the benchmark's stores. Default: a new temporary directory.", valueName: "path"))
     var dir: String?
 
+    @Option(help: ArgumentHelp("sqlite-vec's report over the same corpus (tools/bench/memory_index_peer.py's JSON), shown beside the index.",
+                               valueName: "path"))
+    var sqliteVec: String?
+
     @Flag(help: "Print JSON for machines.")
     var json = false
 
@@ -55,6 +60,7 @@ struct MemoryBenchCommand: AsyncParsableCommand {
     struct Output: Encodable {
         var report: MemoryEngineBenchmark.Report
         var budget: MemoryBenchBudget
+        var sqliteVec: SQLiteVecPeerReport?
     }
 
     func run() async throws {
@@ -62,6 +68,7 @@ struct MemoryBenchCommand: AsyncParsableCommand {
         let recallProbes = try MemoryEngineBenchmark.readProbes(path: probes)
         let corpusVectors = try VectorIndexBenchmark.readVectors(path: corpus, limit: memories)
         let corpusTexts = MemoryIndexBenchCommand.lines(besides: corpus)
+        let peer = try sqliteVec.map(SQLiteVecPeerReport.read)
 
         // Charged as `attune memory` charges them: the process, the sentence model and its scratch,
         // then the index once it holds the memories.
@@ -78,8 +85,8 @@ struct MemoryBenchCommand: AsyncParsableCommand {
         try budget.charge("memory vector index (\(report.recall.indexedMemories) memories)", bytes: report.recall.indexBytes)
         let charged = MemoryBenchBudget(budget)
 
-        if json { return try JSONOutput.print(Output(report: report, budget: charged), pretty: true) }
-        print(MemoryBenchTable.render(report))
+        if json { return try JSONOutput.print(Output(report: report, budget: charged, sqliteVec: peer), pretty: true) }
+        print(MemoryBenchTable.render(report, sqliteVec: peer))
         print(String(format: "peak RSS %.1f MiB (the harness's %d float vectors and exact int8 copy included); budget used %@ of %@",
                      Double(report.peakRSSBytes) / 1_048_576, report.recall.corpusMemories, budget.used.description, budget.limit.description))
     }

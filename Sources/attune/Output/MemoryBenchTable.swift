@@ -3,7 +3,7 @@ import Foundation
 
 /// `attune bench memory`'s table for people: one row per measured call, the goal beside it.
 enum MemoryBenchTable {
-    static func render(_ report: MemoryEngineBenchmark.Report) -> String {
+    static func render(_ report: MemoryEngineBenchmark.Report, sqliteVec peer: SQLiteVecPeerReport? = nil) -> String {
         typealias Goal = MemoryEngineBenchmark.Goal
         func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
         func goal(_ limit: Double, _ p50: Double) -> String {
@@ -27,6 +27,13 @@ enum MemoryBenchTable {
         table.add("  meaning: index search", ms(recall.indexSearch.p50Ms), ms(recall.indexSearch.p99Ms), ms(recall.indexSearch.meanMs), "")
         table.add("  exact int8 brute force instead", ms(recall.exactInt8Search.p50Ms), ms(recall.exactInt8Search.p99Ms), ms(recall.exactInt8Search.meanMs),
                   String(format: "%.1fx the index", recall.exactToIndexRatio))
+        if let peer {
+            for (name, search) in [("float[384]", peer.float), ("int8[384]", peer.int8)] {
+                table.add("  sqlite-vec \(peer.sqliteVecVersion) \(name) KNN instead", ms(search.p50Ms), ms(search.p99Ms), ms(search.meanMs),
+                          String(format: "%.1fx the index; recall@10 %.3f", recall.indexSearch.p50Ms > 0 ? search.p50Ms / recall.indexSearch.p50Ms : 0,
+                                 search.recallAt10))
+            }
+        }
         let notes = [
             String(format: "index recall@10 against exact int8 brute force over the %d memories: %.3f (goal >= 0.95: %@)",
                    recall.corpusMemories, recall.indexRecallAt10VersusExact, recall.indexRecallAt10VersusExact >= 0.95 ? "met" : "missed"),
@@ -36,6 +43,9 @@ enum MemoryBenchTable {
                    observe.observeMaxMs, recall.observeOverCorpusMaxMs, recall.answered, recall.queries, recall.confident,
                    recall.answersIdentical ? "recall with the vector given answered as recall from the text" : "recall with the vector given ANSWERED DIFFERENTLY"),
         ]
-        return table.render() + "\n" + notes.joined(separator: "\n")
+        let peerNote = peer.map {
+            ["sqlite-vec: exact KNN over the first \($0.memories) of the same corpus embeddings, \($0.queries) held-out questions (tools/bench/memory_index_peer.py)"]
+        } ?? []
+        return table.render() + "\n" + (notes + peerNote).joined(separator: "\n")
     }
 }
