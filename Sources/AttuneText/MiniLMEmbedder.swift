@@ -154,3 +154,12 @@ public final class MiniLMEmbedder {
 private struct DispatchSliceRunner: MiniLMSliceRunner {
     func run(slices: Int, _ body: @Sendable (Int) -> Void) { DispatchQueue.concurrentPerform(iterations: slices, execute: body) }
 }
+
+extension MiniLMProductLayout {
+    /// Bytes of row-major weights this layout allocates for a model (0 for panels).
+    public func allocatedBytes(config: MiniLMWeights.Config) -> Int {
+        guard self == .rowBlocks else { return 0 }
+        let (h, i) = (config.hiddenSize, config.intermediateSize)
+        return config.numHiddenLayers * (4 * h * h + 2 * h * i)
+    }
+}

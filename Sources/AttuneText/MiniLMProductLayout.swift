@@ -1,5 +1,3 @@
-import AttuneKernels
-
 /// How `MiniLMEmbedder` holds the encoder's int8 matrices and which product reads them. The model file
 /// stores panels (`int8PanelMatrixMultiply`, the fastest product on x86-64); on AArch64 the embedder
 /// unpacks them once at load into row-major matrices for `int8RowBlockMatrixMultiply`, which counts
@@ -19,12 +17,5 @@ public enum MiniLMProductLayout: Sendable, Equatable {
         #else
         return .panels
         #endif
-    }
-
-    /// Bytes of row-major weights this layout allocates for a model (0 for panels).
-    public func allocatedBytes(config: MiniLMWeights.Config) -> Int {
-        guard self == .rowBlocks else { return 0 }
-        let (h, i) = (config.hiddenSize, config.intermediateSize)
-        return config.numHiddenLayers * (4 * h * h + 2 * h * i)
     }
 }
