@@ -254,9 +254,17 @@ struct ProductSlices: @unchecked Sendable {
         let first = panelCount * slice / slices, end = panelCount * (slice + 1) / slices
         let firstOutput = first * int8PanelRows
         if layout == .rowBlocks {
+            #if ATTUNE_DOTPROD
             int8RowBlockMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens, weights: panels + firstOutput * inner,
                                        weightScales: weightScales + firstOutput, outputs: min(end * int8PanelRows, outputs) - firstOutput,
                                        inner: inner, bias: bias + firstOutput, into: result + firstOutput, resultStride: outputs)
+            #else
+            // Without dot-product instructions, pairs of products summed in 16 bits: exact for the loader's weights (-127...127).
+            int8SymmetricRowBlockMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens,
+                                                weights: panels + firstOutput * inner, weightScales: weightScales + firstOutput,
+                                                outputs: min(end * int8PanelRows, outputs) - firstOutput, inner: inner, bias: bias + firstOutput,
+                                                into: result + firstOutput, resultStride: outputs)
+            #endif
             return
         }
         int8PanelMatrixMultiply(activations: activations, activationScales: activationScales, tokens: tokens,
