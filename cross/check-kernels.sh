@@ -5,6 +5,7 @@
 # and requires the exact kernels to print the same as the same driver built natively. Then checks
 # with objdump that the dotprod build uses `sdot` and the baseline does not. With --count, also runs
 # tools/bench/embed-aarch64.sh (instructions per sentence beside onnxruntime; slow, not for CI).
+# Also builds the embedder's forward pass (Sources/AttuneText/MiniLMEncoder.swift) with Embedded Swift.
 #
 # Needs: the Swift toolchain (swiftc, clang, ld.lld, llvm-objdump), and Debian's gcc-aarch64-linux-gnu
 # and qemu-user (tools/install-debian-packages.sh installs them).
@@ -63,6 +64,20 @@ sys.exit(0 if ok else 1)
 PY
 done
 
+# The embedder's forward pass (MiniLMEncoder) must keep building with Embedded Swift: it is what
+# tools/bench/embed-aarch64.sh counts on the real model.
+echo "== MiniLMEncoder with Embedded Swift (AttuneKernels as its own module)"
+mkdir -p "$work/modules"
+swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library -target-cpu cortex-a76 \
+  -module-name AttuneKernels -emit-module -emit-module-path "$work/modules/AttuneKernels.swiftmodule" \
+  -emit-object Sources/AttuneKernels/*.swift -o "$work/kernels-module.o"
+if swiftc -target aarch64-none-none-elf -enable-experimental-feature Embedded -wmo -O -parse-as-library -target-cpu cortex-a76 \
+  -I "$work/modules" -module-name AttuneTextCore -emit-object Sources/AttuneText/MiniLMEncoder.swift \
+  Sources/AttuneText/MiniLMProductLayout.swift -o "$work/encoder.o"; then
+  echo "   builds"
+else
+  echo "   does NOT build"; status=1
+fi
 dotprod_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a76.o" | grep -c $'\tsdot' || true)
 baseline_sdot=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c $'\tsdot' || true)
 baseline_smull=$("$swift_bin/llvm-objdump" -d "$work/kernels-cortex-a72.o" | grep -c -E $'\t(smull|smlal|sadalp)' || true)

@@ -1,10 +1,8 @@
-import AttuneKernels
-
 /// How `MiniLMEmbedder` holds the encoder's int8 matrices and which product reads them. The model file
 /// stores panels (`int8PanelMatrixMultiply`, the fastest product on x86-64); on AArch64 the embedder
 /// unpacks them once at load into row-major matrices for `int8RowBlockMatrixMultiply`, which counts
-/// fewer instructions on both Pi cores (3.7× fewer with the dot-product instructions of a Pi 5, 0.88×
-/// on a Pi 4: docs/BENCHMARKS.md). Both products compute the same int32 sums and the same scaling, so
+/// fewer instructions on both Pi cores (a 3.7th of the panels' with a Pi 5's dot-product instructions,
+/// 0.88 of them on a Pi 4: docs/BENCHMARKS.md). Both products compute the same int32 sums and the same scaling, so
 /// the vectors are identical either way.
 public enum MiniLMProductLayout: Sendable, Equatable {
     /// The file's panels, read in place.
@@ -19,12 +17,5 @@ public enum MiniLMProductLayout: Sendable, Equatable {
         #else
         return .panels
         #endif
-    }
-
-    /// Bytes of row-major weights this layout allocates for a model (0 for panels).
-    public func allocatedBytes(config: MiniLMWeights.Config) -> Int {
-        guard self == .rowBlocks else { return 0 }
-        let (h, i) = (config.hiddenSize, config.intermediateSize)
-        return config.numHiddenLayers * (4 * h * h + 2 * h * i)
     }
 }

@@ -150,6 +150,11 @@ public final class MiniLMWeights: @unchecked Sendable {
         guard let tensor = tensors[name], tensor.dtype == "int8-panels16", tensor.shape == shape else {
             throw .malformed(path: path, reason: "tensor \(name) is missing or not int8-panels16 \(shape)")
         }
-        return ((base + tensor.offset).assumingMemoryBound(to: Int8.self), try float(name + ".scales", shape: [shape[0]]))
+        let weights = (base + tensor.offset).assumingMemoryBound(to: Int8.self)
+        // Symmetric quantization never gives -128; the Pi 4's product (int8SymmetricRowBlockMatrixMultiply) relies on it.
+        guard int8WeightsAreSymmetric(weights, count: int8PanelPackedCount(outputs: shape[0], inner: shape[1])) else {
+            throw .malformed(path: path, reason: "tensor \(name) holds a weight of -128 (int8 weights must be in -127...127)")
+        }
+        return (weights, try float(name + ".scales", shape: [shape[0]]))
     }
 }

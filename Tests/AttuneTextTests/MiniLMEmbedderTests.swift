@@ -116,4 +116,21 @@ import Testing
         #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "it does not start with ATMINI02")) { try MiniLMWeights(path: path) }
         #expect(throws: MiniLMWeights.LoadError.self) { try MiniLMWeights(path: "/nonexistent/model.bin") }
     }
+
+    /// A weight of -128 (which symmetric quantization never makes) would wrap the Pi 4 product's 16-bit pair sums: the loader refuses it, naming the tensor.
+    @Test func aWeightOfMinus128IsRefusedAtLoad() throws {
+        let path = NSTemporaryDirectory() + "attune-minilm-\(UUID().uuidString).bin"
+        defer { unlink(path) }
+        var bytes = try TestFixture.data("models/minilm-l6-v2-int8.bin")
+        let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        struct Header: Decodable { struct Tensor: Decodable { let offset: Int }; let tensors: [String: Tensor] }
+        let header = try JSONDecoder().decode(Header.self, from: bytes[12..<(12 + headerLength)])
+        let name = "encoder.layer.3.intermediate.dense"
+        bytes[try #require(header.tensors[name]).offset + 1000] = 0x80
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let weights = try MiniLMWeights(path: path)
+        #expect(throws: MiniLMWeights.LoadError.malformed(path: path, reason: "tensor \(name) holds a weight of -128 (int8 weights must be in -127...127)")) {
+            try MiniLMEmbedder(weights: weights)
+        }
+    }
 }
