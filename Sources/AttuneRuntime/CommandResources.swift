@@ -82,10 +82,12 @@ public enum CommandResources {
         ("turns", true, { _, budget in
             try budget.charge("WAV reader", bytes: audioReaderBytes)
             _ = try loadTurnModels(budget: budget)
+            try Pipeline.chargeOwnState(to: budget)
         }),
         ("listen", true, { configuration, budget in
             _ = try loadTurnModels(budget: budget)
             try chargeCaptureRing(configuration: configuration, budget: budget)
+            try Pipeline.chargeOwnState(to: budget)
         }),
         ("record", true, { configuration, budget in try chargeCaptureRing(configuration: configuration, budget: budget) }),
         ("tokenize", false, { _, _ in _ = try loadTokenizer() }),

@@ -73,7 +73,7 @@ class TranscriptHost(threading.Thread):
             number += 1
         self.total = number
         self.sock.sendall(b'{"type":"stats","id":"end"}\n')
-        reader.join(timeout=max(60, self.seconds))
+        reader.join(timeout=self.seconds + 300)
 
     def read(self):
         expected = 0
@@ -162,7 +162,7 @@ def main():
     cpu = cpu_seconds(process.pid) - cpu_before
     # The service's own figures, from the stats each host asks for after its last transcript (a
     # tenth connection might not fit the memory budget beside nine hosts).
-    stats = next(h.stats for h in hosts if h.stats is not None)
+    stats = next((h.stats for h in hosts if h.stats is not None), {"stages": [], "memory": {"chargedBytes": 0}})
     process.terminate()
     # Under overload the service finishes the lines it has read before it stops.
     code = process.wait(timeout=300)

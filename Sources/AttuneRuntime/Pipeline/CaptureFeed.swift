@@ -9,6 +9,10 @@ import Synchronization
 public final class CaptureFeed: @unchecked Sendable {  // `source` is touched only by the capture thread, and by stop() after it ends
     /// 2 s of 10 ms chunks.
     public static let maximumQueuedChunks = 200
+    /// The loop is woken once per this many chunks (30 ms), not per 10 ms chunk: a third of the
+    /// wake-ups while it only hears silence, and still under the VAD's own 32 ms step, so a speech
+    /// start is not decided later than the VAD could decide it. The end of the source wakes it at once.
+    public static let chunksPerWake = 3
 
     /// The read end of the wake-up pipe: readable when chunks are waiting or the source ended.
     public let wakeDescriptor: Int32
@@ -96,8 +100,11 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
                 if wait.seconds >= 0, due > .now { Thread.sleep(forTimeInterval: Double(wait.seconds) + Double(wait.attoseconds) / 1e18) }
             }
             delivered += count
-            state.withLock { $0.chunks.append(Array(chunk[0..<count])) }
-            wake()
+            let queued = state.withLock { state in
+                state.chunks.append(Array(chunk[0..<count]))
+                return state.chunks.count
+            }
+            if queued >= Self.chunksPerWake { wake() }
         }
         state.withLock { $0.ended = true }
         wake()

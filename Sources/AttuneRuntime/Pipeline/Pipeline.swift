@@ -65,10 +65,7 @@ public final class Pipeline {
     ///   - vectorWorker: a second thread's embedder for batches of waiting turns (`prepareVectors(for:)`).
     public init(rapport: RapportEngine?, turnModels: CommandResources.TurnModels, budget: MemoryBudget,
                 vectorWorker: SentenceVectorWorker? = nil, nowMs: @escaping () -> Int64 = Pipeline.wallClockMs) throws {
-        try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
-        try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
-        try budget.charge("pushed audio chunk", bytes: Self.maximumPushedSamples * MemoryLayout<Float>.size)
-        try budget.charge("utterance voice analyser", bytes: UtteranceVoice.byteCount)
+        try Self.chargeOwnState(to: budget)
         if let vectorWorker {
             try budget.charge("second sentence embedder scratch", bytes: vectorWorker.scratchBytes)
             try budget.charge("turn vectors made ahead", bytes: Self.preparedVectorLimit * vectorWorker.dimension * MemoryLayout<Float>.size)
@@ -80,6 +77,15 @@ public final class Pipeline {
         self.turnModels = turnModels
         detector = TurnDetector(vadWeights: turnModels.vadWeights, model: turnModels.endOfTurn)
         pushedSamples = [Float](repeating: 0, count: Self.maximumPushedSamples)
+    }
+
+    /// What every pipeline holds whatever it serves, charged when it is made (and by `attune doctor`
+    /// for the commands that run on it).
+    public static func chargeOwnState(to budget: MemoryBudget) throws {
+        try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
+        try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
+        try budget.charge("pushed audio chunk", bytes: maximumPushedSamples * MemoryLayout<Float>.size)
+        try budget.charge("utterance voice analyser", bytes: UtteranceVoice.byteCount)
     }
 
     public static func wallClockMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
