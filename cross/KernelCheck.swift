@@ -175,5 +175,29 @@ struct KernelCheck {
             for value in reference { rowBlockProducts.add(value) }
         }
         report("int8RowBlockMatrixMultiply", rowBlockProducts)
+
+        // The baseline cores' product (16-bit pair sums, weights in -127...127) on the same shapes, and at the pair sums' largest
+        // magnitude (activations of -128); results different from the reference's are counted (check-kernels.sh requires none).
+        var symmetricProducts = Hash()
+        var mismatches: Int32 = 0
+        for (tokens, outputs, inner, extreme) in [(1, 70, 384, false), (2, 33, 384, false), (10, 17, 1536, false), (3, 5, 17, false),
+                                                   (7, 9, 1, false), (5, 16, 1536, true), (6, 384, 1536, false), (11, 7, 383, false)] {
+            let qx = (0..<(tokens * inner)).map { _ in extreme ? Int8(-128) : random.int8() }
+            let qw = (0..<(outputs * inner)).map { index in extreme ? Int8(index % 3 == 0 ? 127 : -127) : random.int8() }
+            let sx = (0..<tokens).map { _ in 0.01 + random.float(0.005) }
+            let sw = (0..<outputs).map { _ in 0.01 + random.float(0.005) }
+            let bias = (0..<outputs).map { _ in random.float(1) }
+            var y = [Float](repeating: 0, count: tokens * outputs), reference = y
+            int8SymmetricRowBlockMatrixMultiply(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                                outputs: outputs, inner: inner, bias: bias, into: &y)
+            int8MatrixMultiplyReference(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                        outputs: outputs, inner: inner, bias: bias, into: &reference)
+            for (value, expected) in zip(y, reference) {
+                symmetricProducts.add(value)
+                if value != expected { mismatches &+= 1 }
+            }
+        }
+        print("mismatches int8SymmetricRowBlockMatrixMultiply \(mismatches)")
+        report("int8SymmetricRowBlockMatrixMultiply", symmetricProducts)
     }
 }
