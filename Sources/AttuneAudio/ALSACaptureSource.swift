@@ -328,7 +328,7 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
 /// visible to Swift there; writing `/proc/thread-self/comm` is the kernel's own interface for it.
 /// Profilers (`top -H`, `perf`) and the allocation probe in tools/bench then see the thread by name.
 /// A `StaticString` so naming allocates nothing (names longer than 15 bytes are cut by the kernel).
-func nameThisThreadForTheKernel(_ name: StaticString) {
+public func nameThisThreadForTheKernel(_ name: StaticString) {
     let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
     guard fd >= 0 else { return }
     defer { close(fd) }

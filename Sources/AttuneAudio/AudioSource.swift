@@ -1,10 +1,3 @@
-/// Attune's canonical audio: 16 kHz, mono, `Float` samples in [-1, 1].
-public enum CanonicalAudio {
-    public static let sampleRateHz = 16_000
-    /// One analysis frame step: 10 ms.
-    public static let samplesPer10Ms = 160
-}
-
 /// A pull source of canonical audio (16 kHz mono Float). WAV files, raw PCM on standard input and
 /// ALSA capture all convert to this, so everything above AttuneAudio sees one format.
 ///

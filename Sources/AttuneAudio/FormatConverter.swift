@@ -10,7 +10,7 @@ public final class FormatConverter {
     public let resampler: Resampler
     private let mono: UnsafeMutablePointer<Float>
 
-    public init(encoding: SampleEncoding, channelCount: Int, inputRateHz: Int, maximumFrames: Int) throws {
+    public init(encoding: SampleEncoding, channelCount: Int, inputRateHz: Int, maximumFrames: Int) throws(AudioSourceError) {
         precondition(channelCount >= 1 && maximumFrames >= 1)
         self.encoding = encoding
         self.channelCount = channelCount

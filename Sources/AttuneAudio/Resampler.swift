@@ -3,6 +3,8 @@ import AttuneKernels
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(CEdgeLibc)
+import CEdgeLibc  // the Embedded Swift build for aarch64 (cross/build-edge.sh)
 #endif
 
 /// Streaming rational-ratio resampler (polyphase windowed-sinc FIR), written here because it is
@@ -57,14 +59,14 @@ public final class Resampler {
     /// - Parameters:
     ///   - maximumChunk: the largest number of input samples passed to one `process` call.
     /// - Throws: `AudioSourceError.unsupportedSampleRate` for rates outside 1 Hz…384 kHz or ratios needing L > 4096.
-    public init(inputRateHz: Int, outputRateHz: Int = CanonicalAudio.sampleRateHz, maximumChunk: Int = 8192) throws {
+    public init(inputRateHz: Int, outputRateHz: Int = CanonicalAudio.sampleRateHz, maximumChunk: Int = 8192) throws(AudioSourceError) {
         guard (1...384_000).contains(inputRateHz), (1...384_000).contains(outputRateHz) else {
-            throw AudioSourceError.unsupportedSampleRate(inputRateHz)
+            throw .unsupportedSampleRate(inputRateHz)
         }
         let divisor = greatestCommonDivisor(inputRateHz, outputRateHz)
         let l = outputRateHz / divisor
         let m = inputRateHz / divisor
-        guard l <= Resampler.maximumInterpolation else { throw AudioSourceError.unsupportedSampleRate(inputRateHz) }
+        guard l <= Resampler.maximumInterpolation else { throw .unsupportedSampleRate(inputRateHz) }
         self.inputRateHz = inputRateHz
         self.outputRateHz = outputRateHz
         self.interpolation = l

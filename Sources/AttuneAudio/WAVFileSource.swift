@@ -29,7 +29,7 @@ public final class WAVFileSource: AudioSource {
         }
         let fileByteCount = Int(status.st_size)
         do {
-            header = try WAVHeader.parse(path: path, fileByteCount: fileByteCount) { offset, count in
+            header = try WAVHeader.parse(path: path, fileByteCount: fileByteCount) { (offset, count) throws(AudioSourceError) in
                 var bytes = [UInt8](repeating: 0, count: count)
                 let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
                 guard got >= 0 else { throw AudioSourceError.readFailed(source: path, reason: String(cString: strerror(errno))) }

@@ -36,8 +36,8 @@ public struct WAVHeader: Equatable, Sendable {
     /// - Throws: `AudioSourceError.malformedWAV`, `.unsupportedWAV` or `.truncatedWAV`, naming the byte
     ///   offset; `.notWAV` when the bytes are another audio format (FLAC, Ogg, MP3, AIFF).
     public static func parse(
-        path: String, fileByteCount: Int?, readBytes: (_ offset: Int, _ count: Int) throws -> [UInt8]
-    ) throws -> WAVHeader {
+        path: String, fileByteCount: Int?, readBytes: (_ offset: Int, _ count: Int) throws(AudioSourceError) -> [UInt8]
+    ) throws(AudioSourceError) -> WAVHeader {
         func malformed(_ offset: Int, _ reason: String) -> AudioSourceError {
             .malformedWAV(path: path, byteOffset: offset, reason: reason)
         }
@@ -108,7 +108,7 @@ public struct WAVHeader: Equatable, Sendable {
 
     private static func parseFormat(
         _ body: [UInt8], declaredSize: Int, at offset: Int, path: String
-    ) throws -> (encoding: SampleEncoding, channels: Int, rate: Int) {
+    ) throws(AudioSourceError) -> (encoding: SampleEncoding, channels: Int, rate: Int) {
         var tag = Int(uint16(body, 0))
         let channels = Int(uint16(body, 2))
         let rate = Int(uint32(body, 4))

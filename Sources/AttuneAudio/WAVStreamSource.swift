@@ -20,7 +20,7 @@ public final class WAVStreamSource: AudioSource {
     public init(fileDescriptor: Int32, initialBytes: [UInt8] = [], sourceName: String = "standard input") throws {
         name = sourceName
         var forward = ForwardByteReader(fileDescriptor: fileDescriptor, initialBytes: initialBytes, sourceName: sourceName)
-        header = try WAVHeader.parse(path: sourceName, fileByteCount: nil) { offset, count in
+        header = try WAVHeader.parse(path: sourceName, fileByteCount: nil) { (offset, count) throws(AudioSourceError) in
             try forward.read(at: offset, count: count)
         }
         // The data starts right after the 'data' chunk header, which is where the header parse stopped.
@@ -59,7 +59,7 @@ struct ForwardByteReader {
     /// Up to `count` bytes at stream offset `offset` (fewer at the end of the input). With `count` 0,
     /// returns nothing and drops what lies before `offset`, and the bytes already buffered past it are
     /// returned instead: the caller takes over the stream from `offset`.
-    mutating func read(at offset: Int, count: Int) throws -> [UInt8] {
+    mutating func read(at offset: Int, count: Int) throws(AudioSourceError) -> [UInt8] {
         precondition(offset >= position, "a stream cannot go back from \(position) to \(offset)")
         if count == 0 {
             try fill(upTo: offset - position)
@@ -80,7 +80,7 @@ struct ForwardByteReader {
 
     /// Reads until `byteCount` bytes are buffered or the input ends. Chunks a header skips are small
     /// (LIST, fact, …); a huge one is dropped in pieces, never held.
-    private mutating func fill(upTo byteCount: Int) throws {
+    private mutating func fill(upTo byteCount: Int) throws(AudioSourceError) {
         var piece = [UInt8](repeating: 0, count: 4096)
         while buffered.count < byteCount {
             let want = min(piece.count, byteCount - buffered.count)

@@ -89,12 +89,18 @@ public struct MemoryEngineBenchmark {
         public var wordSearch: Latency
         /// Exact brute force p50 / index search p50.
         public var exactToIndexRatio: Double
+        /// Recall@10 of the index (the engine's configuration) against exact int8 brute force over
+        /// the corpus memories, on the probes' query vectors: the share of the exact ten the index finds.
+        public var indexRecallAt10VersusExact: Double
         /// Whether recall given the vector answered every probe exactly as recall from the text.
         public var answersIdentical: Bool
         /// Probes answered with at least one result, and confidently.
         public var answered: Int
         public var confident: Int
+        /// The index's bytes once the conversations are observed on top (`indexBytes`) and when the
+        /// engine had just loaded it (`indexBytesAtOpen`), at the arrays' capacity.
         public var indexBytes: Int
+        public var indexBytesAtOpen: Int
         public var storeFileBytes: Int64
     }
 
@@ -149,6 +155,8 @@ public struct MemoryEngineBenchmark {
         let firstTurnMs = turns.map(\.timeMs).min() ?? 1_700_000_000_000
         let corpusStartMs = firstTurnMs - 86_400_000 - Int64(memories) * 60_000
         let fillStart = clock.now
+        var corpusIDs: [Int64] = []
+        corpusIDs.reserveCapacity(memories)
         do {
             let store = try recallStore.create()
             let batch = 5000
@@ -159,6 +167,7 @@ public struct MemoryEngineBenchmark {
                         MemoryItem(kind: .utterance, text: row < corpusTexts.count ? corpusTexts[row] : "memory \(row)",
                                    timeMs: corpusStartMs + Int64(row) * 60_000, speaker: "user")
                     })
+                    corpusIDs += ids
                     try store.putVectors(zip(ids, rows).map { id, row in
                         try VectorIndex.storedVector(itemID: id, vector: Array(corpus[(row * dimension)..<((row + 1) * dimension)]))
                     })
@@ -174,6 +183,7 @@ public struct MemoryEngineBenchmark {
         var opened: MemoryEngine?
         let openTime = try clock.measure { opened = try MemoryEngine(store: store, tokenizer: tokenizer, embedder: embedder) }
         guard let engine = opened else { throw MemoryEngineBenchmarkError.tooFewMemories(count: 0) }
+        let indexBytesAtOpen = engine.indexByteCount
         progress("recall: observing the \(turns.count) turns on top of \(memories) memories")
         var overCorpus: [Double] = []
         for turn in turns {
@@ -187,6 +197,8 @@ public struct MemoryEngineBenchmark {
         var excluding: [Double] = [], including: [Double] = [], embedding: [Double] = [], search: [Double] = [], exactTimes: [Double] = []
         var allowedTimes: [Double] = [], wordTimes: [Double] = []
         var identical = true, answered = 0, confident = 0
+        var recallFound = 0, recallAsked = 0
+        let firstCorpusID = corpusIDs.first ?? 0, lastCorpusID = corpusIDs.last ?? -1
         // Each kind of call gets its own pass over the probes, so each meets the store's page cache
         // as the same call for the previous probe left it (timing two calls back to back would
         // give the second one the first one's cache).
@@ -223,13 +235,21 @@ public struct MemoryEngineBenchmark {
                 let choosing = clock.measure { allowed = SaidBy(times: engine.itemTimes, atMs: probe.atMs, everything: probe.atMs >= engine.latestItemMs) }
                 let words = MemoryWords.contentWords(probe.query)
                 let wordQueries = try clock.measure {
-                    _ = try store.searchItemText(words: words, upToMs: nil, limit: pool * 4).filter { allowed.contains($0.itemID) }
+                    _ = try store.searchItemText(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
                     _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool)
                 }
                 let indexed = try clock.measure {
-                    _ = allowed.everything ? try engine.index.search(vector, limit: pool) : try engine.index.search(vector, limit: pool, where: allowed.contains)
+                    _ = allowed.everything ? try engine.index.search(vector, limit: pool)
+                        : try engine.index.search(vector, limit: pool, saidBy: probe.atMs)
                 }
                 let brute = clock.measure { _ = exact.nearest(to: vector, limit: pool) }
+                if round == 1 {
+                    // Recall@10 over the same memories (the corpus's ids are consecutive).
+                    let truth = Set(exact.nearest(to: vector, limit: 10).map { corpusIDs[$0.row] })
+                    let found = try engine.index.search(vector, limit: 10) { $0 >= firstCorpusID && $0 <= lastCorpusID }
+                    recallFound += found.filter { truth.contains($0.itemID) }.count
+                    recallAsked += truth.count
+                }
                 guard timed else { continue }
                 search.append(Self.ms(indexed))
                 exactTimes.append(Self.ms(brute))
@@ -243,9 +263,11 @@ public struct MemoryEngineBenchmark {
             fillSeconds: fillSeconds, engineOpenMs: Self.ms(openTime), observeOverCorpus: Latency(overCorpus),
             observeOverCorpusMaxMs: overCorpus.max() ?? 0, recallExcludingEmbedding: Latency(excluding),
             recallIncludingEmbedding: Latency(including), queryEmbedding: Latency(embedding), indexSearch: searchLatency,
-            exactInt8Search: exactLatency, allowedSet: Latency(allowedTimes), wordSearch: Latency(wordTimes), exactToIndexRatio: searchLatency.p50Ms > 0 ? exactLatency.p50Ms / searchLatency.p50Ms : 0,
-            answersIdentical: identical, answered: answered, confident: confident, indexBytes: engine.indexByteCount,
-            storeFileBytes: recallStore.fileBytes)
+            exactInt8Search: exactLatency, allowedSet: Latency(allowedTimes), wordSearch: Latency(wordTimes),
+            exactToIndexRatio: searchLatency.p50Ms > 0 ? exactLatency.p50Ms / searchLatency.p50Ms : 0,
+            indexRecallAt10VersusExact: recallAsked > 0 ? Double(recallFound) / Double(recallAsked) : 0,
+            answersIdentical: identical, answered: answered, confident: confident,
+            indexBytes: engine.indexByteCount, indexBytesAtOpen: indexBytesAtOpen, storeFileBytes: recallStore.fileBytes)
         return Report(observe: observe, recall: recall, peakRSSBytes: Self.peakResidentBytes())
     }
 

@@ -1,9 +1,10 @@
 import AttuneKernels
 import AttuneStore
 
-/// The in-memory index of memory items' sentence vectors, small enough for a Pi: 58 bytes per item
-/// (a 48-byte binary sign code, the 8-byte item id and a 2-byte distance slot), 5.8 MB at 100,000
-/// items. The int8 vectors themselves stay in the encrypted store (`memory_vectors`).
+/// The in-memory index of memory items' sentence vectors, small enough for a Pi: 66 bytes per item
+/// (a 48-byte binary sign code, the 8-byte item id, the 8-byte time the item was said and a 2-byte
+/// distance slot), 6.6 MB at 100,000 items. The int8 vectors themselves stay in the encrypted store
+/// (`memory_vectors`).
 ///
 /// A search takes two passes (docs/MEMORY.md, "Vector index"):
 /// 1. the Hamming distance of the query's sign code to every item's (popcount over 6 words,
@@ -20,7 +21,14 @@ import AttuneStore
 /// has doubled since (from 256 items on), which recodes every item from the store.
 ///
 /// Item ids are kept sorted (the store hands out increasing ids, so an add is an append), which
-/// makes lookup, replacement and removal a binary search without a hash table's memory.
+/// makes lookup, replacement and removal a binary search without a hash table's memory. Each item's
+/// time (`memory_items.time_ms`) sits beside its code, so a search among the memories said by a
+/// moment (`search(_:limit:saidBy:)`, what recall asks for a question about the past) tests one
+/// integer per item in the first pass instead of looking its id up in a table.
+///
+/// Past `growthItems` items the per-item arrays grow by `growthItems` at a time (not by doubling), so
+/// an index loaded at its exact size and then given one more item charges about 270 KB more, not
+/// twice its size.
 /// Not thread-safe: one index belongs to one store connection.
 public final class VectorIndex {
     /// MiniLM-L6's sentence vector.
@@ -50,6 +58,8 @@ public final class VectorIndex {
     private let store: EncryptedStore
     private var itemIDs: [Int64] = []
     private var codes: [UInt64] = []
+    /// `memory_items.time_ms` of the item in the same slot.
+    private var times: [Int64] = []
     private var centre: [Float]
     /// Item count when the centre was last computed.
     private var centredCount = 0
@@ -74,19 +84,27 @@ public final class VectorIndex {
     /// Items in the index.
     public var count: Int { itemIDs.count }
 
-    /// Bytes the index holds (codes, ids, centre and search scratch, at their allocated capacity):
-    /// what its owner charges to the memory budget.
+    /// Items the per-item arrays grow by when full, once past this many (about 270 KB of ids, times,
+    /// codes and distance slots): small against 100,000 items, and few enough reallocations (a copy
+    /// of the arrays each) that observing stays cheap.
+    public static let growthItems = 4096
+
+    /// Bytes the index holds (codes, ids, times, centre and search scratch, at their allocated
+    /// capacity): what its owner charges to the memory budget.
     public var byteCount: Int {
-        itemIDs.capacity * 8 + codes.capacity * 8 + distances.capacity * 2 + allowedSlots.capacity * 8
+        itemIDs.capacity * 8 + times.capacity * 8 + codes.capacity * 8 + distances.capacity * 2 + allowedSlots.capacity * 8
             + centre.capacity * 4 + histogram.capacity * 4 + candidateIDs.capacity * 8 + candidateDistances.capacity * 2
             + queryValues.capacity + queryCode.capacity * 8 + queryDequantized.capacity * 4
     }
 
     /// What an index of `count` items takes, for charging the budget before loading it.
     public static func byteCount(count: Int, candidates: Int = Configuration().candidates) -> Int {
-        count * (8 + codeWords * 8 + 2) + (count + 63) / 64 * 8 + dimension * 4 + (dimension + 1) * 4
+        count * (8 + 8 + codeWords * 8 + 2) + (count + 63) / 64 * 8 + dimension * 4 + (dimension + 1) * 4
             + candidates * (8 + 2) + dimension + codeWords * 8 + dimension * 4
     }
+
+    /// The time (`memory_items.time_ms`) of an indexed item, nil for one not in the index.
+    public func time(of itemID: Int64) -> Int64? { slot(of: itemID).map { times[$0] } }
 
     public func contains(_ itemID: Int64) -> Bool { slot(of: itemID) != nil }
 
@@ -106,10 +124,12 @@ public final class VectorIndex {
             stored.append(StoredVector(itemID: itemID, scale: scale, values: values))
         }
         try store.putVectors(stored)
+        let said = try store.items(ids: stored.map(\.itemID))
         var dequantized = [Float](repeating: 0, count: Self.dimension)
         for vector in stored {
+            guard let timeMs = said[vector.itemID]?.timeMs else { continue }
             vector.values.withUnsafeBufferPointer { VectorQuantizer.dequantize($0, scale: vector.scale, into: &dequantized) }
-            insertCode(of: dequantized, itemID: vector.itemID)
+            insertCode(of: dequantized, itemID: vector.itemID, timeMs: timeMs)
         }
         if configuration.code == .meanCentred, count >= 256, count >= 2 * centredCount {
             try rebuild()
@@ -124,14 +144,15 @@ public final class VectorIndex {
         return StoredVector(itemID: itemID, scale: scale, values: values)
     }
 
-    /// Indexes a vector the store already holds (committed by the caller), without writing it again.
-    public func index(_ vector: StoredVector) throws {
+    /// Indexes a vector the store already holds (committed by the caller), without writing it again;
+    /// `timeMs` is its item's `time_ms`.
+    public func index(_ vector: StoredVector, timeMs: Int64) throws {
         guard vector.values.count == Self.dimension else {
             throw VectorIndexError.wrongDimension(expected: Self.dimension, got: vector.values.count)
         }
         var dequantized = [Float](repeating: 0, count: Self.dimension)
         vector.values.withUnsafeBufferPointer { VectorQuantizer.dequantize($0, scale: vector.scale, into: &dequantized) }
-        insertCode(of: dequantized, itemID: vector.itemID)
+        insertCode(of: dequantized, itemID: vector.itemID, timeMs: timeMs)
         if configuration.code == .meanCentred, count >= 256, count >= 2 * centredCount {
             try rebuild()
         }
@@ -145,6 +166,7 @@ public final class VectorIndex {
         for id in ids {
             guard let slot = slot(of: id) else { continue }
             itemIDs.remove(at: slot)
+            times.remove(at: slot)
             codes.removeSubrange(slot * Self.codeWords..<(slot + 1) * Self.codeWords)
         }
         return removed
@@ -153,6 +175,10 @@ public final class VectorIndex {
     /// Recomputes the centre from the store and recodes every item (what loading does).
     public func rebuild() throws {
         let total = try store.vectorCount()
+        // Every item's time, in id order (the store's ids of each kind, merged), read beside the
+        // vectors, which come in id order too.
+        var said = try MemoryKind.allCases.flatMap { try store.itemTimes(kind: $0) }
+        said.sort { $0.id < $1.id }
         var mean = [Double](repeating: 0, count: Self.dimension)
         var loaded = 0
         if configuration.code == .meanCentred {
@@ -164,15 +190,21 @@ public final class VectorIndex {
         }
         centre = mean.map { loaded > 0 ? Float($0 / Double(loaded)) : 0 }
         itemIDs = []
+        times = []
         codes = []
         itemIDs.reserveCapacity(total)
+        times.reserveCapacity(total)
         codes.reserveCapacity(total * Self.codeWords)
         var dequantized = [Float](repeating: 0, count: Self.dimension)
         var wrongDimension: Int?
+        var next = 0
         try store.forEachVector { itemID, scale, values in
             guard values.count == Self.dimension else { wrongDimension = values.count; return }
+            while next < said.count, said[next].id < itemID { next += 1 }
+            // The foreign key makes every vector's item present; one that is not is skipped.
+            guard next < said.count, said[next].id == itemID else { return }
             VectorQuantizer.dequantize(values, scale: scale, into: &dequantized)
-            insertCode(of: dequantized, itemID: itemID)
+            insertCode(of: dequantized, itemID: itemID, timeMs: said[next].timeMs)
         }
         if let wrongDimension { throw VectorIndexError.wrongDimension(expected: Self.dimension, got: wrongDimension) }
         centredCount = count
@@ -190,6 +222,18 @@ public final class VectorIndex {
         prepareDistances()
         itemIDs.withUnsafeBufferPointer { ids in
             firstPass(query) { include(ids[$0]) }
+        }
+        return try rerank(limit: limit)
+    }
+
+    /// The `limit` items most similar to `query` among those said at or before `atMs`, best first.
+    /// The first pass compares each item's time, kept beside its code, with `atMs`.
+    public func search(_ query: [Float], limit: Int = 10, saidBy atMs: Int64) throws -> [VectorMatch] {
+        try Self.validate(query, itemID: nil)
+        guard limit >= 1 else { throw VectorIndexError.badLimit(limit) }
+        prepareDistances()
+        times.withUnsafeBufferPointer { times in
+            firstPass(query) { times[$0] <= atMs }
         }
         return try rerank(limit: limit)
     }
@@ -332,7 +376,7 @@ public final class VectorIndex {
 
     // MARK: - Helpers
 
-    private func insertCode(of vector: [Float], itemID: Int64) {
+    private func insertCode(of vector: [Float], itemID: Int64, timeMs: Int64) {
         var code = [UInt64](repeating: 0, count: Self.codeWords)
         vector.withUnsafeBufferPointer { values in
             centre.withUnsafeBufferPointer { centre in
@@ -342,14 +386,32 @@ public final class VectorIndex {
         }
         let slot = insertionSlot(of: itemID)
         if slot < itemIDs.count, itemIDs[slot] == itemID {
+            times[slot] = timeMs
             codes.replaceSubrange(slot * Self.codeWords..<(slot + 1) * Self.codeWords, with: code)
-        } else if slot == itemIDs.count {
+            return
+        }
+        growIfFull()
+        if slot == itemIDs.count {
             itemIDs.append(itemID)
+            times.append(timeMs)
             codes.append(contentsOf: code)
         } else {
             itemIDs.insert(itemID, at: slot)
+            times.insert(timeMs, at: slot)
             codes.insert(contentsOf: code, at: slot * Self.codeWords)
         }
+    }
+
+    /// Makes room for one more item before an array would double its capacity: `growthItems` more
+    /// slots in each per-item array (the search's distance slots follow at the next search).
+    private func growIfFull() {
+        let count = itemIDs.count
+        guard itemIDs.capacity <= count || times.capacity <= count || codes.capacity < (count + 1) * Self.codeWords else { return }
+        // Doubling while small (an index of a few turns stays a few kilobytes), chunks from then on.
+        let capacity = count + min(Self.growthItems, max(64, count))
+        itemIDs.reserveCapacity(capacity)
+        times.reserveCapacity(capacity)
+        codes.reserveCapacity(capacity * Self.codeWords)
     }
 
     private func slot(of itemID: Int64) -> Int? { Self.binarySearch(itemIDs, itemID) }

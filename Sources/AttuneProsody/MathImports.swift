@@ -6,4 +6,6 @@
 @_exported import Musl
 #elseif canImport(Darwin)
 @_exported import Darwin
+#elseif canImport(CEdgeLibc)
+@_exported import CEdgeLibc  // the Embedded Swift build for aarch64 (cross/build-edge.sh)
 #endif

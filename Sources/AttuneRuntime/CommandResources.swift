@@ -49,8 +49,10 @@ public enum CommandResources {
     /// The memory engine over an open store: the embedder (charged as `loadEmbedder` does) and the
     /// in-memory vector index (charged once loaded, with what it holds). `timeZone` is the IANA zone
     /// times such as "Thursday at nine" are read in.
-    public static func openMemory(store: EncryptedStore, timeZone: String, budget: MemoryBudget) throws -> MemoryEngine {
-        let (tokenizer, embedder) = try loadEmbedder(threads: 1, budget: budget)
+    /// - Parameter loaded: the tokenizer and embedder when the caller loaded (and charged) them.
+    public static func openMemory(store: EncryptedStore, timeZone: String, budget: MemoryBudget,
+                                  embedder loaded: (tokenizer: WordPieceTokenizer, embedder: MiniLMEmbedder)? = nil) throws -> MemoryEngine {
+        let (tokenizer, embedder) = try loaded ?? loadEmbedder(threads: 1, budget: budget)
         let resolver = try TimeExpressionResolver(timeZoneIdentifier: timeZone)
         let engine = try MemoryEngine(store: store, tokenizer: tokenizer, embedder: embedder, resolver: resolver)
         try budget.charge("memory vector index (\(engine.indexedCount) memories)", bytes: engine.indexByteCount)
@@ -97,6 +99,26 @@ public enum CommandResources {
             _ = try loadEmbedder(threads: 1, budget: budget)
             _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
             _ = try loadTextAffect()
+        }),
+        // `attune serve` with a store and a device, before its store's memories are indexed, with one host.
+        ("serve", true, { configuration, budget in
+            let turnModels = try loadTurnModels(budget: budget)
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+            _ = try loadTextAffect()
+            _ = try Pipeline(rapport: nil, turnModels: turnModels, budget: budget)
+            try chargeCaptureRing(configuration: configuration, budget: budget)
+            try budget.charge("socket read buffer", bytes: HostConnection.readChunkBytes)
+            try budget.charge("one host's connection", bytes: HostConnection.worstCaseBytes)
+        }),
+        ("profile", true, { configuration, budget in
+            try budget.charge("WAV reader", bytes: audioReaderBytes)
+            let turnModels = try loadTurnModels(budget: budget)
+            _ = try loadEmbedder(threads: 1, budget: budget)
+            _ = try TimeExpressionResolver(timeZoneIdentifier: configuration.timeZone)
+            _ = try loadTextAffect()
+            try budget.charge("profile: stand-alone stages and histograms", bytes: PipelineProfiler.byteCount)
+            _ = try Pipeline(rapport: nil, turnModels: turnModels, budget: budget)
         }),
     ]
 }

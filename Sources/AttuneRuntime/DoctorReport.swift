@@ -1,8 +1,10 @@
 import AttuneAudio
+import AttuneTurn
 import CSQLite
 import Foundation
 
-/// What `attune doctor` checks: libraries, devices, CPU features, memory and the data directory.
+/// What `attune doctor` checks: libraries, devices, CPU features, memory, the data directory, every
+/// model file against the models' manifest, and what each command loads against the memory budget.
 public struct DoctorReport: Codable, Sendable {
     public enum Status: String, Codable, Sendable { case ok, warn, fail }
 
@@ -79,6 +81,7 @@ public struct DoctorReport: Codable, Sendable {
         }
 
         checks.append(dataDirectoryCheck(configuration.dataDirectory))
+        checks.append(modelFilesCheck(directory: ModelLocator.directory()))
         checks += commandChecks(configuration: configuration)
         return DoctorReport(version: AttuneVersion.string, checks: checks, cpu: cpu, captureDevices: devices)
     }
@@ -104,9 +107,33 @@ public struct DoctorReport: Codable, Sendable {
                              hint: "raise --memory-budget (or memory_budget in the config) to at least \(needed)")
             } catch {
                 return Check(name: "attune \(command)", status: .fail, detail: "\(error)",
-                             hint: "the models ship in the repository's models/ directory (models/MODELS.md)")
+                             hint: "the models ship in the repository's models/ directory and install to <prefix>/share/attune/models (models/MODELS.md)")
             }
         }
+    }
+
+    /// Every file `SHA256SUMS` lists is in `directory` with its listed digest.
+    static func modelFilesCheck(directory: String) -> Check {
+        let hint = "reinstall the models (cross/install.sh puts them in <prefix>/share/attune/models) or point ATTUNE_MODELS at a complete copy"
+        let manifest: ModelManifest
+        do {
+            manifest = try ModelManifest(directory: directory)
+        } catch {
+            return Check(name: "model files", status: .fail, detail: "\(error)", hint: hint)
+        }
+        var problems: [String] = []
+        for (entry, state) in manifest.check(directory: directory) {
+            switch state {
+            case .valid: break
+            case .missing: problems.append("\(entry.name) is missing")
+            case .digestMismatch(let found):
+                problems.append("\(entry.name) has SHA-256 \(found.prefix(12))…, not the listed \(entry.sha256.prefix(12))…")
+            }
+        }
+        guard problems.isEmpty else {
+            return Check(name: "model files", status: .fail, detail: "\(directory): " + problems.joined(separator: "; "), hint: hint)
+        }
+        return Check(name: "model files", status: .ok, detail: "\(manifest.entries.count) files in \(directory) match \(ModelManifest.fileName)")
     }
 
     /// Creates the directory if needed and proves it writable with a temporary file.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// BERT's normalisation and pre-tokenizer classes as Hugging Face `tokenizers` applies them for
 /// all-MiniLM-L6-v2, from the tables `tools/text/convert_tokenizer.py` takes from `tokenizers` itself
 /// (`models/minilm-l6-v2-normalizer.bin`). Per Unicode scalar, `BertNormalizer` does, in order:
@@ -16,16 +14,9 @@ import Foundation
 /// with newer ones. Taking every scalar's outcome from `tokenizers` is the only way to match it exactly
 /// whatever Unicode version the Swift runtime has.
 public struct BertNormalizer: Sendable {
-    public enum LoadError: Error, Equatable, CustomStringConvertible {
+    public enum LoadError: Error, Equatable {
         case unreadable(path: String)
         case malformed(path: String, reason: String)
-
-        public var description: String {
-            switch self {
-            case let .unreadable(path): return "cannot read the normaliser tables \(path); set ATTUNE_MODELS to the models directory"
-            case let .malformed(path, reason): return "normaliser tables \(path) are malformed (\(reason)); regenerate them with tools/text/convert_tokenizer.py (models/MODELS.md)"
-            }
-        }
     }
 
     /// What becomes of one scalar; a mapping is a range of `mappedScalars`, so no array is made per scalar.
@@ -42,12 +33,13 @@ public struct BertNormalizer: Sendable {
     private let asciiOutcome: [Outcome]
     private let asciiSplits: [Bool]
 
-    public init(path: String) throws(LoadError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+    /// Parses the tables' bytes; `path` names the file in errors. Foundation-free, so the Embedded Swift
+    /// edge build (cross/) reads the same file the same way.
+    public init(bytes: UnsafeRawBufferPointer, path: String) throws(LoadError) {
         var removed: [ClosedRange<UInt32>] = [], padded: [ClosedRange<UInt32>] = [], splits: [ClosedRange<UInt32>] = []
         var keys: [UInt32] = [], starts: [Int32] = [], scalars: [Unicode.Scalar] = []
-        let parsed: LoadError? = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> LoadError? in
-            guard bytes.count >= 8, memcmp(bytes.baseAddress!, "ATWPN001", 8) == 0 else { return .malformed(path: path, reason: "it does not start with ATWPN001") }
+        let parsed: LoadError? = {
+            guard bytes.count >= 8, bytes.prefix(8).elementsEqual("ATWPN001".utf8) else { return .malformed(path: path, reason: "it does not start with ATWPN001") }
             var offset = 8
             func word() -> UInt32? {
                 guard offset + 4 <= bytes.count else { return nil }
@@ -86,7 +78,7 @@ public struct BertNormalizer: Sendable {
             starts.append(Int32(scalars.count))
             guard offset == bytes.count else { return .malformed(path: path, reason: "\(bytes.count - offset) bytes left over") }
             return nil
-        }
+        }()
         if let parsed { throw parsed }
         self.removed = removed
         self.padded = padded

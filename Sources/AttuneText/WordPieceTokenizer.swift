@@ -18,13 +18,6 @@ public struct WordPieceTokenizer: Sendable {
         self.maximumLength = maximumLength
     }
 
-    /// The all-MiniLM-L6-v2 tokenizer from a models directory.
-    public init(modelsDirectory: String, maximumLength: Int = Self.defaultMaximumLength) throws {
-        self.init(vocabulary: try WordPieceVocabulary(path: modelsDirectory + "/minilm-l6-v2-vocab.txt"),
-                  normalizer: try BertNormalizer(path: modelsDirectory + "/minilm-l6-v2-normalizer.bin"),
-                  maximumLength: maximumLength)
-    }
-
     /// Token ids of `text`, with `[CLS]` first and `[SEP]` last.
     public func encode(_ text: String) -> [Int32] {
         var ids: [Int32] = [vocabulary.classification]

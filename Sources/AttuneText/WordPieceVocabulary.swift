@@ -1,5 +1,3 @@
-import Foundation
-
 /// A BERT WordPiece vocabulary: `vocab.txt`, one token per line, the line number (from 0) its id.
 public struct WordPieceVocabulary: Sendable {
     public let tokens: [String]
@@ -10,28 +8,20 @@ public struct WordPieceVocabulary: Sendable {
     public let classification: Int32
     public let separator: Int32
 
-    public enum LoadError: Error, Equatable, CustomStringConvertible {
+    public enum LoadError: Error, Equatable {
         case unreadable(path: String)
         case missingSpecialToken(path: String, token: String)
         case duplicate(path: String, token: String, line: Int)
-
-        public var description: String {
-            let hint = "regenerate it with tools/text/extract_vocabulary.py (models/MODELS.md)"
-            switch self {
-            case let .unreadable(path): return "cannot read the vocabulary \(path); set ATTUNE_MODELS to the models directory"
-            case let .missingSpecialToken(path, token): return "the vocabulary \(path) has no \(token); \(hint)"
-            case let .duplicate(path, token, line): return "the vocabulary \(path) lists \"\(token)\" twice (again on line \(line)); \(hint)"
-            }
-        }
     }
 
-    public init(path: String) throws(LoadError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+    /// Parses `vocab.txt`'s bytes; `path` names the file in errors. Foundation-free, so the Embedded
+    /// Swift edge build (cross/) reads the vocabulary the same way.
+    public init(bytes: UnsafeRawBufferPointer, path: String) throws(LoadError) {
         // One token per line, read straight from the bytes (no copy of the whole text, no array of
         // substrings: the vocabulary's memory is its dictionary and its token list).
         var tokens: [String] = []
         tokens.reserveCapacity(32_000)
-        let valid: Bool = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+        let valid: Bool = {
             var start = 0
             let count = bytes.count
             while start < count {
@@ -44,7 +34,7 @@ public struct WordPieceVocabulary: Sendable {
                 start = end + 1
             }
             return true
-        }
+        }()
         guard valid else { throw .unreadable(path: path) }
         // Ordered and compared by UTF-8 bytes, as `tokenizers` compares them (Swift's String `<` and `==`
         // would treat canonically equivalent spellings as one token).

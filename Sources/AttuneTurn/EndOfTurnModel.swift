@@ -1,5 +1,3 @@
-import Foundation
-
 /// The end-of-turn classifier, fitted by tools/turn/fit_end_of_turn.py on labelled pauses and stored
 /// as JSON in models/end-of-turn.json; tools/turn/model.py is the same computation in Python:
 ///
@@ -10,7 +8,7 @@ import Foundation
 /// final rise that ends high in the speaker's range yields the turn; one that stays mid-range holds
 /// it). The detector evaluates it every 10 ms of a pause and declares the end of turn at the first
 /// frame with p ≥ `threshold`, or once the pause reaches `fallbackPauseMs`.
-public struct EndOfTurnModel: Sendable, Codable, Equatable {
+public struct EndOfTurnModel: Sendable, Equatable {
     public static let defaultFileName = "end-of-turn.json"
 
     public var featureNames: [String]
@@ -29,24 +27,25 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
     /// Free-form provenance: script, training files, date, cross-validated metrics.
     public var provenance: [String: String]
 
-    /// Loads and checks the model against the features this build computes.
-    public init(path: String) throws(TurnModelError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        let decoded: EndOfTurnModel
-        do {
-            decoded = try JSONDecoder().decode(EndOfTurnModel.self, from: data)
-        } catch {
-            throw .malformedEndOfTurnModel(path: path, reason: "not an end-of-turn model (\(error))")
-        }
-        guard decoded.featureNames == TurnCues.featureNames else {
-            throw .malformedEndOfTurnModel(path: path, reason: "its features \(decoded.featureNames) are not this build's \(TurnCues.featureNames); refit it")
-        }
-        if let reason = decoded.inconsistency { throw .malformedEndOfTurnModel(path: path, reason: reason) }
-        self = decoded
+    public init(featureNames: [String], pairs: [[Int]], mean: [Double], scale: [Double], weights: [Double],
+                bias: Double, threshold: Double, fallbackPauseMs: Double, provenance: [String: String]) {
+        self.featureNames = featureNames
+        self.pairs = pairs
+        self.mean = mean
+        self.scale = scale
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+        self.fallbackPauseMs = fallbackPauseMs
+        self.provenance = provenance
     }
 
-    /// Why the numbers do not fit together, or nil when they do.
-    var inconsistency: String? {
+    /// Why the numbers do not fit together with each other or with the cues this build computes, or
+    /// nil when they do.
+    public var inconsistency: String? {
+        if featureNames != TurnCues.featureNames {
+            return "its features \(featureNames) are not this build's \(TurnCues.featureNames); refit it"
+        }
         let expanded = featureNames.count + pairs.count
         if weights.count != expanded || mean.count != expanded || scale.count != expanded {
             return "\(weights.count) weights, \(mean.count) means and \(scale.count) scales for \(expanded) expanded features"
@@ -61,8 +60,6 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
         }
         return nil
     }
-
-    public static func defaultPath() -> String { ModelLocator.path(of: defaultFileName) }
 
     /// p(shift), and each cue's contribution to the logit against the training mean (a product's
     /// contribution is split evenly between its two cues), for explanations.
@@ -85,3 +82,10 @@ public struct EndOfTurnModel: Sendable, Codable, Equatable {
         return (1 / (1 + exp(-logit)), contributions)
     }
 }
+
+// The model file is JSON (`EndOfTurnModel+Loading.swift` decodes it with Foundation). Embedded Swift
+// has no Codable (it is built on existentials), so the aarch64 edge build reads it with its own small
+// parser (cross/edge/EndOfTurnModelReader.swift); the synthesised conformance must live in this file.
+#if !hasFeature(Embedded)
+extension EndOfTurnModel: Codable {}
+#endif

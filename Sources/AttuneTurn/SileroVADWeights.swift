@@ -1,5 +1,3 @@
-import Foundation
-
 /// Silero VAD's 16 kHz weights as converted by tools/convert_silero_vad.py (models/silero-vad-16k.bin,
 /// format in that script and models/MODELS.md). Loaded once (≈ 1 MB); the LSTM's two matrices are
 /// joined row by row into one [W_ih | W_hh] so that each gate is one dot product over [x; h].
@@ -27,25 +25,22 @@ public struct SileroVADWeights: Sendable {
         var bias: [Float]
     }
 
-    /// Loads and validates the model file.
+    /// Parses and validates a model file's bytes; `path` names the file in errors. Foundation-free, so
+    /// the Embedded Swift edge build (cross/) loads the same file the same way.
     /// - Throws: `TurnModelError` naming the file and what is wrong with it.
-    public init(path: String) throws(TurnModelError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path)
-        }
+    public init(bytes data: UnsafeRawBufferPointer, path: String) throws(TurnModelError) {
         var tensors: [String: (shape: [Int], values: [Float])] = [:]
         var offset = 0
-        func take(_ count: Int) throws(TurnModelError) -> Data {
+        func take(_ count: Int) throws(TurnModelError) -> UnsafeRawBufferPointer {
             guard offset + count <= data.count else { throw .truncated(path: path, atByte: offset) }
             defer { offset += count }
-            return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + count))
+            return UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count)])
         }
         func u32() throws(TurnModelError) -> Int {
             let bytes = try take(4)
-            return Int(UInt32(bytes[bytes.startIndex]) | UInt32(bytes[bytes.startIndex + 1]) << 8
-                | UInt32(bytes[bytes.startIndex + 2]) << 16 | UInt32(bytes[bytes.startIndex + 3]) << 24)
+            return Int(UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
         }
-        guard try take(8) == Data("ATSVAD01".utf8) else { throw .badMagic(path: path) }
+        guard try take(8).elementsEqual("ATSVAD01".utf8) else { throw .badMagic(path: path) }
         let count = try u32()
         guard count <= 64 else { throw .malformed(path: path, reason: "\(count) tensors") }
         for _ in 0..<count {
@@ -59,8 +54,8 @@ public struct SileroVADWeights: Sendable {
             let elements = shape.reduce(1, *)
             guard elements <= 1 << 22 else { throw .malformed(path: path, reason: "tensor \(name) is too large") }
             let bytes = try take(elements * 4)
-            let values = bytes.withUnsafeBytes { raw in
-                (0..<elements).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+            let values = (0..<elements).map {
+                Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
             }
             tensors[name] = (shape, values)
         }
@@ -96,9 +91,4 @@ public struct SileroVADWeights: Sendable {
             + lstmWeights.count + 1024) * 4
     }
 
-    /// models/silero-vad-16k.bin next to the executable's package, or under $ATTUNE_MODELS.
-    public static func defaultPath() -> String {
-        ModelLocator.path(of: defaultFileName)
-    }
 }
-

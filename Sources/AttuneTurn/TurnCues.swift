@@ -1,5 +1,4 @@
 import AttuneProsody
-import Foundation
 
 /// The cues the end-of-turn model reads, computed at each 10 ms of a pause from the last ~2 s of
 /// prosody frames and a running baseline of this speaker (F0 range, voiced-run length, articulation
@@ -111,14 +110,14 @@ public struct TurnCues: Sendable {
             for f in sound { let t = Double(f.index) * 0.01; sxy += (t - mt) * (f.intensityDb - my); sxx += (t - mt) * (t - mt) }
             energy = sxx > 0 ? sxy / sxx : 0
         }
-        let recentSyllables = Double(before.suffix(100).filter(\.nucleus).count)
+        let recentSyllables = Double(before.suffix(100).filter { $0.nucleus }.count)
         let speakerRate = speechFrames > 50 ? syllables / (speechFrames * 0.01) : 0
         let window = Double(before.suffix(100).count) * 0.01
         let rateRatio = speakerRate > 0 && window > 0 ? recentSyllables / min(1, window) / speakerRate : 1
         // Size of the final pitch movement: a question's rise and a statement's fall run further than
         // the shallow continuation contour of a clause that goes on.
         var finalRise = 0.0, finalFall = 0.0
-        let last400 = before.filter { $0.index > speechEndFrame - 40 }.compactMap(\.semitones)
+        let last400 = before.filter { $0.index > speechEndFrame - 40 }.compactMap { $0.semitones }
         if last400.count >= 5 {
             let final = last400.suffix(5).reduce(0, +) / 5
             finalRise = (final - last400.min()!) / 10
@@ -166,7 +165,7 @@ public struct TurnCues: Sendable {
         if present(8) { add("long_turn", contributions[8]) }
         if features[10] > 0 { add("complete_sentence", contributions[10]) }
         if features[11] > 0 { add("question", contributions[11]) }
-        let cues = named.sorted { $0.1 > $1.1 }.map(\.0)
+        let cues = named.sorted { $0.1 > $1.1 }.map { $0.0 }
         return cues
     }
 }

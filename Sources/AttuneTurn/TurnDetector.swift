@@ -73,6 +73,13 @@ public final class TurnDetector {
         lookAheadSamples = Int((prosody.lookAheadSeconds * ProsodyAnalyzer.sampleRate).rounded(.up))
     }
 
+    /// The prosody summary (`ProsodySummary`) of everything the detector has analysed so far.
+    public func prosodySummary() -> ProsodySummary { prosody.summary() }
+
+    /// When set, called with how long each end-of-turn judgement took (the cues and the model, one per
+    /// 10 ms of a pause), in nanoseconds of the monotonic clock: the edge binary's `--profile`.
+    public var judgementTimer: ((UInt64) -> Void)?
+
     /// The input time (s) the detector has been fed up to.
     public var inputTimeSec: Double { Double(prosody.sampleCount) / ProsodyAnalyzer.sampleRate }
 
@@ -264,6 +271,8 @@ public final class TurnDetector {
         }
         // The cues read the speech before the pause: wait until its last frame's prosody is in.
         guard pauseMs >= settings.minimumEndOfTurnPauseMs, lastAddedFrame >= endFrame else { return }
+        let started = judgementTimer == nil ? 0 : MonotonicClock.nanoseconds()
+        defer { if let judgementTimer { judgementTimer(MonotonicClock.nanoseconds() - started) } }
         let features = cues.features(pauseMs: pauseMs, speechEndFrame: endFrame,
                                      turnSpeechSeconds: Double(turnSpeechFrames) * 0.01, transcript: transcript)
         if recordFeatures { featureLog.append((now, speechEndT, pauseMs, features)) }

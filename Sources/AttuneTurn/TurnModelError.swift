@@ -1,7 +1,5 @@
-import Foundation
-
 /// Problems with a turn-taking model file.
-public enum TurnModelError: Error, Equatable, CustomStringConvertible {
+public enum TurnModelError: Error, Equatable {
     case unreadable(path: String)
     case badMagic(path: String)
     case truncated(path: String, atByte: Int)
@@ -10,25 +8,4 @@ public enum TurnModelError: Error, Equatable, CustomStringConvertible {
     case malformedEndOfTurnModel(path: String, reason: String)
     case missingTensor(path: String, name: String)
     case wrongShape(path: String, name: String, expected: [Int], found: [Int])
-
-    public var description: String {
-        let hint = "regenerate it with tools/convert_silero_vad.py (models/MODELS.md)"
-        switch self {
-        case let .unreadable(path):
-            // ATTUNE_MODELS only moves the models Attune finds itself; a path given on the command
-            // line (`turns --model FILE`) is read as given.
-            let located = ModelLocator.path(of: (path as NSString).lastPathComponent) == path
-            return located
-                ? "cannot read the model file \(path); set ATTUNE_MODELS to the models directory"
-                : "cannot read the model file \(path); check the path (it is read as given)"
-        case let .malformedEndOfTurnModel(path, reason):
-            return "end-of-turn model \(path) is malformed: \(reason); refit it with tools/turn/fit_end_of_turn.py (models/MODELS.md)"
-        case let .badMagic(path): return "\(path) is not an Attune Silero VAD model (bad magic); \(hint)"
-        case let .truncated(path, byte): return "VAD model \(path) is truncated at byte \(byte); \(hint)"
-        case let .malformed(path, reason): return "VAD model \(path) is malformed: \(reason); \(hint)"
-        case let .missingTensor(path, name): return "VAD model \(path) lacks tensor \(name); \(hint)"
-        case let .wrongShape(path, name, expected, found):
-            return "VAD model \(path): tensor \(name) has shape \(found), expected \(expected); \(hint)"
-        }
-    }
 }

@@ -32,6 +32,7 @@ struct AttuneCommand: AsyncParsableCommand {
             ListenCommand.self,
             ServeCommand.self,
             DemoCommand.self,
+            ProfileCommand.self,
             TokenizeCommand.self,
             EmbedCommand.self,
             AffectCommand.self,

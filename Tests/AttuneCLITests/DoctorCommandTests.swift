@@ -18,7 +18,7 @@ import Testing
         let (status, report) = try Self.report([])
         #expect(status == 0)
         let commands = report.checks.filter { $0.name.hasPrefix("attune ") }.map(\.name)
-        #expect(commands == ["attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize", "attune embed", "attune memory", "attune affect", "attune context"])
+        #expect(commands == ["attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize", "attune embed", "attune memory", "attune affect", "attune context", "attune serve", "attune profile"])
         #expect(report.checks.filter { $0.name.hasPrefix("attune ") }.allSatisfy { $0.status == "ok" })
     }
 
@@ -43,7 +43,7 @@ import Testing
     @Test func missingModelsFailEveryCommandThatLoadsThem() throws {
         let (status, report) = try Self.report([], environment: ["ATTUNE_MODELS": "/nonexistent"])
         #expect(status == 1)
-        for name in ["turns", "listen", "tokenize", "embed", "affect"] {
+        for name in ["turns", "listen", "tokenize", "embed", "affect", "serve", "profile"] {
             let check = try #require(report.checks.first { $0.name == "attune \(name)" })
             #expect(check.status == "fail", "\(name)")
             #expect(check.detail.contains("/nonexistent/"), "\(check.detail)")

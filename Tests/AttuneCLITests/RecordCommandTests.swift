@@ -141,8 +141,9 @@ import Testing
         let checks = (object?["checks"] as? [[String: Any]]) ?? []
         let names = checks.compactMap { $0["name"] as? String }
         #expect(names == ["attune", "libasound", "SQLite", "capture devices", "CPU", "memory", "data directory",
-                          "attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize",
-                          "attune embed", "attune memory", "attune affect", "attune context"])
+                          "model files", "attune analyze", "attune turns", "attune listen", "attune record", "attune tokenize",
+                          "attune embed", "attune memory", "attune affect", "attune context",
+                          "attune serve", "attune profile"])
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data").path))
     }
 

@@ -32,6 +32,21 @@ import Testing
         for event in events { #expect(event["t"] is Double) }
     }
 
+    /// `attune turns` runs on the service's `Pipeline`; what it prints is held to the output recorded
+    /// before it did (Tests/Data/turn/output/, made by tools/turn/make_turns_output.sh), byte for byte.
+    @Test(arguments: [
+        (["turns-015.wav", "--json", "--transcript", "turns-015.transcript.jsonl"], "turns-015.transcript.json"),
+        (["turns-035.wav"], "turns-035.txt"),
+        (["turns-015.wav", "--features", "--transcript", "turns-015.transcript.jsonl"], "turns-015.features.jsonl"),
+    ])
+    func outputIsByteIdenticalToTheRecordedReference(arguments: [String], reference: String) throws {
+        let paths = arguments.map { $0.hasPrefix("--") ? $0 : Self.data.appendingPathComponent($0).path }
+        let expected = try Data(contentsOf: Self.data.appendingPathComponent("output/" + reference))
+        let result = try AttuneBinary.run(["turns"] + paths)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Data(result.standardOutput.utf8) == expected, "attune turns \(arguments.joined(separator: " ")) differs from output/\(reference)")
+    }
+
     @Test func readableLinesWithoutJSON() throws {
         let result = try AttuneBinary.run(["turns", Self.wav])
         #expect(result.status == 0)

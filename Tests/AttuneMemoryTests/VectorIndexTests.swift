@@ -78,11 +78,75 @@ import Testing
         let reopened = try EncryptedStore.open(at: sandbox.storePath, key: sandbox.key)
         defer { try? reopened.close() }
         let loaded = try VectorIndex(store: reopened)
-        // Loaded at its exact size: 48-byte code + 8-byte id + 2-byte distance per item, plus fixed scratch.
+        // Loaded at its exact size: 48-byte code + 8-byte id + 8-byte time + 2-byte distance per item,
+        // plus fixed scratch.
         let estimate = VectorIndex.byteCount(count: 400)
         #expect(loaded.byteCount >= estimate && loaded.byteCount <= estimate + 512, "arrays round their capacity up a little")
-        #expect(estimate >= 400 * 58 && estimate <= 400 * 58 + 8000, "58 bytes per item and 7.1 KB of fixed scratch")
+        #expect(estimate >= 400 * 66 && estimate <= 400 * 66 + 8000, "66 bytes per item and 7.1 KB of fixed scratch")
         #expect(VectorIndex.byteCount(count: 100_000) <= 8_000_000)
+    }
+
+    @Test func aLargeIndexGrowsByChunksNotByDoubling() throws {
+        let sandbox = VectorSandbox()
+        defer { sandbox.remove() }
+        let vectors = VectorSandbox.embeddings.corpus
+        let total = 3 * VectorIndex.growthItems
+        let (store, ids) = try sandbox.makeStore((0..<(total + 1)).map { "sentence \($0)" })
+        let writer = try VectorIndex(store: store)
+        try writer.add((0..<total).map { (ids[$0], vectors[$0 % vectors.count]) })
+        try store.close()
+        let reopened = try EncryptedStore.open(at: sandbox.storePath, key: sandbox.key)
+        defer { try? reopened.close() }
+        let index = try VectorIndex(store: reopened)
+        let loaded = index.byteCount
+        #expect(loaded <= VectorIndex.byteCount(count: total) + 512, "loaded at its exact size")
+        // One more item, then a search (which sizes its distance slots to the arrays): one chunk more.
+        try index.add(itemID: ids[total], vector: vectors[1])
+        _ = try index.search(vectors[1], limit: 1)
+        let grown = index.byteCount
+        let chunk = VectorIndex.byteCount(count: total + VectorIndex.growthItems) - VectorIndex.byteCount(count: total)
+        #expect(grown > loaded && grown <= loaded + chunk + 1024, "grew by one chunk (\(grown - loaded) bytes, a chunk is \(chunk)), not by doubling")
+        #expect(try index.search(vectors[1], limit: 1).first.map { $0.hammingDistance == 0 } == true)
+    }
+
+    @Test func searchAmongTheSaidByTestsEachItemsTime() throws {
+        let sandbox = VectorSandbox()
+        defer { sandbox.remove() }
+        // One minute apart, every third sentence dated a day later than its neighbours, so an item's
+        // time does not follow its id.
+        let startMs: Int64 = 1_795_860_000_000
+        let timeMs = { (row: Int) -> Int64 in startMs + Int64(row) * 60_000 + (row % 3 == 0 ? 86_400_000 : 0) }
+        let (store, ids) = try sandbox.makeStore(VectorSandbox.corpus, timeMs: timeMs)
+        let index = try VectorIndex(store: store, configuration: .init(candidates: 50))
+        try index.add(Array(zip(ids, VectorSandbox.embeddings.corpus)).map { ($0.0, $0.1) })
+        var time = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, timeMs($0)) })
+        #expect(index.time(of: ids[3]) == timeMs(3) && index.time(of: 9_999_999) == nil)
+        let cutoffs = [startMs + 150 * 60_000, startMs + 300 * 60_000, startMs - 1, startMs + 2 * 86_400_000]
+        func expectSame(_ index: VectorIndex) throws {
+            for (number, query) in VectorSandbox.embeddings.queries.prefix(8).enumerated() {
+                for cutoff in cutoffs {
+                    let saidBy = try index.search(query, limit: 10, saidBy: cutoff)
+                    // The reference: the same search with the time looked up per id.
+                    let reference = try index.search(query, limit: 10) { time[$0]! <= cutoff }
+                    #expect(saidBy == reference, "query \(number), cut-off \(cutoff)")
+                    #expect(saidBy.allSatisfy { time[$0.itemID]! <= cutoff })
+                    #expect(saidBy.count == min(10, time.values.filter { $0 <= cutoff }.count))
+                }
+            }
+        }
+        try expectSame(index)
+        // Times survive removal and come back from the store on reload.
+        let removed = try index.search(VectorSandbox.embeddings.queries[0], limit: 2, saidBy: cutoffs[0]).map(\.itemID)
+        try index.remove(itemIDs: removed)
+        for id in removed { time[id] = nil }
+        #expect(try index.search(VectorSandbox.embeddings.queries[0], limit: 10, saidBy: cutoffs[0]).allSatisfy { !removed.contains($0.itemID) })
+        try expectSame(index)
+        try store.close()
+        let reopened = try EncryptedStore.open(at: sandbox.storePath, key: sandbox.key)
+        defer { try? reopened.close() }
+        let reloaded = try VectorIndex(store: reopened, configuration: .init(candidates: 50))
+        #expect(reloaded.time(of: ids[3]) == timeMs(3))
+        try expectSame(reloaded)
     }
 
     @Test func recallAt10AgainstExactFloatSearchIsAtLeastTheFloor() throws {

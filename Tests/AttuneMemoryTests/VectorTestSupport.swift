@@ -20,10 +20,11 @@ struct VectorSandbox {
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// A store holding one utterance item per sentence; returns it and the items' ids, in order.
-    func makeStore(_ sentences: [String]) throws -> (EncryptedStore, [Int64]) {
+    /// A store holding one utterance item per sentence (said at `timeMs` of its position); returns it
+    /// and the items' ids, in order.
+    func makeStore(_ sentences: [String], timeMs: (Int) -> Int64 = { _ in 1_795_860_000_000 }) throws -> (EncryptedStore, [Int64]) {
         let store = try EncryptedStore.create(at: storePath, key: key)
-        let ids = try store.add(sentences.map { MemoryItem(kind: .utterance, text: $0, timeMs: 1_795_860_000_000, speaker: "user") })
+        let ids = try store.add(sentences.enumerated().map { MemoryItem(kind: .utterance, text: $1, timeMs: timeMs($0), speaker: "user") })
         return (store, ids)
     }
 

@@ -16,7 +16,8 @@ import Testing
         let pipeline: Pipeline
         let budget = MemoryBudget()
 
-        init() throws {
+        /// - Parameter worker: embed batches of waiting turns two at a time (`SentenceVectorWorker`).
+        init(worker: Bool = false) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-pipeline-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let keyPath = directory + "/store.keyfile"
@@ -24,10 +25,12 @@ import Testing
             FileManager.default.createFile(atPath: keyPath, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }),
                                            attributes: [.posixPermissions: 0o600])
             store = try EncryptedStore.create(at: directory + "/memory.db", key: .keyFile(path: keyPath))
-            let memory = try CommandResources.openMemory(store: store, timeZone: "UTC", budget: budget)
+            let loaded = try CommandResources.loadEmbedder(threads: 1, budget: budget)
+            let memory = try CommandResources.openMemory(store: store, timeZone: "UTC", budget: budget, embedder: loaded)
             let rapport = try RapportEngine(memory: memory, affect: try CommandResources.loadTextAffect())
+            let vectorWorker = try worker ? SentenceVectorWorker(tokenizer: loaded.tokenizer, weights: loaded.embedder.weights) : nil
             pipeline = try Pipeline(rapport: rapport, turnModels: try CommandResources.loadTurnModels(budget: budget), budget: budget,
-                                    nowMs: { RFC3339Time.parse("2026-12-04T18:00:00Z")! })
+                                    vectorWorker: vectorWorker, nowMs: { RFC3339Time.parse("2026-12-04T18:00:00Z")! })
         }
 
         deinit {
@@ -38,6 +41,34 @@ import Testing
 
     private func decode(_ text: String) throws -> HostMessage {
         try #require(try HostMessageDecoder().decode(Array(text.utf8)))
+    }
+
+    /// Turns waiting in a batch are embedded two at a time, one on the worker's thread: the vectors
+    /// are the engine's own, bit for bit, so every answer is what the one-thread pipeline gives.
+    @Test func batchedTurnsEmbeddedOnTwoThreadsGetTheSameAnswers() throws {
+        let single = try Sandbox(), batched = try Sandbox(worker: true)
+        let worker = try #require(batched.pipeline.vectorWorker)
+        // The last is longer than the worker's 64-token scratch: the loop embeds it.
+        let long = Array(repeating: "and then we walked along the river to the old mill", count: 8).joined(separator: ", ")
+        let texts = ["My sister Karen's birthday is on March 3rd", "I'm dreading the dentist tomorrow", "Priya lends me her ladder on Saturday", long]
+        let memory = try #require(single.pipeline.memory)
+        #expect(worker.vectors(of: texts, local: memory.queryVector) == texts.map(memory.queryVector))
+        let lines = [
+            #"{"type":"transcript","text":"My sister Karen's birthday is on March 3rd","time":"2026-12-04T18:00:00Z","id":"1"}"#,
+            #"{"type":"assistant_turn","text":"I'll remember Karen's birthday.","time":"2026-12-04T18:00:05Z","id":"2"}"#,
+            #"{"type":"transcript","text":"I'm dreading the dentist tomorrow","speaker":"sam","time":"2026-12-04T18:00:09Z","id":"3"}"#,
+            #"{"type":"transcript","text":"not final yet","final":false}"#,
+            #"{"type":"transcript","text":"Priya lends me her ladder on Saturday","time":"2026-12-04T18:00:12Z","id":"4"}"#,
+        ]
+        let messages = try lines.map(decode)
+        var expected: [Pipeline.Output] = [], got: [Pipeline.Output] = []
+        for message in messages { expected.append(try single.pipeline.handle(message)) }
+        for (index, message) in messages.enumerated() {
+            batched.pipeline.prepareVectors(for: messages[index...])
+            got.append(try batched.pipeline.handle(message))
+        }
+        #expect(got == expected)
+        #expect(batched.pipeline.memory?.indexedCount == 4)
     }
 
     @Test func aFinalTranscriptGetsItsContextAndIsRecalledAndForgotten() throws {

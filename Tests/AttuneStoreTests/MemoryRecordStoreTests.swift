@@ -69,6 +69,35 @@ import Testing
         #expect(try store.searchRecordStatements(words: ["appointments"], upToMs: .max, limit: 5).map(\.itemID) == [ids[0]], "porter stemming")
     }
 
+    @Test func timeBoundedSearchesMatchTheJoinWhetherOrNotTheFirstPageSuffices() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        // 30 early items with the word once, then 40 later ones with it three times (they outrank
+        // every early one), so a bound before the later ones leaves nothing on FTS5's first page.
+        let early = try store.add((0..<30).map { Self.utterance("a note about the kiln, number \($0)", at: 1_000 + Int64($0)) })
+        let late = try store.add((0..<40).map { Self.utterance("kiln kiln kiln again, the kiln \($0)", at: 100_000 + Int64($0)) })
+        for (offset, id) in (early + late).enumerated() {
+            try store.addRecord(StoredRecord(itemID: id, kind: "fact", subject: "ana", statement: offset < 30 ? "ana fires the kiln" : "ana's kiln kiln kiln",
+                                             timeMs: offset < 30 ? 1_000 + Int64(offset) : 100_000 + Int64(offset)))
+        }
+        // The reference: every match ranked by FTS5, then the bound applied.
+        let everything = try store.searchItemText(words: ["kiln"], upToMs: nil, limit: 1_000)
+        #expect(everything.count == 70)
+        let times = Dictionary(uniqueKeysWithValues: early.map { ($0, Int64(1_000)) } + late.map { ($0, Int64(100_000)) })
+        for (bound, limit) in [(50_000, 5), (50_000, 40), (200_000, 5), (200_000, 100), (500, 5)] as [(Int64, Int)] {
+            let reference = everything.filter { times[$0.itemID]! <= bound }.prefix(limit)
+            let found = try store.searchItemText(words: ["kiln"], upToMs: bound, limit: limit)
+            #expect(Set(found.map(\.itemID)) == Set(reference.map(\.itemID)), "items up to \(bound), \(limit)")
+            #expect(found.allSatisfy { times[$0.itemID]! <= bound } && found.count == reference.count)
+            let records = try store.searchRecordStatements(words: ["kiln"], upToMs: bound, limit: limit)
+            #expect(records.count == reference.count && records.allSatisfy { times[$0.itemID]! <= bound }, "records up to \(bound), \(limit)")
+            #expect(zip(records, records.dropFirst()).allSatisfy { $0.score >= $1.score })
+        }
+        #expect(Set(try store.searchItemText(words: ["kiln"], upToMs: 50_000, limit: 5).map(\.itemID)).isSubset(of: Set(early)))
+    }
+
     @Test func forgettingAnUtteranceRemovesEverythingDerivedAndEveryCopy() throws {
         let sandbox = StoreSandbox()
         defer { sandbox.remove() }

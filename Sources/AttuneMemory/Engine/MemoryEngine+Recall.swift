@@ -63,16 +63,14 @@ extension MemoryEngine {
         let pool = configuration.candidatesPerRetriever
 
         // Meaning.
-        let meaning = allowed.everything ? try index.search(vector, limit: pool) : try index.search(vector, limit: pool, where: allowed.contains)
+        let meaning = allowed.everything ? try index.search(vector, limit: pool) : try index.search(vector, limit: pool, saidBy: atMs)
         for match in meaning {
             evidence[match.itemID, default: Evidence()].meaning = Double(max(0, match.score))
         }
-        // Words, over utterances and over derived statements. The utterances are ranked by FTS5
-        // alone (its top-N path, no join) and then kept if said by `atMs`: four times the pool is
-        // asked for, so a question about the past loses a word match only when more than that many
-        // later utterances outrank it.
+        // Words, over utterances and over derived statements, each the best `pool` said by `atMs`
+        // (FTS5 ranks alone, then the hits' times are checked: EncryptedStore.searchItemText).
         let words = MemoryWords.contentWords(query)
-        let itemHits = Array(try store.searchItemText(words: words, upToMs: nil, limit: pool * 4).filter { allowed.contains($0.itemID) }.prefix(pool))
+        let itemHits = try store.searchItemText(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
         let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) })
         let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
         if best > 0 {
@@ -100,9 +98,10 @@ extension MemoryEngine {
         let reference = Date(timeIntervalSince1970: Double(atMs) / 1000)
         let intervals = resolver.mentions(in: query, at: reference).map(\.interval)
         if !intervals.isEmpty {
-            for (id, time) in itemTimes where time <= atMs {
-                let said = Date(timeIntervalSince1970: Double(time) / 1000)
-                if intervals.contains(where: { $0.contains(said) }) { evidence[id, default: Evidence()].time = 1 }
+            // In whole milliseconds, as the times are kept: [start, end) of each interval.
+            let spans = intervals.map { (Self.milliseconds($0.start), Self.milliseconds($0.end)) }
+            for (id, time) in itemTimes where time <= atMs && spans.contains(where: { time >= $0.0 && time < $0.1 }) {
+                evidence[id, default: Evidence()].time = 1
             }
             for record in try store.eventRecords(upToMs: atMs) where record.status == .current {
                 guard let start = record.event?.startMs, allowed.contains(record.itemID) else { continue }

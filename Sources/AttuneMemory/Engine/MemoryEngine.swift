@@ -100,6 +100,16 @@ public final class MemoryEngine {
     /// `observe(_:)` with the turn's sentence vector already made (`queryVector(_:)` of its text),
     /// for a caller that also recalls with it: the rapport engine embeds each turn once.
     public func observe(_ turn: ObservedTurn, vector: [Float]) throws -> ObserveOutcome {
+        try observe(turn, vector: vector) { _ in () }.outcome
+    }
+
+    /// `observe(_:)` with more written in the same transaction: `body` runs after the turn's rows are
+    /// written and before the commit, with what the turn stored, and whatever it writes to the store
+    /// commits with the turn (the rapport engine saves the person's model there, so a turn costs one
+    /// synced commit, not two). If `body` throws, nothing of the turn is stored. The in-memory index
+    /// takes the turn only after the commit, so `body` must not recall it.
+    public func observe<T>(_ turn: ObservedTurn, vector: [Float]? = nil, committingWith body: (ObserveOutcome) throws -> T) throws -> (outcome: ObserveOutcome, result: T) {
+        let vector = vector ?? embed(turn.text)
         guard !turn.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw MemoryEngineError.emptyText }
         guard !turn.speaker.trimmingCharacters(in: .whitespaces).isEmpty else { throw MemoryEngineError.emptySpeaker }
         let analysis = extractor.analyse(turn, previousPerson: try previousPerson(before: turn))
@@ -107,6 +117,7 @@ public final class MemoryEngine {
         var outcome = ObserveOutcome(id: 0, time: MemoryItemJSON.formatTime(turn.timeMs), speaker: turn.speaker, records: [], entities: [],
                                      superseded: [], forgot: [], doNotAsk: [], allowAsking: [])
         var forgetIDs: [Int64] = []
+        var result: T?
         let stored: StoredVector = try store.inTransaction {
             let itemID = try store.add([MemoryItem(kind: .utterance, text: turn.text, timeMs: turn.timeMs, speaker: turn.speaker, session: turn.session)])[0]
             outcome.id = itemID
@@ -144,16 +155,17 @@ public final class MemoryEngine {
                 }
                 try store.removeItems(ids: forgetIDs)
             }
+            result = try body(outcome)
             return stored
         }
-        try index.index(stored)
+        try index.index(stored, timeMs: turn.timeMs)
         itemTimes[outcome.id] = turn.timeMs
         latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
             try unindex(forgetIDs)
             try store.scrubDeletedText()
         }
-        return outcome
+        return (outcome, result!)
     }
 
     /// The turns `forget(ids:matching:)` would remove, changing nothing.

@@ -59,7 +59,9 @@ public final class RapportEngine {
     /// Takes one turn: the context for the assistant's reply to a person's turn, nil for the
     /// assistant's own turn. Throws `RapportEngineError.badTurn` (storing nothing) for a turn that
     /// breaks the input rules, time order included.
-    public func observe(_ turn: RapportTurn) throws -> RapportContext? {
+    /// - Parameter vector: the turn's sentence vector when it was made ahead (`MemoryEngine.queryVector`
+    ///   of its text, or the same model's on another thread); nil embeds it here.
+    public func observe(_ turn: RapportTurn, vector: [Float]? = nil) throws -> RapportContext? {
         let atMs: Int64
         do throws(RapportTurnProblem) {
             atMs = try turn.validated(after: latestTurnMs)
@@ -67,10 +69,10 @@ public final class RapportEngine {
             throw RapportEngineError.badTurn(error)
         }
         if turn.isAssistant {
-            try observeAssistant(turn, atMs: atMs)
+            try observeAssistant(turn, atMs: atMs, vector: vector)
             return nil
         }
-        return try observePerson(turn, atMs: atMs)
+        return try observePerson(turn, atMs: atMs, vector: vector)
     }
 
     /// The stored model of `person` (lower-cased speaker), or a new one.
@@ -99,19 +101,23 @@ public final class RapportEngine {
         models[model.person] = model
     }
 
-    private func observeAssistant(_ turn: RapportTurn, atMs: Int64) throws {
+    private func observeAssistant(_ turn: RapportTurn, atMs: Int64, vector: [Float]?) throws {
         let person = currentPerson ?? "user"
         var model = try model(of: person)
         let session = turn.session ?? model.currentSession?.id ?? RFC3339Time.format(atMs)
-        let outcome = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session))
-        let topics = TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities)
-        model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session, topics: topics)
-        if model.currentSession?.id == session { model.note(topics: topics) }
-        try save(model, atMs: atMs)
+        // The turn and the model it changes commit together.
+        try committingModel(of: person) {
+            try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: session), vector: vector) { outcome in
+                let topics = TopicWords.topics(ofAssistant: turn.text, entities: outcome.entities)
+                model.lastAssistant = UserModel.AssistantTurn(text: turn.text, timeMs: atMs, session: session, topics: topics)
+                if model.currentSession?.id == session { model.note(topics: topics) }
+                try save(model, atMs: atMs)
+            }
+        }
         latestTurnMs = atMs
     }
 
-    private func observePerson(_ turn: RapportTurn, atMs: Int64) throws -> RapportContext {
+    private func observePerson(_ turn: RapportTurn, atMs: Int64, vector given: [Float]?) throws -> RapportContext {
         let person = turn.speaker.lowercased()
         var model = try model(of: person)
         let position = tracker.position(of: atMs, hostSession: turn.session, in: model)
@@ -120,87 +126,108 @@ public final class RapportEngine {
             model.shortAnswerStreak = 0
             model.sessionTopics = []
         }
-        let vector = memory.queryVector(turn.text)
+        let vector = given ?? memory.queryVector(turn.text)
         let recalled = try memory.recall(turn.text, vector: vector, atMs: atMs, speaker: turn.speaker, limit: 10)
         let due = try memory.followups(atMs: atMs)
         let previousAssistant = model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil }
         let reading = reader.read(turn.text, timeMs: atMs, previousAssistantText: previousAssistant)
         let textAffect = affect.analyze(turn.text)
-        let observed = try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector)
-        model.note(topics: observed.entities)
+        // Memory's rows for the turn and the person's model commit in one transaction (one synced
+        // commit per turn); the session's subjects are kept only once it has committed.
+        var subjectsAfter: SessionTopicClusters?
+        let context = try committingModel(of: person) {
+            try memory.observe(ObservedTurn(timeMs: atMs, speaker: turn.speaker, text: turn.text, session: position.session), vector: vector) { observed -> RapportContext in
+                model.note(topics: observed.entities)
 
-        // Voice against the person's own earlier sessions.
-        let hour = times.hour(atMs)
-        let baseline = ProsodicBaseline.from(model.voice, excludingSession: position.session, localHour: hour, hourOf: times.hour,
-                                             minimumTurns: configuration.baselineMinimumTurns)
-        let voice = turn.prosody.flatMap { prosody in baseline.map { VoiceComparison(prosody, baseline: $0) } }
-        let fused = fusion.fuse(text: textAffect, reading: reading, voice: voice, hasVoice: turn.prosody != nil)
+                // Voice against the person's own earlier sessions.
+                let hour = times.hour(atMs)
+                let baseline = ProsodicBaseline.from(model.voice, excludingSession: position.session, localHour: hour, hourOf: times.hour,
+                                                     minimumTurns: configuration.baselineMinimumTurns)
+                let voice = turn.prosody.flatMap { prosody in baseline.map { VoiceComparison(prosody, baseline: $0) } }
+                let fused = fusion.fuse(text: textAffect, reading: reading, voice: voice, hasVoice: turn.prosody != nil)
 
-        // The model learns from this turn.
-        let words = turn.text.split(whereSeparator: { $0.isWhitespace }).count
-        tracker.record(position, atMs: atMs, words: words, in: &model)
-        let outcome = feedback.apply(reading, text: turn.text, atMs: atMs, session: position.session, opened: position.opened, model: &model)
-        for cue in reading.isolation {
-            model.append(cue: UserModel.Setting(value: "isolation", phrase: cue.phrase, timeMs: atMs, session: position.session), to: \.isolation)
-        }
-        for cue in reading.socialContact {
-            model.append(cue: UserModel.Setting(value: "social", phrase: cue.phrase, timeMs: atMs, session: position.session), to: \.socialContact)
-        }
-        if let prosody = turn.prosody {
-            model.append(voice: UserModel.VoiceSample(session: position.session, timeMs: atMs, f0MeanHz: prosody.f0MeanHz,
-                                                      f0RangeSemitones: prosody.f0RangeSemitones, speechRateSylPerSec: prosody.speechRateSylPerSec,
-                                                      loudnessDb: prosody.loudnessDb, pauseBeforeMs: prosody.pauseBeforeMs))
-        }
+                // The model learns from this turn.
+                let words = turn.text.split(whereSeparator: { $0.isWhitespace }).count
+                tracker.record(position, atMs: atMs, words: words, in: &model)
+                let outcome = feedback.apply(reading, text: turn.text, atMs: atMs, session: position.session, opened: position.opened, model: &model)
+                for cue in reading.isolation {
+                    model.append(cue: UserModel.Setting(value: "isolation", phrase: cue.phrase, timeMs: atMs, session: position.session), to: \.isolation)
+                }
+                for cue in reading.socialContact {
+                    model.append(cue: UserModel.Setting(value: "social", phrase: cue.phrase, timeMs: atMs, session: position.session), to: \.socialContact)
+                }
+                if let prosody = turn.prosody {
+                    model.append(voice: UserModel.VoiceSample(session: position.session, timeMs: atMs, f0MeanHz: prosody.f0MeanHz,
+                                                              f0RangeSemitones: prosody.f0RangeSemitones, speechRateSylPerSec: prosody.speechRateSylPerSec,
+                                                              loudnessDb: prosody.loudnessDb, pauseBeforeMs: prosody.pauseBeforeMs))
+                }
 
-        let flags = raiseFlags(reading, text: turn.text, textAffect: textAffect, atMs: atMs, session: position.session, model: &model)
-        let plan = planner.plan(GuidancePlanner.Inputs(reading: reading, text: turn.text, atMs: atMs, session: position.session, affect: fused,
-                                                       voice: voice, model: model, flags: flags, feedback: outcome,
-                                                       hasVoice: turn.prosody != nil))
-        var guidance = plan.guidance
-        guidance.instructions = honest(guidance.instructions)
-        let banned = guidance.avoidTopics.map { $0.lowercased() } + model.bans.filter { $0.holds(atMs: atMs, session: position.session) }.flatMap(\.keywords).map { $0.lowercased() }
-        let memories = rememberedMemories(recalled, person: person, avoiding: banned)
-        let followups = dueFollowups(due, person: person, avoiding: banned + model.noAsk.map { $0.value.lowercased() })
+                let flags = raiseFlags(reading, text: turn.text, textAffect: textAffect, atMs: atMs, session: position.session, model: &model)
+                let plan = planner.plan(GuidancePlanner.Inputs(reading: reading, text: turn.text, atMs: atMs, session: position.session, affect: fused,
+                                                               voice: voice, model: model, flags: flags, feedback: outcome,
+                                                               hasVoice: turn.prosody != nil))
+                var guidance = plan.guidance
+                guidance.instructions = honest(guidance.instructions)
+                let banned = guidance.avoidTopics.map { $0.lowercased() } + model.bans.filter { $0.holds(atMs: atMs, session: position.session) }.flatMap(\.keywords).map { $0.lowercased() }
+                let memories = rememberedMemories(recalled, person: person, avoiding: banned)
+                let followups = dueFollowups(due, person: person, avoiding: banned + model.noAsk.map { $0.value.lowercased() })
 
-        var explanations = plan.explanations
-        explanations.insert(ContextExplanation(about: "affect", text: affectSentence(fused.affect), signals: fused.affect.signals), at: 0)
-        explanations += flagExplanations(flags)
-        for (index, memory) in memories.enumerated() {
-            explanations.append(ContextExplanation(
-                about: "memories[\(index)]", text: "\(told(memory.source, atMs: atMs)): '\(memory.source.text)'",
-                signals: [ContextSignal(source: "memory", text: "stored turn #\(memory.source.id ?? 0), session \(memory.source.session ?? "none")")]))
+                var explanations = plan.explanations
+                explanations.insert(ContextExplanation(about: "affect", text: affectSentence(fused.affect), signals: fused.affect.signals), at: 0)
+                explanations += flagExplanations(flags)
+                for (index, memory) in memories.enumerated() {
+                    explanations.append(ContextExplanation(
+                        about: "memories[\(index)]", text: "\(told(memory.source, atMs: atMs)): '\(memory.source.text)'",
+                        signals: [ContextSignal(source: "memory", text: "stored turn #\(memory.source.id ?? 0), session \(memory.source.session ?? "none")")]))
+                }
+                for (index, followup) in followups.enumerated() {
+                    explanations.append(ContextExplanation(
+                        about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about the \(followup.event): '\(followup.source.text)'",
+                        signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.when(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs)) and has not been reported since" } ?? "the \(followup.event) is due")]))
+                }
+                let disclosed = disclosure.disclosure(atMs: atMs, sessionOpened: position.opened, model: &model)
+                if disclosed.due && !position.opened {
+                    guidance.instructions.append("Remind them briefly that you are an AI assistant.")
+                }
+                let session = model.currentSession
+                var threads = followups.map { "the \($0.event) (due \(times.when(RFC3339Time.parse($0.eventTime ?? "") ?? atMs, relativeTo: atMs)))" }
+                if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
+                    threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
+                }
+                var subjects = sessionSubjects[person].flatMap { $0.session == position.session ? $0 : nil } ?? SessionTopicClusters(session: position.session)
+                let similarity = subjects.similarityToPrevious(vector)
+                let subject = subjects.add(vector, text: turn.text)
+                subjectsAfter = subjects
+                let dialogue = ContextDialogue(
+                    turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
+                    openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil },
+                    similarityToPrevious: similarity.map { ($0 * 1000).rounded() / 1000 }, subjects: subjects.topics(current: subject))
+                model.lastTurnMs = atMs
+                try save(model, atMs: atMs)
+
+                return RapportContext(
+                    time: RFC3339Time.format(atMs), session: position.session, speaker: turn.speaker, intents: reading.intents.map(\.rawValue),
+                    affect: fused.affect, guidance: guidance, memories: memories, followups: followups, flags: flags, explanations: explanations,
+                    disclosure: disclosed, adjustments: outcome.adjustments, dialogue: dialogue)
+            }.result
         }
-        for (index, followup) in followups.enumerated() {
-            explanations.append(ContextExplanation(
-                about: "followups[\(index)]", text: "\(told(followup.source, atMs: atMs)) about the \(followup.event): '\(followup.source.text)'",
-                signals: [ContextSignal(source: "memory", text: followup.eventTime.map { "the \(followup.event) was due \(times.when(RFC3339Time.parse($0) ?? atMs, relativeTo: atMs)) and has not been reported since" } ?? "the \(followup.event) is due")]))
-        }
-        let disclosed = disclosure.disclosure(atMs: atMs, sessionOpened: position.opened, model: &model)
-        if disclosed.due && !position.opened {
-            guidance.instructions.append("Remind them briefly that you are an AI assistant.")
-        }
-        let session = model.currentSession
-        var threads = followups.map { "the \($0.event) (due \(times.when(RFC3339Time.parse($0.eventTime ?? "") ?? atMs, relativeTo: atMs)))" }
-        if reading.deflection != nil, let assistant = model.lastAssistant, assistant.session == position.session, assistant.text.contains("?") {
-            threads.append("your question they steered away from: '\(GuidancePlanner.excerpt(assistant.text))'")
-        }
-        var subjects = sessionSubjects[person].flatMap { $0.session == position.session ? $0 : nil } ?? SessionTopicClusters(session: position.session)
-        let similarity = subjects.similarityToPrevious(vector)
-        let subject = subjects.add(vector, text: turn.text)
-        sessionSubjects[person] = subjects
-        let dialogue = ContextDialogue(
-            turnInSession: session?.turns ?? 1, sessionMinutes: Int((session?.minutes ?? 0).rounded(.down)), topics: model.sessionTopics,
-            openThreads: threads, assistantLastSaid: model.lastAssistant.flatMap { $0.session == position.session ? $0.text : nil },
-            similarityToPrevious: similarity.map { ($0 * 1000).rounded() / 1000 }, subjects: subjects.topics(current: subject))
-        model.lastTurnMs = atMs
-        try save(model, atMs: atMs)
+        sessionSubjects[person] = subjectsAfter
         currentPerson = person
         latestTurnMs = atMs
+        return context
+    }
 
-        return RapportContext(
-            time: RFC3339Time.format(atMs), session: position.session, speaker: turn.speaker, intents: reading.intents.map(\.rawValue),
-            affect: fused.affect, guidance: guidance, memories: memories, followups: followups, flags: flags, explanations: explanations,
-            disclosure: disclosed, adjustments: outcome.adjustments, dialogue: dialogue)
+    /// Runs `body`, which saves `person`'s model inside memory's transaction for the turn; if it
+    /// throws (the transaction rolled back), the model read before it is dropped from the cache, so
+    /// the next turn reads the one the store holds.
+    @discardableResult
+    func committingModel<T>(of person: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            models[person.lowercased()] = nil
+            throw error
+        }
     }
 
     /// The instructions that `FalseClaimScanner` finds nothing in. Engine-written instructions never

@@ -31,6 +31,11 @@ public final class Pipeline {
     public let budget: MemoryBudget
     public let rapport: RapportEngine?
     public var memory: MemoryEngine? { rapport?.memory }
+    /// Embeds half of a batch of waiting turns on a second thread (nil: every turn is embedded on
+    /// the caller's thread as it is handled).
+    public let vectorWorker: SentenceVectorWorker?
+    /// The most turns embedded ahead of their handling at once.
+    public static let preparedVectorLimit = 8
     /// What the `stats` message names as the audio source ("none", "host", a device or file).
     public var audioSourceName = "none"
     /// The voice the last final transcript took (nil when it took none), as the rapport engine got it.
@@ -38,29 +43,37 @@ public final class Pipeline {
     /// Capture overruns so far (set by whoever owns the device).
     public var xruns: () -> Int = { 0 }
 
-    private let detector: TurnDetector
+    let detector: TurnDetector
     private let voice = UtteranceVoice()
-    private let turnModels: CommandResources.TurnModels
-    private var latencies = StageLatencies()
+    let turnModels: CommandResources.TurnModels
+    var latencies = StageLatencies()
     private let started = ContinuousClock.now
     private let nowMs: () -> Int64
     private let renderer = ContextPromptRenderer()
     private var pushedSamples: [Float]
     /// Adjustments a host's `set` made, by person key, for that person's next context.
     private var hostAdjustments: [String: [ContextAdjustment]] = [:]
-    private var finished = false
+    var finished = false
+    /// Vectors made ahead by `prepareVectors(for:)`, by text, for the turns about to be handled.
+    private var preparedVectors: [String: [Float]] = [:]
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
     /// memory engine were charged when they were loaded).
     /// - Parameters:
     ///   - rapport: nil serves turn-taking only (no store is open).
     ///   - nowMs: the wall clock, in ms since 1970, for messages that carry no time.
+    ///   - vectorWorker: a second thread's embedder for batches of waiting turns (`prepareVectors(for:)`).
     public init(rapport: RapportEngine?, turnModels: CommandResources.TurnModels, budget: MemoryBudget,
-                nowMs: @escaping () -> Int64 = Pipeline.wallClockMs) throws {
+                vectorWorker: SentenceVectorWorker? = nil, nowMs: @escaping () -> Int64 = Pipeline.wallClockMs) throws {
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
         try budget.charge("stage latency histograms", bytes: StageLatencies.byteCount)
         try budget.charge("pushed audio chunk", bytes: Self.maximumPushedSamples * MemoryLayout<Float>.size)
         try budget.charge("utterance voice analyser", bytes: UtteranceVoice.byteCount)
+        if let vectorWorker {
+            try budget.charge("second sentence embedder scratch", bytes: vectorWorker.scratchBytes)
+            try budget.charge("turn vectors made ahead", bytes: Self.preparedVectorLimit * vectorWorker.dimension * MemoryLayout<Float>.size)
+        }
+        self.vectorWorker = vectorWorker
         self.rapport = rapport
         self.budget = budget
         self.nowMs = nowMs
@@ -87,7 +100,8 @@ public final class Pipeline {
             let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: speaker,
                                    text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()
-            let context = try timed(.context) { try engine.observe(turn) }
+            let vector = preparedVectors.removeValue(forKey: transcript.text)
+            let context = try timed(.context) { try engine.observe(turn, vector: vector) }
             guard var context else {
                 // A speaker named "assistant" is the assistant's own turn: kept, with no context.
                 return Output(replies: [.noted(.init(time: turn.time, id: transcript.id))])
@@ -104,7 +118,8 @@ public final class Pipeline {
         case .assistantTurn(let said):
             let turn = RapportTurn(time: said.time ?? RFC3339Time.format(nowMs()), speaker: "assistant", text: said.text, session: said.session)
             let engine = try openRapport()
-            _ = try timed(.assistantTurn) { try engine.observe(turn) }
+            let vector = preparedVectors.removeValue(forKey: said.text)
+            _ = try timed(.assistantTurn) { try engine.observe(turn, vector: vector) }
             return Output(replies: [.noted(.init(time: turn.time, id: said.id))])
         case .playbackStart:
             detector.setAssistantSpeaking(true)
@@ -157,14 +172,37 @@ public final class Pipeline {
         }
     }
 
+    /// Embeds the turns among `upcoming` (the messages about to be handled, in order) two at a time,
+    /// one on the vector worker's thread, so `handle` finds their vectors made. Does nothing without a
+    /// worker, when the first turn waiting already has its vector, or when only one turn waits.
+    public func prepareVectors(for upcoming: some Sequence<HostMessage>) {
+        guard let vectorWorker, let memory else { return }
+        var texts: [String] = []
+        for message in upcoming {
+            guard let text = message.storedTurnText, !texts.contains(text) else { continue }
+            if texts.isEmpty, preparedVectors[text] != nil { return }
+            texts.append(text)
+            if texts.count == Self.preparedVectorLimit { break }
+        }
+        guard texts.count > 1 else { return }
+        let vectors = vectorWorker.vectors(of: texts, local: memory.queryVector)
+        preparedVectors = Dictionary(uniqueKeysWithValues: zip(texts, vectors))
+    }
+
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.
     public func process(audio samples: UnsafeBufferPointer<Float>) -> [ServiceMessage] {
+        detect(samples).map { .turnEvent(TurnEventMessage($0)) }
+    }
+
+    /// The turn events decided on `samples`, timed as the `turns` stage. The utterance's voice is
+    /// measured only when there is a rapport engine to hand it to.
+    func detect(_ samples: UnsafeBufferPointer<Float>) -> [TurnEvent] {
         var decided: [TurnEvent] = []
         let start = ContinuousClock.now
         detector.process(samples) { decided.append($0) }
-        voice.hear(samples, events: decided)
+        if rapport != nil { voice.hear(samples, events: decided) }
         latencies.record(.turns, microseconds: Self.microseconds(since: start))
-        return decided.map { .turnEvent(TurnEventMessage($0)) }
+        return decided
     }
 
     /// A turn detector of its own for another audio stream (a Wyoming connection), over the same
@@ -189,9 +227,20 @@ public final class Pipeline {
         finished = true
         var decided: [TurnEvent] = []
         detector.finish { decided.append($0) }
-        voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided)
+        if rapport != nil { voice.hear(UnsafeBufferPointer(start: nil, count: 0), events: decided) }
         return decided.map { .turnEvent(TurnEventMessage($0)) }
     }
+
+    /// Whether the turn detector keeps the features of every 10 ms step of a pause it judges (off
+    /// unless asked for): for `PipelineProfiler` to time the end-of-turn model on exactly those, and
+    /// for `attune turns --features` (`tools/turn/fit_end_of_turn.py`).
+    public var recordsTurnFeatures: Bool {
+        get { detector.recordFeatures }
+        set { detector.recordFeatures = newValue }
+    }
+
+    /// The features kept while `recordsTurnFeatures` is on, oldest first.
+    public var turnFeatureLog: [(t: Double, speechEndT: Double, pauseMs: Double, features: [Double])] { detector.featureLog }
 
     /// Seconds of audio heard so far.
     public var audioSeconds: Double { detector.inputTimeSec }
@@ -286,5 +335,16 @@ public final class Pipeline {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
+
+extension HostMessage {
+    /// The text a message stores as a turn (and embeds): a final transcript's or the assistant's.
+    var storedTurnText: String? {
+        switch self {
+        case .transcript(let transcript): return transcript.isFinal ? transcript.text : nil
+        case .assistantTurn(let said): return said.text
+        default: return nil
+        }
     }
 }

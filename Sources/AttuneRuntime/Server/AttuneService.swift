@@ -139,12 +139,14 @@ public final class AttuneService {
         if let listener, descriptors[listenerIndex].revents & Int16(POLLIN) != 0 { acceptClients(listener, wyoming: false) }
         if let wyomingListener, descriptors[wyomingIndex].revents & Int16(POLLIN) != 0 { acceptClients(wyomingListener, wyoming: true) }
         // Every client that poll saw is served; clients accepted just now wait for the next turn.
+        var arrived: [[Arrival]] = []
         for slot in slots {
             let readEvents = slot.read.map { descriptors[$0].revents } ?? 0
             let writeEvents = slot.write.map { descriptors[$0].revents } ?? 0
-            if readEvents & Int16(POLLIN | POLLHUP | POLLERR) != 0, !slot.client.readClosed { read(slot.client) }
+            if readEvents & Int16(POLLIN | POLLHUP | POLLERR) != 0, !slot.client.readClosed { arrived.append(read(slot.client)) }
             if writeEvents & Int16(POLLOUT | POLLERR | POLLHUP) != 0 { slot.client.flush() }
         }
+        handle(Self.takingTurns(arrived))
         for client in clients { client.flush() }
         removeFinishedClients()
     }
@@ -182,12 +184,30 @@ public final class AttuneService {
         }
     }
 
-    private func read(_ client: HostConnection) {
+    /// One line read from a host, decoded (or what to answer instead), waiting to be handled.
+    private struct Arrival {
+        enum Content {
+            case message(HostMessage, line: Int)
+            case refusal(ServiceMessage)
+        }
+
+        let client: HostConnection
+        let content: Content
+
+        var message: HostMessage? {
+            if case .message(let message, _) = content { return message }
+            return nil
+        }
+    }
+
+    /// Reads what one host sent; returns its lines, decoded, for `handle(_:)` (a Wyoming peer's
+    /// events are handled here, as they come).
+    private func read(_ client: HostConnection) -> [Arrival] {
         let count = Glibc.read(client.readDescriptor, readBuffer.baseAddress, readBuffer.count)
-        if count < 0, errno == EAGAIN || errno == EINTR { return }
+        if count < 0, errno == EAGAIN || errno == EINTR { return [] }
         if let session = client.wyoming {
             readWyoming(client, session: session, count: count)
-            return
+            return []
         }
         var frames: [LineFramer.Frame] = []
         if count <= 0 {
@@ -196,11 +216,12 @@ public final class AttuneService {
         } else {
             client.framer.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])) { frames.append($0) }
         }
-        for frame in frames { handle(frame, from: client) }
+        let arrived = frames.compactMap { decode($0, from: client) }
         if client.readClosed {
             logger.info("\(client.name) closed its side")
             if client.name == "stdio", stopReason == nil { stopReason = "end of standard input" }
         }
+        return arrived
     }
 
     private func readWyoming(_ client: HostConnection, session: WyomingSession, count: Int) {
@@ -225,24 +246,46 @@ public final class AttuneService {
         }
     }
 
-    private func handle(_ frame: LineFramer.Frame, from client: HostConnection) {
+    private func decode(_ frame: LineFramer.Frame, from client: HostConnection) -> Arrival? {
         switch frame {
         case let .tooLong(number, limit):
-            client.send(.error(.init(ProtocolError(.lineTooLong, "line \(number) is longer than \(limit) bytes; it was skipped"), line: number)))
+            return Arrival(client: client, content: .refusal(.error(.init(ProtocolError(.lineTooLong, "line \(number) is longer than \(limit) bytes; it was skipped"), line: number))))
         case let .line(number, bytes):
-            let message: HostMessage
             do {
-                guard let decoded = try decoder.decode(bytes) else { return }
-                message = decoded
+                return try decoder.decode(bytes).map { Arrival(client: client, content: .message($0, line: number)) }
             } catch {
-                client.send(.error(.init(error, line: number)))
-                return
+                return Arrival(client: client, content: .refusal(.error(.init(error, line: number))))
             }
-            do {
-                try handle(message, line: number, from: client)
-            } catch {
-                client.send(.error(.init(error, line: number, id: message.requestID)))
+        }
+    }
+
+    /// The hosts' lines taken one from each host in turn (each host's in its own order), so a host
+    /// that sent a backlog of transcripts does not hold back another's live audio behind all of it.
+    static func takingTurns<Line>(_ hosts: [[Line]]) -> [Line] {
+        var taken: [Line] = []
+        taken.reserveCapacity(hosts.reduce(0) { $0 + $1.count })
+        for index in 0..<(hosts.map(\.count).max() ?? 0) {
+            for lines in hosts where index < lines.count { taken.append(lines[index]) }
+        }
+        return taken
+    }
+
+    /// Handles the lines that arrived in one wake-up, hosts taking turns (each host's in its own order). While turns wait, the pipeline embeds them two at a time on both cores; each
+    /// answer is written as soon as it is made, not after the batch.
+    private func handle(_ arrived: [Arrival]) {
+        for (index, arrival) in arrived.enumerated() {
+            switch arrival.content {
+            case .refusal(let reply):
+                arrival.client.send(reply)
+            case let .message(message, number):
+                pipeline.prepareVectors(for: arrived[index...].lazy.compactMap(\.message))
+                do {
+                    try handle(message, line: number, from: arrival.client)
+                } catch {
+                    arrival.client.send(.error(.init(error, line: number, id: message.requestID)))
+                }
             }
+            arrival.client.flush()
         }
     }
 

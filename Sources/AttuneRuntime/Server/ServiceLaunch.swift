@@ -43,13 +43,19 @@ public struct ServiceLaunch: Sendable {
         var store: EncryptedStore?
         do {
             var rapport: RapportEngine?
+            var worker: SentenceVectorWorker?
             if let memory {
                 let opened = try EncryptedStore.open(at: memory.databasePath, key: memory.key, settings: memory.settings)
                 store = opened
-                let engine = try CommandResources.openMemory(store: opened, timeZone: configuration.timeZone, budget: budget)
+                let loaded = try CommandResources.loadEmbedder(threads: 1, budget: budget)
+                let engine = try CommandResources.openMemory(store: opened, timeZone: configuration.timeZone, budget: budget, embedder: loaded)
                 rapport = try RapportEngine(memory: engine, affect: try CommandResources.loadTextAffect(), configuration: configuration.resolvedRapport)
+                // A second core embeds half of the turns that wait in a batch (not worth a thread on one core).
+                if ProcessInfo.processInfo.activeProcessorCount > 1 {
+                    worker = try SentenceVectorWorker(tokenizer: loaded.tokenizer, weights: loaded.embedder.weights)
+                }
             }
-            let pipeline = try Pipeline(rapport: rapport, turnModels: turnModels, budget: budget)
+            let pipeline = try Pipeline(rapport: rapport, turnModels: turnModels, budget: budget, vectorWorker: worker)
             var source: (any AudioSource)?
             var fromFile = false
             if let audio {

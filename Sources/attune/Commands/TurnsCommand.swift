@@ -50,34 +50,26 @@ struct TurnsCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try runtime.resolve()
         let budget = MemoryBudget(limit: configuration.memoryBudget)
-        let transcripts = try transcript.map { try TranscriptFile.load(path: $0) } ?? []
+        let transcripts = try transcript.map { try PartialTranscript.load(path: $0) } ?? []
         let audioInput = AudioInput(argument: input)
         let source = try audioInput.open(configuration: configuration, budget: budget)
         let models = try CommandResources.loadTurnModels(endOfTurnPath: model, budget: budget)
-        let vadWeights = models.vadWeights
+        // The service's pipeline without a store: audio → prosody → turns.
+        let pipeline = try Pipeline(rapport: nil, turnModels: models, budget: budget)
         let output = StandardOutputWriter()
-        var chunk = [Float](repeating: 0, count: 1600)
 
         if vadProbabilities {
-            let vad = VoiceActivityDetector(weights: vadWeights)
-            let emit: (Int, Float) -> Void = { index, p in
+            try pipeline.voiceActivityProbabilities(in: source) { index, p in
                 output.write("{\"chunk\":\(index),\"t\":\(ProsodyJSON.number(Double(index * 512) / 16000, decimals: 3)),\"p\":\(ProsodyJSON.number(Double(p), decimals: 4))}\n")
             }
-            while true {
-                let count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
-                if count == 0 { break }
-                chunk.withUnsafeBufferPointer { vad.process(UnsafeBufferPointer(rebasing: $0[0..<count]), emit) }
-            }
-            vad.finish(emit)
             output.flush()
             return
         }
 
-        let detector = TurnDetector(vadWeights: vadWeights, model: models.endOfTurn)
-        detector.recordFeatures = features
+        pipeline.recordsTurnFeatures = features
         var first = true
         if json && !features { output.write("{\"events\":[") }
-        let emit: (TurnEvent) -> Void = { event in
+        let failure = pipeline.findTurns(in: source, transcripts: transcripts) { event in
             if features { return }
             if json {
                 output.write((first ? "\n" : ",\n") + TurnJSON.event(event))
@@ -86,32 +78,8 @@ struct TurnsCommand: AsyncParsableCommand {
                 output.write(TurnJSON.line(event) + "\n")
             }
         }
-        var nextTranscript = 0
-        var failure: Error?
-        while true {
-            let count: Int
-            do {
-                count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
-            } catch {
-                failure = error
-                break
-            }
-            if count == 0 { break }
-            // Hand over the transcripts whose time has come, 10 ms at a time.
-            var offset = 0
-            while offset < count {
-                let step = min(160, count - offset)
-                while nextTranscript < transcripts.count, transcripts[nextTranscript].t <= detector.inputTimeSec {
-                    detector.setTranscript(transcripts[nextTranscript].text)
-                    nextTranscript += 1
-                }
-                chunk.withUnsafeBufferPointer { detector.process(UnsafeBufferPointer(rebasing: $0[offset..<(offset + step)]), emit) }
-                offset += step
-            }
-        }
-        detector.finish(emit)
         if features {
-            for entry in detector.featureLog {
+            for entry in pipeline.turnFeatureLog {
                 output.write("{\"t\":\(ProsodyJSON.number(entry.t, decimals: 3)),\"speechEndT\":\(ProsodyJSON.number(entry.speechEndT, decimals: 3)),"
                     + "\"pauseMs\":\(ProsodyJSON.number(entry.pauseMs, decimals: 1)),\"features\":["
                     + entry.features.map { ProsodyJSON.number($0, decimals: 5) }.joined(separator: ",") + "]}\n")
@@ -121,48 +89,5 @@ struct TurnsCommand: AsyncParsableCommand {
         }
         output.flush()
         if let failure { throw failure }
-    }
-}
-
-/// `--transcript` JSON lines: {"t": seconds, "text": "…"}, times not decreasing.
-enum TranscriptFile {
-    struct Entry { var t: Double; var text: String }
-
-    static func load(path: String) throws -> [Entry] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TranscriptFileError.unreadable(path: path)
-        }
-        var entries: [Entry] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-                throw TranscriptFileError.badLine(path: path, line: number + 1, reason: "not a JSON object")
-            }
-            guard let t = (object["t"] as? NSNumber)?.doubleValue, t.isFinite, t >= 0 else {
-                throw TranscriptFileError.badLine(path: path, line: number + 1, reason: "\"t\" must be a number of seconds ≥ 0")
-            }
-            guard let words = object["text"] as? String else {
-                throw TranscriptFileError.badLine(path: path, line: number + 1, reason: "\"text\" must be a string")
-            }
-            if let last = entries.last, t < last.t {
-                throw TranscriptFileError.badLine(path: path, line: number + 1, reason: "t goes back in time (\(t) after \(last.t))")
-            }
-            entries.append(Entry(t: t, text: words))
-        }
-        return entries
-    }
-}
-
-enum TranscriptFileError: Error, CustomStringConvertible {
-    case unreadable(path: String)
-    case badLine(path: String, line: Int, reason: String)
-
-    var description: String {
-        switch self {
-        case let .unreadable(path): return "cannot read the transcript file \(path)"
-        case let .badLine(path, line, reason):
-            return "\(path):\(line): \(reason); expected one {\"t\": seconds, \"text\": \"…\"} per line"
-        }
     }
 }
