@@ -57,8 +57,14 @@ struct EncoderWorkload {
             int8PanelMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, panels: panels, weightScales: scales,
                                     outputs: outputs, inner: inner, bias: bias, scratch: scratch, into: result)
         case .rowBlocks:
+            // The encoder's choice per build (MiniLMEncoder): 16-bit pair sums without dot-product instructions (weights in -127...127).
+            #if ATTUNE_DOTPROD
             int8RowBlockMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights, weightScales: scales,
                                        outputs: outputs, inner: inner, bias: bias, into: result)
+            #else
+            int8SymmetricRowBlockMatrixMultiply(activations: quantized, activationScales: tokenScales, tokens: tokens, weights: weights,
+                                                weightScales: scales, outputs: outputs, inner: inner, bias: bias, into: result)
+            #endif
         }
     }
 

@@ -155,6 +155,23 @@ struct KernelCheck {
         multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: 4, scores: &attentionScores, transposedKeys: &transposedKeys,
                            into: &context)
         reportValues("multiHeadAttention", context)
+        // And heads of the model's size (32), where AArch64 takes four queries per pass of scores and two rows per weighted sum: 11 tokens,
+        // values off the reference by 2e-5 or more counted (check-kernels.sh requires none).
+        do {
+            let (tokens, width, heads) = (11, 64, 2)
+            let q = (0..<(tokens * width)).map { _ in random.float(1) }, k = (0..<(tokens * width)).map { _ in random.float(1) }
+            let v = (0..<(tokens * width)).map { _ in random.float(1) }
+            var scores = [Float](repeating: 0, count: tokens * tokens), context = [Float](repeating: 0, count: tokens * width)
+            var transposed = [Float](repeating: 0, count: attentionTransposedKeyCount(tokens: tokens, width: width, heads: heads))
+            multiHeadAttention(query: q, key: k, value: v, tokens: tokens, width: width, heads: heads, scores: &scores, transposedKeys: &transposed,
+                               into: &context)
+            // Against the scalar reference within the host tests' 2e-5 (fused scores differ from x86-64's by more than 1e-5 relative here).
+            var reference = [Float](repeating: 0, count: tokens * width)
+            multiHeadAttentionReference(query: q, key: k, value: v, tokens: tokens, width: width, heads: heads, into: &reference)
+            var far: Int32 = 0
+            for (value, expected) in zip(context, reference) where !(abs(value - expected) < 2e-5) { far &+= 1 }
+            print("mismatches multiHeadAttention-heads-of-32 \(far)")
+        }
 
         // Last, so the checks above keep their inputs. The row-block product (the dotprod cores' layout) on shapes that reach every tail: three-token
         // groups, a last two or one token, an odd last row, inner sizes off the 16-byte vectors.
@@ -175,5 +192,29 @@ struct KernelCheck {
             for value in reference { rowBlockProducts.add(value) }
         }
         report("int8RowBlockMatrixMultiply", rowBlockProducts)
+
+        // The baseline cores' product (16-bit pair sums, weights in -127...127) on the same shapes, and at the pair sums' largest
+        // magnitude (activations of -128); results different from the reference's are counted (check-kernels.sh requires none).
+        var symmetricProducts = Hash()
+        var mismatches: Int32 = 0
+        for (tokens, outputs, inner, extreme) in [(1, 70, 384, false), (2, 33, 384, false), (10, 17, 1536, false), (3, 5, 17, false),
+                                                   (7, 9, 1, false), (5, 16, 1536, true), (6, 384, 1536, false), (11, 7, 383, false)] {
+            let qx = (0..<(tokens * inner)).map { _ in extreme ? Int8(-128) : random.int8() }
+            let qw = (0..<(outputs * inner)).map { index in extreme ? Int8(index % 3 == 0 ? 127 : -127) : random.int8() }
+            let sx = (0..<tokens).map { _ in 0.01 + random.float(0.005) }
+            let sw = (0..<outputs).map { _ in 0.01 + random.float(0.005) }
+            let bias = (0..<outputs).map { _ in random.float(1) }
+            var y = [Float](repeating: 0, count: tokens * outputs), reference = y
+            int8SymmetricRowBlockMatrixMultiply(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                                outputs: outputs, inner: inner, bias: bias, into: &y)
+            int8MatrixMultiplyReference(activations: qx, activationScales: sx, tokens: tokens, weights: qw, weightScales: sw,
+                                        outputs: outputs, inner: inner, bias: bias, into: &reference)
+            for (value, expected) in zip(y, reference) {
+                symmetricProducts.add(value)
+                if value != expected { mismatches &+= 1 }
+            }
+        }
+        print("mismatches int8SymmetricRowBlockMatrixMultiply \(mismatches)")
+        report("int8SymmetricRowBlockMatrixMultiply", symmetricProducts)
     }
 }

@@ -47,6 +47,9 @@ for variant in "cortex-a72:baseline Armv8-a (Pi 4)" "cortex-a76:Armv8.2-a + dotp
     echo "   exact kernels DIFFER from x86-64:"; diff <(grep '^exact' "$work/native.txt") <(grep '^exact' "$work/$cpu.txt") || true
     status=1
   fi
+  if grep '^mismatches' "$work/$cpu.txt" | grep -qv ' 0$'; then
+    echo "   kernels DIFFER from their scalar reference:"; grep '^mismatches' "$work/$cpu.txt"; status=1
+  fi
   python3 - "$work/native.txt" "$work/$cpu.txt" <<'PY' || status=1
 import struct, sys
 def values(path):
