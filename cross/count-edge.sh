@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Counts the aarch64 instructions of each stage of the edge core per second of audio (and per sentence
 # for the tokenizer), for the Cortex-A72 (Pi 4) and Cortex-A76 (Pi 5) builds, under qemu-aarch64 with
-# a small instruction-counting TCG plugin (cross/insn-count-plugin.c). Each stage runs alone in
+# Attune's instruction-counting TCG plugin (tools/bench/aarch64/count_instructions.c, built by
+# tools/bench/aarch64/build-plugin.sh into .build-cross/count-plugin). Each stage runs alone in
 # `attune-edge --stage` over N seconds of a looped recording; the count with 0 seconds (model loading
 # and set-up only) is subtracted. Then estimates the CPU share of one core on a Pi Zero 2 W, Pi 4 and
 # Pi 5 as instructions per second / (IPC × clock), over the IPC range stated below (docs/BENCHMARKS.md
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 speech="${1:-Tests/Data/speech/arctic_a0007.wav}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cc -O2 -shared -fPIC -o "$work/insn-count.so" cross/insn-count-plugin.c
+plugin="$(tools/bench/aarch64/build-plugin.sh .build-cross/count-plugin)"
 # "Silence": a quiet room, pink noise at about -60 dBFS (fixed seed, so the counts repeat).
 sox -R -n -r 16000 -b 16 -c 1 "$work/room.wav" synth 4 pinknoise vol 0.001
 arm64_libs="$PWD/.build-cross/arm64/root/usr/lib/aarch64-linux-gnu"
@@ -23,8 +24,9 @@ passes=5
 sentences=$(grep -c '^        "' cross/edge/EdgeSentences.swift)
 
 count() {  # binary, arguments…: instructions executed
-  qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH="$arm64_libs" -plugin "$work/insn-count.so" \
-    "$@" 2>&1 >/dev/null | sed -n 's/^instructions //p'
+  qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH="$arm64_libs" -plugin "$plugin" -d plugin \
+    -D "$work/count.log" "$@" > /dev/null 2>&1
+  sed -n 's/^attune-count total: instructions=//p' "$work/count.log"
 }
 per() {  # binary, stage, amount, file: (count(amount) - count(0)) / amount
   local base full

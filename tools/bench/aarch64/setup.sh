@@ -7,55 +7,22 @@
 #   3. the peer's models, made on the host: the float all-MiniLM-L6-v2 graph and onnxruntime's own
 #      dynamic int8 quantizations of it (u8 and s8 weights), by make_peer_models.py.
 # Downloads (at bench time only; nothing in the tests needs them): Debian's qemu source and arm64
-# packages through a private apt configuration (the system's is never changed), wheels through pip.
+# packages through a private apt configuration (cross/arm64-apt.sh; the system's is never changed),
+# wheels through pip.
 # Usage: tools/bench/aarch64/setup.sh [WORKDIR]   (default ${TMPDIR:-/tmp}/attune-aarch64-bench)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=${1:-${TMPDIR:-/tmp}/attune-aarch64-bench}
 onnxruntime_version=1.32.0
-mkdir -p "$work"/{apt/lists/partial,apt/archives/partial,apt/parts,apt/preferences.d,debs,root/proc,site,wheels,qemu-source,models}
+mkdir -p "$work"/{debs,root/proc,site,wheels,models}
 cd "$work"
 
-# A private apt: Debian's own sources of this machine, arm64 binaries plus source packages.
-python3 - /etc/apt/sources.list.d "$work/apt/sources.list" <<'PY'
-import pathlib, re, sys
-out = []
-for path in sorted(pathlib.Path(sys.argv[1]).glob("*.sources")):
-    for stanza in path.read_text().split("\n\n"):
-        fields = dict(re.findall(r"^([\w-]+):\s*(.+)$", stanza, re.M))
-        if "deb" not in fields.get("Types", "").split() or "URIs" not in fields:
-            continue
-        key = fields.get("Signed-By", "/usr/share/keyrings/debian-archive-keyring.gpg").split()[0]
-        for uri in fields["URIs"].split():
-            for suite in fields["Suites"].split():
-                components = fields.get("Components", "main")
-                out.append(f"deb [arch=arm64 signed-by={key}] {uri} {suite} {components}")
-                out.append(f"deb-src [signed-by={key}] {uri} {suite} {components}")
-pathlib.Path(sys.argv[2]).write_text("\n".join(out) + "\n")
-PY
-touch apt/status
-cat > apt/apt.conf <<CONF
-Dir::Etc::SourceList "$work/apt/sources.list";
-Dir::Etc::SourceParts "$work/apt/parts";
-Dir::Etc::PreferencesParts "$work/apt/preferences.d";
-Dir::State::Lists "$work/apt/lists";
-Dir::State::status "$work/apt/status";
-Dir::Cache::Archives "$work/apt/archives";
-APT::Architecture "arm64";
-APT::Architectures { "arm64"; };
-CONF
-export APT_CONFIG=$work/apt/apt.conf
-apt-get update -qq
+# A private apt (cross/arm64-apt.sh): Debian's own sources of this machine, arm64 binaries plus source packages.
+APT_CONFIG="$("$here/../../../cross/arm64-apt.sh" "$work" --source)"
+export APT_CONFIG
 
 # 1. The plugin.
-if [ ! plugin/count_instructions.so -nt "$here/count_instructions.c" ]; then
-  version=$(dpkg-query -W -f '${source:Version}' qemu-user)
-  (cd qemu-source && apt-get source --download-only -qq "qemu=$version" &&
-    tar -xJf qemu_*.orig.tar.xz --wildcards '*/include/qemu/qemu-plugin.h')
-  header_dir=$(dirname "$(find qemu-source -name qemu-plugin.h | head -1)")
-  mkdir -p plugin
-  gcc -O2 -Wall -shared -fPIC -I "$header_dir" -o plugin/count_instructions.so "$here/count_instructions.c"
-fi
+"$here/build-plugin.sh" "$work" > /dev/null
 
 # 2. The guest Python and onnxruntime.
 if [ ! -x root/usr/bin/python3.11 ]; then
