@@ -3,7 +3,8 @@
 
     tools/memory/run-baselines.sh                     # makes the venv, runs this with both baselines
     python3 tools/memory/evaluate.py [--set DIR] [--systems bm25,embeddings] [--answers NAME=FILE ...]
-                                     [--threshold-by-cv NAME ...] [--json OUT.json] [--save-answers DIR] [--failures]
+                                     [--threshold-by-cv NAME ...] [--threshold-set DIR] [--json OUT.json]
+                                     [--save-answers DIR] [--failures]
 
 Systems:
 - bm25: BM25 over the raw turns with SQLite FTS5 (bm25_baseline.py);
@@ -14,7 +15,9 @@ Systems:
   Its `confident` flags are scored as given, unless --threshold-by-cv NAME asks for a threshold.
 The baselines' `confident` is a threshold on the top score chosen by cross-validation over the five
 folds (calibration.py); the thresholds are printed. The scoring rule is in scoring.py and the set's
-README. Prints a markdown table; --json writes every number and the ids of the probes each system passed.
+README. With --threshold-set DIR (e.g. tools/memory/dev) the baselines are also run on the set in DIR,
+their threshold is the one chosen on all of DIR's folds, and it is applied unchanged to every probe of
+--set: how a held-out set is scored with what was learnt on the development set. Prints a markdown table; --json writes every number and the ids of the probes each system passed.
 """
 import argparse
 import json
@@ -127,6 +130,7 @@ def main(argv=None):
     parser.add_argument("--systems", default="bm25,embeddings", help="built-in systems to run, comma-separated ('' for none)")
     parser.add_argument("--answers", action="append", default=[], metavar="NAME=FILE", help="score answers produced by another system")
     parser.add_argument("--threshold-by-cv", action="append", default=[], metavar="NAME", help="set NAME's confident flags by a cross-validated score threshold")
+    parser.add_argument("--threshold-set", metavar="DIR", help="choose the built-in baselines' threshold on all folds of the set in DIR and apply it to --set, instead of cross-validating over --set's folds")
     parser.add_argument("--limit", type=int, default=systems.DEFAULT_LIMIT, help="results asked of each recall (default 10)")
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "attune-memory-eval-cache"), help="embedding cache directory")
     parser.add_argument("--json", metavar="OUT", help="also write every number to OUT")
@@ -135,12 +139,23 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         conversations, probes = dataset.load_set(args.set)
-        all_answers, notes, thresholds, everywhere = {}, {}, {}, {}
+        tuning = dataset.load_set(args.threshold_set) if args.threshold_set else None
+        all_answers, notes, thresholds, everywhere, carried = {}, {}, {}, {}, {}
         for name in filter(None, (s.strip() for s in args.systems.split(","))):
             system = make_baseline(name, args.cache)
             with tempfile.TemporaryDirectory(prefix="attune-memory-eval-") as workroot:
                 answers = systems.run(system, conversations, probes, lambda s, c: os.path.join(workroot, c), args.limit)
-            if not system.calibrated or system.name in args.threshold_by_cv:
+            needs_threshold = not system.calibrated or system.name in args.threshold_by_cv
+            if needs_threshold and tuning is not None:
+                tuning_conversations, tuning_probes = tuning
+                with tempfile.TemporaryDirectory(prefix="attune-memory-eval-") as workroot:
+                    tuning_answers = systems.run(system, tuning_conversations, tuning_probes,
+                                                 lambda s, c: os.path.join(workroot, c), args.limit)
+                carried[system.name] = calibration.best_threshold(
+                    [p for p in tuning_probes if not p.is_followup], tuning_answers)[0]
+                answers = {p.id: answers[p.id] if p.is_followup else calibration.with_confidence(answers[p.id], carried[system.name])
+                           for p in probes}
+            elif needs_threshold:
                 everywhere[system.name] = calibration.best_threshold([p for p in probes if not p.is_followup], answers)[0]
                 answers, thresholds[system.name] = calibration.cross_validate(probes, answers)
             all_answers[system.name] = answers
@@ -170,6 +185,8 @@ def main(argv=None):
         shown = ", ".join(f"fold {fold}: {value:.4g}" for fold, value in sorted(by_fold.items()))
         print(f"{name}: confident when the top score >= the threshold chosen on the other four folds ({shown}); "
               f"chosen on all five folds: {everywhere[name]:.4g} (the value a system ships for sets it has not seen)")
+    for name, value in carried.items():
+        print(f"{name}: confident when the top score >= {value:.4g}, chosen on all folds of {os.path.relpath(args.threshold_set)}")
     for name, items in notes.items():
         for item in items:
             print(f"{name}: {item}")
@@ -182,6 +199,7 @@ def main(argv=None):
             json.dump({"set": args.set, "probes": len(probes), "systems": summaries,
                        "thresholds": {n: {str(f): v for f, v in t.items()} for n, t in thresholds.items()},
                        "thresholdsOnAllFolds": everywhere,
+                       "thresholdSet": args.threshold_set, "thresholdsFromThresholdSet": carried,
                        "notes": notes}, handle, indent=1)
     return 0
 

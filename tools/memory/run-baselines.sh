@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the memory evaluation's two baselines (BM25 over FTS5, MiniLM embeddings) on the development
-# set and prints the per-category table. Makes a venv with tools/memory/requirements.txt first.
+# set, or on the set given with --set DIR, and prints the per-category table. Makes a venv with
+# tools/memory/requirements.txt first, and checks the set with check_set.py.
 # Usage: tools/memory/run-baselines.sh [evaluate.py options, e.g. --json /tmp/memory-baselines.json]
+#   tools/memory/run-baselines.sh --set tools/memory/blind --threshold-set tools/memory/dev
 #   VENV (default /tmp/venv-attune-memory-eval) is where the venv goes; it is reused when present.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +17,13 @@ if [ ! -x "$venv/bin/python" ]; then
   "$python" -m venv "$venv"
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r tools/memory/requirements.txt
-python3 tools/memory/check_set.py tools/memory/dev >&2
+set_dir=tools/memory/dev
+previous=
+for argument in "$@"; do
+  case "$previous" in --set) set_dir=$argument ;; esac
+  case "$argument" in --set=*) set_dir=${argument#--set=} ;; esac
+  previous=$argument
+done
+python3 tools/memory/check_set.py "$set_dir" >&2
 export HF_HUB_OFFLINE=1 OPENBLAS_NUM_THREADS=1
 exec "$venv/bin/python" tools/memory/evaluate.py "$@"

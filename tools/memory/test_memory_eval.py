@@ -208,6 +208,46 @@ class AnswersFiles(unittest.TestCase):
                 self.assertEqual(json.load(a)["systems"]["BM25 (FTS5)"], json.load(b)["systems"]["again"])
 
 
+    def test_a_threshold_chosen_on_another_set_is_applied_unchanged(self):
+        dev = os.path.join(HERE, "dev")
+        dev_conversations, dev_probes = dataset.load_set(dev)
+        with tempfile.TemporaryDirectory() as directory:
+            dev_answers = systems.run(BM25Baseline(), dev_conversations, dev_probes, lambda s, c: os.path.join(directory, c))
+        expected = calibration.best_threshold([p for p in dev_probes if not p.is_followup], dev_answers)[0]
+        with tempfile.TemporaryDirectory() as directory:
+            small = os.path.join(directory, "small")
+            os.makedirs(os.path.join(small, "conversations"))
+            with open(os.path.join(small, "conversations.json"), "w") as handle:
+                json.dump({"c": {"people": {"ana": 0}, "about": "one person"}}, handle)
+            turns = [{"time": "2031-05-01T10:00:00Z", "speaker": "ana", "text": "my tortoise is called Pebble"},
+                     {"time": "2031-05-01T10:01:00Z", "speaker": "ana", "text": "I work at a bakery in Leeds"}]
+            with open(os.path.join(small, "conversations", "c.jsonl"), "w") as handle:
+                handle.writelines(json.dumps(t) + "\n" for t in turns)
+            probes = [{"id": "t1", "conversation": "c", "fold": 0, "category": "single_fact", "speaker": "ana",
+                       "at": "2031-05-02T00:00:00Z", "query": "what is my tortoise called?", "expect": [["pebble"]], "forbid": [], "note": ""},
+                      {"id": "t2", "conversation": "c", "fold": 0, "category": "abstain", "speaker": "ana",
+                       "at": "2031-05-02T00:00:00Z", "query": "what is my dog called?", "expect": [], "forbid": [], "note": ""}]
+            with open(os.path.join(small, "probes.jsonl"), "w") as handle:
+                handle.writelines(json.dumps(p) + "\n" for p in probes)
+            out, saved = os.path.join(directory, "out.json"), os.path.join(directory, "answers")
+            quiet = open(os.devnull, "w")
+            stdout, sys.stdout = sys.stdout, quiet
+            try:
+                self.assertEqual(evaluate.main(["--set", small, "--systems", "bm25", "--threshold-set", dev,
+                                                "--json", out, "--save-answers", saved]), 0)
+            finally:
+                sys.stdout = stdout
+                quiet.close()
+            with open(out) as handle:
+                written = json.load(handle)
+            with open(os.path.join(saved, "BM25 (FTS5).jsonl")) as handle:
+                answers = [json.loads(line)["answer"] for line in handle]
+        self.assertEqual(written["probes"], 2)
+        self.assertEqual(written["thresholds"], {})
+        self.assertEqual(written["thresholdsFromThresholdSet"]["BM25 (FTS5)"], expected)
+        for answer in answers:
+            self.assertEqual(answer["confident"], bool(answer["results"]) and calibration.top_score(answer) >= expected)
+
 class BM25(unittest.TestCase):
     def test_query_tokens_are_quoted_for_fts5(self):
         self.assertEqual(fts_query('what\'s "NEAR" my cat?'), '"what" OR "s" OR "near" OR "my" OR "cat"')
