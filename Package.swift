@@ -75,3 +75,19 @@ let package = Package(
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneStore", "AttuneMemory", "AttuneTestFixtures"]),
     ]
 )
+
+// x86-64 builds generate code for the Haswell generation (AVX2, on every x86-64 server and PC since
+// 2013) unless ATTUNE_X86_64_CPU names another `-target-cpu` (`x86-64` for any x86-64 machine), or is
+// `none` (no flag: for a cross build from an x86-64 host to the boards through a Swift SDK). The int8
+// products run 1.9–2.5× faster with 256-bit vectors (docs/BENCHMARKS.md, "Embedder on x86-64"), and
+// every result is bit-identical: the products are integer sums, and Swift forms no fused multiply-adds
+// on its own (cross/check-kernels.sh compares both x86-64 builds with the boards'). AArch64 builds,
+// the boards' own, are unaffected.
+#if arch(x86_64)
+let x86CPU = Context.environment["ATTUNE_X86_64_CPU"] ?? "haswell"
+if x86CPU != "none" {
+    for target in package.targets where target.type != .system {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-target-cpu", x86CPU])]
+    }
+}
+#endif

@@ -27,6 +27,8 @@ if swift sdk list 2>/dev/null | grep -q "$sdk"; then
     exit 1
   fi
   echo "== cross build with the static Linux SDK ($sdk)"
+  # Package.swift's x86-64 code-generation flag is for the host's own builds, not the boards'.
+  export ATTUNE_X86_64_CPU=none
   swift build -c release --swift-sdk "$sdk" -Xcc -I"$prefix/include" -Xlinker -L"$prefix/lib"
   echo "$(swift build -c release --swift-sdk "$sdk" --show-bin-path)/attune"
   exit 0

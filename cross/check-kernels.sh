@@ -25,6 +25,15 @@ gcc_lib="$(dirname "$(aarch64-linux-gnu-gcc -print-libgcc-file-name)")"
 echo "== native x86-64 build"
 swiftc -O -wmo -parse-as-library -module-name KernelCheck "${sources[@]}" -lm -o "$work/native"
 "$work/native" > "$work/native.txt"
+# The package's own x86-64 builds target Haswell (AVX2; Package.swift): they must agree bit for bit too.
+echo "== native x86-64 build, -target-cpu haswell (AVX2)"
+swiftc -O -wmo -parse-as-library -target-cpu haswell -module-name KernelCheck "${sources[@]}" -lm -o "$work/native-avx2"
+"$work/native-avx2" > "$work/native-avx2.txt"
+if ! cmp -s "$work/native.txt" "$work/native-avx2.txt"; then
+  echo "FAIL: the AVX2 build's kernel outputs differ from the baseline x86-64 build's" >&2
+  diff "$work/native.txt" "$work/native-avx2.txt" | head -20 >&2
+  exit 1
+fi
 
 status=0
 for variant in "cortex-a72:baseline Armv8-a (Pi 4)" "cortex-a76:Armv8.2-a + dotprod (Pi 5)"; do

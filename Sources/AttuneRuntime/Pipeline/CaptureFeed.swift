@@ -78,13 +78,17 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
 
     private func run() {
         defer { threadDone.signal() }
-        var chunk = [Float](repeating: 0, count: CanonicalAudio.samplesPer10Ms)
+        // One read (and, for a file played in real time, one sleep) per wake-up's worth of audio: the
+        // thread wakes 33 times a second rather than 100, which is most of what hearing silence costs.
+        // A live device returns what its ring holds, so a read may bring less than the whole block.
+        let chunkSamples = CanonicalAudio.samplesPer10Ms
+        var block = [Float](repeating: 0, count: chunkSamples * Self.chunksPerWake)
         let began = ContinuousClock.now
         var delivered = 0
         while !stopRequested.load(ordering: .acquiring) {
             let count: Int
             do {
-                count = try chunk.withUnsafeMutableBufferPointer { try source.read(into: $0) }
+                count = try block.withUnsafeMutableBufferPointer { try source.read(into: $0) }
             } catch {
                 state.withLock { $0.ended = true; $0.failure = "\(error)" }
                 wake()
@@ -94,14 +98,17 @@ public final class CaptureFeed: @unchecked Sendable {  // `source` is touched on
             while state.withLock({ $0.chunks.count }) >= Self.maximumQueuedChunks, !stopRequested.load(ordering: .acquiring) {
                 usleep(5_000)
             }
+            delivered += count
             if realTime {
+                // The block is handed over when its last sample would have been heard.
                 let due = began + .microseconds(delivered * 1_000_000 / CanonicalAudio.sampleRateHz)
                 let wait = (due - .now).components
                 if wait.seconds >= 0, due > .now { Thread.sleep(forTimeInterval: Double(wait.seconds) + Double(wait.attoseconds) / 1e18) }
             }
-            delivered += count
             let queued = state.withLock { state in
-                state.chunks.append(Array(chunk[0..<count]))
+                for start in stride(from: 0, to: count, by: chunkSamples) {
+                    state.chunks.append(Array(block[start..<min(start + chunkSamples, count)]))
+                }
                 return state.chunks.count
             }
             if queued >= Self.chunksPerWake { wake() }
