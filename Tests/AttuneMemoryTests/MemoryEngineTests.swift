@@ -293,4 +293,59 @@ import Testing
         #expect(throws: MemoryEngineError.emptySpeaker) { try box.engine.observe(ObservedTurn(timeMs: 0, speaker: " ", text: "hello")) }
         #expect(throws: MemoryEngineError.badLimit(0)) { try box.engine.recall("x", atMs: 0, speaker: "sam", limit: 0) }
     }
+
+    @Test func coParentsOnASharedDeviceReachEachOthersFamily() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-05-02T08:00:00Z", "ana", "our son Teo has swim club on Fridays"),
+            ("2025-05-02T08:05:00Z", "ana", "my mum Carmen lives in Valencia"),
+            ("2025-05-03T19:00:00Z", "luis", "my brother Pablo lives in Seville now"),
+        ])
+        let at = MemorySandbox.ms("2025-05-10T12:00:00Z")
+        let motherInLaw = try box.engine.recall("where does my mother-in-law live?", atMs: at, speaker: "luis")
+        #expect(motherInLaw.unknown.isEmpty && MemorySandbox.top(motherInLaw, 2).contains { $0.contains("valencia") }, "\(motherInLaw)")
+        let brotherInLaw = try box.engine.recall("where does my brother-in-law live?", atMs: at, speaker: "ana")
+        #expect(brotherInLaw.unknown.isEmpty && MemorySandbox.top(brotherInLaw, 2).contains { $0.contains("seville") }, "\(brotherInLaw)")
+    }
+
+    @Test func withAThirdSpeakerOurChildNamesNoPartner() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-05-02T08:00:00Z", "ana", "our son Teo has swim club on Fridays"),
+            ("2025-05-02T08:05:00Z", "ana", "my mum Carmen lives in Valencia"),
+            ("2025-05-03T19:00:00Z", "luis", "my brother Pablo lives in Seville now"),
+            ("2025-05-03T19:30:00Z", "ines", "can't find my charger anywhere"),
+        ])
+        let answer = try box.engine.recall("where does my mother-in-law live?", atMs: MemorySandbox.ms("2025-05-10T12:00:00Z"), speaker: "luis")
+        #expect(answer.unknown == ["my mother-in-law"] && !answer.confident, "\(answer)")
+    }
+
+    @Test func thePersonTheSpeakerMarriedIsTheirPartner() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-06-01T10:00:00Z", "kofi", "Dana and I got married in the spring, small do at the registry office"),
+            ("2025-06-01T10:02:00Z", "kofi", "Dana's dad Hugh lives in Galway and still fishes every day"),
+        ])
+        let answer = try box.engine.recall("where does my father-in-law live?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "kofi")
+        #expect(answer.unknown.isEmpty && MemorySandbox.top(answer, 2).contains { $0.contains("galway") }, "\(answer)")
+        let engaged = try MemorySandbox()
+        defer { engaged.remove() }
+        try engaged.tell([
+            ("2025-06-01T10:00:00Z", "rhea", "I'm engaged to Tomas, still can't believe it"),
+            ("2025-06-01T10:02:00Z", "rhea", "Tomas's sister Vera teaches chemistry in Porto"),
+        ])
+        let sister = try engaged.engine.recall("what does my sister-in-law teach?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "rhea")
+        #expect(sister.unknown.isEmpty && MemorySandbox.top(sister, 2).contains { $0.contains("chemistry") }, "\(sister)")
+    }
+
+    @Test func aDirectInLawAnswersWhenNoPartnerIsKnown() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([("2025-06-01T10:00:00Z", "omar", "my sister-in-law Greta is a vet in Bergen")])
+        let answer = try box.engine.recall("what does my sister-in-law do?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "omar")
+        #expect(answer.unknown.isEmpty && MemorySandbox.top(answer, 1).first?.contains("greta") == true, "\(answer)")
+    }
 }
