@@ -293,4 +293,112 @@ import Testing
         #expect(throws: MemoryEngineError.emptySpeaker) { try box.engine.observe(ObservedTurn(timeMs: 0, speaker: " ", text: "hello")) }
         #expect(throws: MemoryEngineError.badLimit(0)) { try box.engine.recall("x", atMs: 0, speaker: "sam", limit: 0) }
     }
+
+    @Test func coParentsOnASharedDeviceReachEachOthersFamily() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-05-02T08:00:00Z", "ana", "our son Teo has swim club on Fridays"),
+            ("2025-05-02T08:05:00Z", "ana", "my mum Carmen lives in Valencia"),
+            ("2025-05-03T19:00:00Z", "luis", "my brother Pablo lives in Seville now"),
+        ])
+        let at = MemorySandbox.ms("2025-05-10T12:00:00Z")
+        let motherInLaw = try box.engine.recall("where does my mother-in-law live?", atMs: at, speaker: "luis")
+        #expect(motherInLaw.unknown.isEmpty && MemorySandbox.top(motherInLaw, 2).contains { $0.contains("valencia") }, "\(motherInLaw)")
+        let brotherInLaw = try box.engine.recall("where does my brother-in-law live?", atMs: at, speaker: "ana")
+        #expect(brotherInLaw.unknown.isEmpty && MemorySandbox.top(brotherInLaw, 2).contains { $0.contains("seville") }, "\(brotherInLaw)")
+    }
+
+    @Test func withAThirdSpeakerOurChildNamesNoPartner() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-05-02T08:00:00Z", "ana", "our son Teo has swim club on Fridays"),
+            ("2025-05-02T08:05:00Z", "ana", "my mum Carmen lives in Valencia"),
+            ("2025-05-03T19:00:00Z", "luis", "my brother Pablo lives in Seville now"),
+            ("2025-05-03T19:30:00Z", "ines", "can't find my charger anywhere"),
+        ])
+        let answer = try box.engine.recall("where does my mother-in-law live?", atMs: MemorySandbox.ms("2025-05-10T12:00:00Z"), speaker: "luis")
+        #expect(answer.unknown == ["my mother-in-law"] && !answer.confident, "\(answer)")
+    }
+
+    @Test func thePersonTheSpeakerMarriedIsTheirPartner() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-06-01T10:00:00Z", "kofi", "Dana and I got married in the spring, small do at the registry office"),
+            ("2025-06-01T10:02:00Z", "kofi", "Dana's dad Hugh lives in Galway and still fishes every day"),
+        ])
+        let answer = try box.engine.recall("where does my father-in-law live?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "kofi")
+        #expect(answer.unknown.isEmpty && MemorySandbox.top(answer, 2).contains { $0.contains("galway") }, "\(answer)")
+        let engaged = try MemorySandbox()
+        defer { engaged.remove() }
+        try engaged.tell([
+            ("2025-06-01T10:00:00Z", "rhea", "I'm engaged to Tomas, still can't believe it"),
+            ("2025-06-01T10:02:00Z", "rhea", "Tomas's sister Vera teaches chemistry in Porto"),
+        ])
+        let sister = try engaged.engine.recall("what does my sister-in-law do?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "rhea")
+        #expect(sister.unknown.isEmpty && MemorySandbox.top(sister, 2).contains { $0.contains("chemistry") }, "\(sister)")
+    }
+
+    @Test func aDirectInLawAnswersWhenNoPartnerIsKnown() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([("2025-06-01T10:00:00Z", "omar", "my sister-in-law Greta is a vet in Bergen")])
+        let answer = try box.engine.recall("what does my sister-in-law do?", atMs: MemorySandbox.ms("2025-06-05T12:00:00Z"), speaker: "omar")
+        #expect(answer.unknown.isEmpty && MemorySandbox.top(answer, 1).first?.contains("greta") == true, "\(answer)")
+    }
+
+    @Test func aDrugNamedWithNowInATurnAboutPillsReplacesTheMedication() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let told = try box.tell([
+            ("2025-03-01T09:00:00Z", "ines", "the doctor has me on citalopram for now"),
+            ("2025-03-20T09:00:00Z", "ines", "GP swapped my tablets. Sertraline now, 50 mg in the morning."),
+            ("2025-03-25T09:00:00Z", "ines", "the consultant switched my meds to lamotrigine last week"),
+        ])
+        #expect(told[1].records.contains { $0.slot == "medication" && $0.value == "sertraline" }, "\(told[1])")
+        #expect(told[1].superseded.contains { $0.value == "citalopram" }, "\(told[1])")
+        #expect(told[2].records.contains { $0.slot == "medication" && $0.value == "lamotrigine" } && told[2].superseded.contains { $0.value == "sertraline" })
+        let answer = try box.engine.recall("which medication do I take?", atMs: MemorySandbox.ms("2025-04-01T09:00:00Z"), speaker: "ines")
+        #expect(MemorySandbox.top(answer, 1).first?.contains("lamotrigine") == true && !MemorySandbox.top(answer).contains { $0.contains("citalopram") }, "\(answer)")
+    }
+
+    @Test func countingDaysAtAPlaceOrAnOfferWithAStartDateIsTheEmployer() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let told = try box.tell([
+            ("2025-03-01T09:00:00Z", "tariq", "I work at Fenwick Bakery, early shifts"),
+            ("2025-03-10T09:00:00Z", "tariq", "got an offer from Castello Foods!! junior buyer, starting May 5"),
+            ("2025-05-14T18:00:00Z", "tariq", "week 2 at castello. the canteen is decent"),
+        ])
+        #expect(told[1].records.contains { $0.slot == "employer" && $0.value == "castello foods" }, "\(told[1])")
+        #expect(told[2].records.contains { $0.slot == "employer" && $0.value?.lowercased() == "castello" }, "\(told[2])")
+        let interview = try box.tell([("2025-05-20T09:00:00Z", "tariq", "got an offer from Brindle & Co but I turned it down")])
+        #expect(!interview[0].records.contains { $0.slot == "employer" }, "no start date, no new employer: \(interview[0])")
+        let answer = try box.engine.recall("where do I work?", atMs: MemorySandbox.ms("2025-05-21T09:00:00Z"), speaker: "tariq")
+        #expect(MemorySandbox.top(answer, 1).first?.contains("castello") == true && !MemorySandbox.top(answer).contains { $0.contains("fenwick") }, "\(answer)")
+    }
+
+    @Test func aMoveFromOnePlaceToAnotherGivesTheNewCity() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let told = try box.tell([("2025-04-02T09:00:00Z", "bryn", "we're moving house in May, from Derby to Hull")])
+        #expect(told[0].records.contains { $0.slot == "city" && $0.value == "hull" }, "\(told[0])")
+        #expect(!told[0].records.contains { $0.value == "derby" }, "the place left is not where they are from: \(told[0])")
+        let from = try box.tell([("2025-04-03T09:00:00Z", "cass", "I'm from Derby originally")])
+        #expect(from[0].records.contains { $0.slot == "hometown" && $0.value == "derby" }, "\(from[0])")
+    }
+
+    @Test func switchingARoutineToOtherDaysMatchesItsRunningForm() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let told = try box.tell([
+            ("2025-02-01T09:00:00Z", "lena", "I swim mondays and thursdays at the lido"),
+            ("2025-02-20T09:00:00Z", "lena", "switching my swims to tuesdays and saturdays"),
+        ])
+        #expect(told[1].superseded.contains { $0.slot == "swim days" }, "\(told[1])")
+        let answer = try box.engine.recall("which days do I go swimming?", atMs: MemorySandbox.ms("2025-03-01T09:00:00Z"), speaker: "lena")
+        #expect(answer.confident && MemorySandbox.top(answer, 1).first?.contains("tuesday") == true && !MemorySandbox.top(answer).contains { $0.contains("monday") }, "\(answer)")
+    }
 }

@@ -109,7 +109,9 @@ extension MemoryEngine {
         var owners: [String] = []
         var names: [String] = []
         var itemIDs = Set<Int64>()
+        var skipsNext = false
         for (index, link) in chain.enumerated() {
+            if index == 1, skipsNext { continue }
             guard let relation = link.relation else { continue }
             let keys = index == 0 ? [link.relativeTo ?? ""] : owners
             var found: [StoredEntity] = []
@@ -123,17 +125,34 @@ extension MemoryEngine {
                     found += try store.entities(relation: relation, relativeTo: other)
                 }
             }
+            // A partner never named as one: the co-parent of a shared device ("our daughter").
+            if found.isEmpty, index == 0, relation == "partner", let speaker = link.relativeTo, let partner = try coParent(of: speaker) {
+                names = [partner.name]
+                itemIDs = partner.itemIDs
+                owners = [speaker + "/partner", partner.name]
+                continue
+            }
+            // "My father-in-law" when no partner is known: the in-law memory was told of directly
+            // stands for the partner's relative (the chain's next link).
+            var step = link
+            if found.isEmpty, index == 0, relation == "partner", chain.count > 1, let first = link.relativeTo,
+               let nextRelation = chain[1].relation, let inLaw = Self.inLawRelation(partnerRelation: nextRelation)
+            {
+                found = try store.entities(relation: inLaw, relativeTo: first)
+                if !found.isEmpty { skipsNext = true; step = chain[1] }
+            }
             guard !found.isEmpty else { return (names, itemIDs, link.phrase) }
             // A single-valued relation (a manager, a partner) is whoever was named last.
-            if RelationLexicon.singleValued.contains(relation), let latest = found.map(\.itemID).max() {
+            let stepRelation = step.relation ?? relation
+            if RelationLexicon.singleValued.contains(stepRelation), let latest = found.map(\.itemID).max() {
                 found = found.filter { $0.itemID == latest }
             }
             itemIDs = Set(found.map(\.itemID))
-            let path = (keys.first ?? "") + "/" + relation
+            let path = (keys.first ?? "") + "/" + (skipsNext ? relation + "/" + stepRelation : relation)
             let foundNames = Array(Set(found.compactMap { $0.name.map(StoredEntity.key) })).sorted()
             names = foundNames
             owners = [path] + foundNames
-            if let asked = link.name.map(StoredEntity.key), !foundNames.isEmpty, !foundNames.contains(asked) {
+            if let asked = step.name.map(StoredEntity.key), !foundNames.isEmpty, !foundNames.contains(asked) {
                 return (names, itemIDs, link.phrase)
             }
         }

@@ -49,7 +49,14 @@ enum MemoryWords {
     /// A rough English stem for comparing words ("moving" ~ "move", "tests" ~ "test").
     static func stem(_ word: String) -> String {
         for suffix in ["ing", "ed", "es", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
-            return String(word.dropLast(suffix.count))
+            let stem = word.dropLast(suffix.count)
+            // "running" ~ "run", "stopped" ~ "stop": a doubled final consonant before -ing/-ed is one.
+            if suffix == "ing" || suffix == "ed", stem.count >= 4, let last = stem.last, stem.dropLast().last == last,
+               !"aeiouylsfz".contains(last)
+            {
+                return String(stem.dropLast())
+            }
+            return String(stem)
         }
         return word
     }

@@ -12,6 +12,7 @@ extension ExtractionReading {
                 index += 1
             }
         }
+        findPartnerPhrases()
         findBareNames()
         index = 0
         while index < tokens.count {
@@ -23,6 +24,34 @@ extension ExtractionReading {
         }
         findLaterNames()
     }
+
+    /// "Dana and I got married", "me and Sol are engaged", "I married Ines", "I'm engaged to Bo": the
+    /// person the speaker marries or is engaged to is the speaker's partner.
+    mutating func findPartnerPhrases() {
+        let fillers: Set<String> = ["got", "are", "were", "'re", "just", "finally", "recently", "have", "'ve", "been", "getting", "be", "officially", "secretly", "both"]
+        for index in tokens.indices where tokens[index].isCapitalized && !isPossessed(index) {
+            guard let proper = properName(at: index), relationNoun(at: index) == nil else { continue }
+            var next: Int?
+            // "Dana and I got married", "me and Sol just got engaged".
+            if word(proper.end) == "and", ["i", "me"].contains(word(proper.end + 1)) { next = proper.end + 2 }
+            if ["i", "me"].contains(word(index - 2)), word(index - 1) == "and" { next = proper.end }
+            if var position = next {
+                while fillers.contains(word(position)), position - proper.end < 5 { position += 1 }
+                guard Self.marriageWords.contains(word(position)) || matches(["tied", "the", "knot"], at: position) else { continue }
+            } else {
+                // "I married Ines", "I'm engaged to Bo", "I'm marrying Kit".
+                let before = word(index - 1) == "to" ? index - 2 : index - 1
+                guard ["married", "marrying", "engaged", "wed"].contains(word(before)), word(before) != "engaged" || before == index - 2 else { continue }
+                var subject = before - 1
+                while subject >= 0, fillers.contains(word(subject)) || word(subject) == "am" || word(subject) == "'m" { subject -= 1 }
+                guard subject >= 0, word(subject) == "i" else { continue }
+            }
+            addEntity(EntityMention(name: proper.name, kind: .person, relation: "partner", relativeTo: speaker, phrase: text(index..<proper.end)),
+                      tokens: index..<proper.end, nameTokens: index..<proper.end)
+        }
+    }
+
+    static let marriageWords: Set<String> = ["married", "engaged", "wed", "hitched"]
 
     /// "…her whippet, he's called Pickle", "his coach is a fella named Briggs": a name given in a later
     /// clause goes to the latest unnamed person or pet before it.

@@ -24,6 +24,11 @@ extension ExtractionReading {
                 var next = index + 1
                 if ["back", "out", "over", "away", "house", "up", "down"].contains(word(next)) { next += 1 }
                 if word(next) == "to" { placeStart = next + 1 }
+            } else if verb == "from", let origin = placeName(at: index + 1, in: clause), word(origin.upperBound) == "to",
+                      tokens.indices.contains(where: { Self.movingWords.contains(word($0)) })
+            {
+                // "moving house on the 1st, from Leeds to York": the city is where the move goes.
+                placeStart = origin.upperBound + 1
             } else if verb == "from" || (["come", "comes", "originally"].contains(verb) && word(index + 1) == "from") {
                 placeStart = verb == "from" ? index + 1 : index + 2
                 slot = "hometown"
@@ -96,8 +101,23 @@ extension ExtractionReading {
         // "for a job at Dell", "took the day-shift job at Legacy", "first day at Halden Logistics", "new role with Acme".
         if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
             for position in clause.range where ["job", "role", "position", "day", "post", "gig"].contains(word(position)) && ["at", "with"].contains(word(position + 1)) {
-                if word(position) == "day", word(position - 1) != "first" { continue }
+                if word(position) == "day", word(position - 1) != "first", !Self.ordinals.contains(word(position - 1)) { continue }
                 if (clause.range.lowerBound..<position).contains(where: { ["interview", "offer", "applied", "apply", "applying"].contains(word($0)) }) { continue }
+                if let org = organisationName(at: position + 2, in: clause) { addOrganisation(org, subject: subject, statement: said) }
+                break
+            }
+        }
+        // "day 2 at Morningstar", "week three at the bakery": counting days at a place is working there.
+        if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
+            for position in clause.range where ["day", "week"].contains(word(position)) && Self.isCount(word(position + 1)) && ["at", "with"].contains(word(position + 2)) {
+                if let org = organisationName(at: position + 3, in: clause) { addOrganisation(org, subject: subject, statement: said) }
+                break
+            }
+        }
+        // "got an offer from Morningstar, starting April 13": an offer with a start date is the new employer.
+        if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
+            let starts = tokens.indices.contains { at in ["starting", "start", "starts"].contains(word(at)) && times.contains { $0.tokens.lowerBound > at && $0.tokens.lowerBound - at <= 3 } }
+            for position in clause.range where starts && word(position) == "offer" && ["from", "at", "with"].contains(word(position + 1)) && !negated {
                 if let org = organisationName(at: position + 2, in: clause) { addOrganisation(org, subject: subject, statement: said) }
                 break
             }
@@ -105,8 +125,43 @@ extension ExtractionReading {
         healthFacts(clause, subject, from: index, statement: said)
     }
 
+    /// Words of a move, for "from Leeds to York" said of one.
+    static let movingWords: Set<String> = ["moving", "move", "moved", "moves", "relocating", "relocated", "relocate"]
+    /// Ordinals before "day" ("second day at Acme").
+    static let ordinals: Set<String> = ["second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"]
+
+    /// A count after "day" or "week": a numeral or a number word up to ten.
+    static func isCount(_ word: String) -> Bool {
+        if let number = Int(word) { return number >= 1 && number <= 400 }
+        return ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].contains(word)
+    }
+
     /// "Doc has me on metformin", "they've put me on statins", "switched me to Jardiance": the speaker's medication.
     mutating func medicationRule(_ clause: ExtractionClause) {
+        let turnWords = tokens.map(\.lower)
+        let aboutMedication = turnWords.contains { JobLexicon.medicationCues.contains($0) || ["medicine", "milligrams", "mgs"].contains($0) }
+        // "Doc changed my pills. Jardiance now": a drug named with "now" in a turn about medication.
+        if aboutMedication, let first = firstWord(clause), word(first + 1) == "now" || word(first + 1) == "instead" {
+            let drug = word(first)
+            if !isTime(first), drug.first?.isLetter == true, drug.count > 3, !ExtractionLexicon.commonWords.contains(drug), !isLexiconWord(drug) || JobLexicon.isMedication(drug, clause: []),
+               JobLexicon.isMedication(drug, clause: turnWords)
+            {
+                records.append(ExtractedRecord(kind: .fact, subject: speaker, slot: "medication", value: drug, statement: speaker + " takes " + drug + " now"))
+                return
+            }
+        }
+        // "switched my meds to sertraline", "changed my tablets over to Jardiance".
+        for position in clause.range where ["changed", "switched", "swapped", "moved"].contains(word(position)) && ExtractionLexicon.possessivesOfSpeaker.contains(word(position + 1))
+            && (JobLexicon.medicationCues.contains(word(position + 2)) || word(position + 2) == "medicine")
+        {
+            var to = position + 3
+            if word(to) == "over" { to += 1 }
+            guard ["to", "onto"].contains(word(to)) else { continue }
+            let drug = word(to + 1)
+            guard !isTime(to + 1), drug.first?.isLetter == true, !ExtractionLexicon.commonWords.contains(drug) else { continue }
+            records.append(ExtractedRecord(kind: .fact, subject: speaker, slot: "medication", value: drug, statement: statement(clause)))
+            return
+        }
         for position in clause.range where ["has", "have", "put", "got", "started", "switched", "moved", "changed"].contains(word(position)) && ExtractionLexicon.objectPronounsOfSpeaker.contains(word(position + 1)) && ["on", "to", "onto"].contains(word(position + 2)) {
             let drug = word(position + 3)
             guard !isTime(position + 3), drug.first?.isLetter == true else { continue }

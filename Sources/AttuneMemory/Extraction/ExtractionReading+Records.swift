@@ -28,6 +28,7 @@ extension ExtractionReading {
                     subject = ClauseSubject(key: speaker, end: first, isSpeaker: true, inherited: true)
                 } else if ExtractionLexicon.subjectlessVerbs.contains(word(first)) || matches(["can", "not", "stand"], at: first)
                     || ["new", "first"].contains(word(first)) && ["job", "day", "role", "week"].contains(word(first + 1))
+                    || ["day", "week"].contains(word(first)) && Self.isCount(word(first + 1)) && ["at", "with"].contains(word(first + 2))
                 {
                     // "just started a new job at…", "New job at Kroger.": the subject of the clause before, or the speaker.
                     subject = ClauseSubject(key: previousSubject?.key ?? speaker, end: first, isSpeaker: previousSubject?.isSpeaker ?? true, inherited: true)
