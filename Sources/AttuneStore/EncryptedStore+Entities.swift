@@ -36,21 +36,24 @@ extension EncryptedStore {
 
     /// The distinct names the store knows (lower case), for spotting them in a question.
     public func entityNameKeys() throws -> [String] {
-        let statement = try connection.prepare("SELECT DISTINCT name_key FROM memory_entities WHERE name_key IS NOT NULL ORDER BY name_key")
-        var keys: [String] = []
-        while try statement.step() { keys.append(statement.text(0)) }
-        return keys
+        try connection.withCachedStatement("SELECT DISTINCT name_key FROM memory_entities WHERE name_key IS NOT NULL ORDER BY name_key") { statement in
+            var keys: [String] = []
+            while try statement.step() { keys.append(statement.text(0)) }
+            return keys
+        }
     }
 
     private func entities(where condition: String, _ values: [SQLiteValue]) throws -> [StoredEntity] {
-        let statement = try connection.prepare("SELECT \(Self.entityColumns) FROM memory_entities WHERE \(condition) ORDER BY id")
-        try statement.bind(values)
-        var found: [StoredEntity] = []
-        while try statement.step() {
-            found.append(StoredEntity(
-                id: statement.int64(0), itemID: statement.int64(1), name: statement.optionalText(2), kind: statement.text(3),
-                relation: statement.optionalText(4), relativeTo: statement.optionalText(5), phrase: statement.text(6)))
+        // Each call site passes one fixed condition, so the statement is parsed once per connection.
+        try connection.withCachedStatement("SELECT \(Self.entityColumns) FROM memory_entities WHERE \(condition) ORDER BY id") { statement in
+            try statement.bind(values)
+            var found: [StoredEntity] = []
+            while try statement.step() {
+                found.append(StoredEntity(
+                    id: statement.int64(0), itemID: statement.int64(1), name: statement.optionalText(2), kind: statement.text(3),
+                    relation: statement.optionalText(4), relativeTo: statement.optionalText(5), phrase: statement.text(6)))
+            }
+            return found
         }
-        return found
     }
 }

@@ -125,24 +125,26 @@ extension EncryptedStore {
     }
 
     private func records(where condition: String, _ values: [SQLiteValue]) throws -> [StoredRecord] {
-        let statement = try connection.prepare("SELECT \(Self.recordColumns) FROM memory_records WHERE \(condition) ORDER BY id")
-        try statement.bind(values)
-        var found: [StoredRecord] = []
-        while try statement.step() {
-            var event: StoredEvent?
-            if let label = statement.optionalText(10) {
-                event = StoredEvent(
-                    label: label, owner: statement.optionalText(11) ?? "", startMs: statement.optionalInt64(12),
-                    endMs: statement.optionalInt64(13), state: StoredEvent.State(rawValue: statement.text(14)) ?? .planned,
-                    outcome: statement.optionalText(15))
+        // Each call site passes one fixed condition, so the statement is parsed once per connection.
+        try connection.withCachedStatement("SELECT \(Self.recordColumns) FROM memory_records WHERE \(condition) ORDER BY id") { statement in
+            try statement.bind(values)
+            var found: [StoredRecord] = []
+            while try statement.step() {
+                var event: StoredEvent?
+                if let label = statement.optionalText(10) {
+                    event = StoredEvent(
+                        label: label, owner: statement.optionalText(11) ?? "", startMs: statement.optionalInt64(12),
+                        endMs: statement.optionalInt64(13), state: StoredEvent.State(rawValue: statement.text(14)) ?? .planned,
+                        outcome: statement.optionalText(15))
+                }
+                found.append(StoredRecord(
+                    id: statement.int64(0), itemID: statement.int64(1), kind: statement.text(2), subject: statement.text(3),
+                    slot: statement.optionalText(4), value: statement.optionalText(5), statement: statement.text(6),
+                    timeMs: statement.int64(7), status: StoredRecord.Status(rawValue: statement.text(8)) ?? .current,
+                    supersededBy: statement.optionalInt64(9), event: event, noAsk: statement.int64(16) != 0))
             }
-            found.append(StoredRecord(
-                id: statement.int64(0), itemID: statement.int64(1), kind: statement.text(2), subject: statement.text(3),
-                slot: statement.optionalText(4), value: statement.optionalText(5), statement: statement.text(6),
-                timeMs: statement.int64(7), status: StoredRecord.Status(rawValue: statement.text(8)) ?? .current,
-                supersededBy: statement.optionalInt64(9), event: event, noAsk: statement.int64(16) != 0))
+            return found
         }
-        return found
     }
 
     static func idList(_ ids: [Int64]) -> String {
