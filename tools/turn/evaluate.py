@@ -14,14 +14,19 @@ All in one run, on the same files (default: the held-out test split, whose voice
 - with --smart-turn, pipecat's smart-turn v3.2 on the same VAD pauses (tools/turn/smart_turn_peer.py),
   its threshold swept too;
 - false speech_start events in noise: speech starts that began inside a labelled silence of the
-  10 dB SNR files, per minute of that silence.
-Prints a table (markdown) and, with --json, writes every number. Metrics: tools/turn/scoring.py.
+  files at 10 dB SNR or less, per minute of that silence;
+- for Attune (both runs), the time-outs and smart-turn: false cut-ins by hold length (<= 0.5, 0.5-1.0,
+  1.0-1.5, > 1.5 s) and false cut-ins / shifts found / latency by SNR (clean, >= 20, 10-20, 5-10 dB),
+  tools/turn/breakdown.py.
+Prints the tables (markdown) and, with --json, writes every number. Metrics: tools/turn/scoring.py.
+Works on tools/turn/make_eval_set.py's set (the default --data) and on tools/turn/make_hard_set.py's
+(--data /tmp/attune-turn-hard).
 """
 import argparse, json, os, sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-import runner, scoring
+import breakdown, runner, scoring
 from fit_end_of_turn import Replay
 from model import Model
 
@@ -37,7 +42,7 @@ def row(name, m, knob=""):
 def noise_speech_starts(entries, events):
     count, seconds = 0, 0.0
     for entry, evs in zip(entries, events):
-        if entry["snrDb"] != 10:
+        if entry["snrDb"] is None or entry["snrDb"] > 10:
             continue
         silences = [(p["speechEndT"] + 0.05, p["nextSpeechT"] - 0.05) for p in entry["pauses"]]
         seconds += sum(b - a for a, b in silences)
@@ -68,16 +73,24 @@ def main():
     table = ["| detector | setting | false cut-ins | shifts found | latency p50 ms | latency p90 ms |",
              "|---|---|---:|---:|---:|---:|"]
 
+    by_hold, by_snr = [], []
+
     def add(name, metrics, knob=""):
         table.append(row(name, metrics, knob))
         results["rows"].append({"detector": name, "setting": knob, **metrics})
+
+    def add_scored(name, per_file, knob):
+        """A row from per-file decisions, with its breakdown by hold length and by SNR."""
+        add(name, scoring.score(per_file), knob)
+        by_hold.append((name, knob, breakdown.by_hold_length(per_file)))
+        by_snr.append((name, knob, breakdown.by_snr(entries, per_file)))
 
     print("Attune events …", file=sys.stderr)
     audio_events = runner.events(args.data, entries, with_transcript=False, model=args.model)
     text_events = runner.events(args.data, entries, with_transcript=True, model=args.model)
     for name, evs in (("Attune, audio", audio_events), ("Attune, audio + transcript", text_events)):
         ends = [[e["t"] for e in es if e["type"] == "end_of_turn"] for es in evs]
-        add(name, scoring.score(list(zip(pauses, ends))), f"threshold {model['threshold']}, fallback {model['fallbackPauseMs']:.0f} ms")
+        add_scored(name, list(zip(pauses, ends)), f"threshold {model['threshold']}, fallback {model['fallbackPauseMs']:.0f} ms")
 
     print("Attune threshold sweep …", file=sys.stderr)
     for name, with_text in (("Attune, audio", False), ("Attune, audio + transcript", True)):
@@ -92,8 +105,8 @@ def main():
     print("VAD time-outs …", file=sys.stderr)
     gaps = [scoring.vad_speech_ends(p) for p in runner.vad_probabilities(args.data, entries)]
     for timeout in (0.5, 0.8, 1.0):
-        add("VAD + silence time-out", scoring.score([(ps, scoring.timeout_decisions(g, timeout))
-                                                      for ps, g in zip(pauses, gaps)]), f"{timeout:.1f} s")
+        add_scored("VAD + silence time-out", [(ps, scoring.timeout_decisions(g, timeout)) for ps, g in zip(pauses, gaps)],
+                   f"{timeout:.1f} s")
     sweep = [(round(float(t), 2), scoring.score([(ps, scoring.timeout_decisions(g, t)) for ps, g in zip(pauses, gaps)]))
              for t in np.arange(0.2, 2.0, 0.02)]
     best = scoring.at_five_percent(sweep)
@@ -108,8 +121,8 @@ def main():
         scored = [smart_turn_peer.probabilities(model_peer, smart_turn_peer.read_wav(runner.wav(args.data, e)), g, stop)
                   for e, g in zip(entries, gaps)]
         name = "smart-turn v3.2 (VAD stop 0.2 s)"
-        add(name, scoring.score([(ps, smart_turn_peer.decisions(sc, stop)) for ps, sc in zip(pauses, scored)]),
-            "p > 0.5, 3 s fallback")
+        add_scored(name, [(ps, smart_turn_peer.decisions(sc, stop)) for ps, sc in zip(pauses, scored)],
+                   "p > 0.5, 3 s fallback")
         sweep = [(round(float(th), 2), scoring.score([(ps, smart_turn_peer.decisions(sc, stop, th))
                                                       for ps, sc in zip(pauses, scored)]))
                  for th in np.arange(0.05, 0.996, 0.01)]
@@ -121,10 +134,17 @@ def main():
               file=sys.stderr)
 
     count, seconds = noise_speech_starts(entries, audio_events)
+    results["byHoldLength"] = [{"detector": n, "setting": k, "bins": b} for n, k, b in by_hold]
+    results["bySnr"] = [{"detector": n, "setting": k, "bins": b} for n, k, b in by_snr]
     results["noise10dB"] = {"falseSpeechStarts": count, "silenceMinutes": round(seconds / 60, 2),
                             "perMinute": round(count / max(seconds / 60, 1e-9), 3)}
     print("\n".join(table))
-    print(f"\nFalse speech_start in the 10 dB SNR files: {count} in {seconds / 60:.1f} min of labelled silence "
+    print("\nFalse cut-ins by hold length (holds of that length with an end of turn; ends of turn inside speech "
+          "count only above):\n")
+    print("\n".join(breakdown.hold_table(by_hold)))
+    print("\nBy SNR: false cut-ins / shifts found / latency p50-p90 ms:\n")
+    print("\n".join(breakdown.snr_table(by_snr)))
+    print(f"\nFalse speech_start in the files at <= 10 dB SNR: {count} in {seconds / 60:.1f} min of labelled silence "
           f"({results['noise10dB']['perMinute']:.2f} per minute)")
     if args.json:
         with open(args.json, "w") as f:
