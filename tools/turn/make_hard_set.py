@@ -154,7 +154,7 @@ def reverberate(work, samples, reverberance, room_scale, pre_delay_ms):
     dry, wet = os.path.join(work, "dry.wav"), os.path.join(work, "wet.wav")
     peak = np.max(np.abs(samples)) + 1e-9
     write_wav(dry, samples * (0.5 / peak))
-    subprocess.run(["sox", "-G", dry, "-b", "16", wet, "reverb", str(reverberance), "50", str(room_scale), "100",
+    subprocess.run(["sox", "-D", "-R", "-G", dry, "-b", "16", wet, "reverb", str(reverberance), "50", str(room_scale), "100",
                     str(pre_delay_ms), "0"], check=True, capture_output=True)
     out = read_wav(wet)[:len(samples)]
     return np.pad(out, (0, len(samples) - len(out))) * (peak / 0.5)
