@@ -44,3 +44,25 @@ import Testing
         #expect(analysis == UtteranceAnalysis())
     }
 }
+
+/// In an all-lower-case query the word after a relation is read as a name only when it is no verb of
+/// the question: "what does my sister teach?" asks about the sister, "my sister ana" names her.
+@Suite struct LowerCaseQueryNameTests {
+    let extractor = MemoryExtractor(resolver: TimeExpressionResolver())
+
+    @Test func aQuestionVerbAfterARelationIsNoName() {
+        for query in ["what does my sister teach?", "where does my landlord live", "what did my nephew fix for us", "what does my aunt paint"] {
+            let chain = extractor.queryReferences(query, speaker: "priya")
+            #expect(chain.count == 1, "\(query): \(chain)")
+            #expect(chain.first?.name == nil, "\(query) read \(chain.first?.name ?? "-") as a name")
+        }
+    }
+
+    @Test func aLowerCaseNameAfterARelationIsKept() {
+        let chain = extractor.queryReferences("what does my sister ana teach", speaker: "priya")
+        #expect(chain.first?.relation == "sister")
+        #expect(chain.first?.name?.lowercased() == "ana")
+        let capitalised = extractor.queryReferences("where does my cousin Teach work", speaker: "priya")
+        #expect(capitalised.first?.name == "Teach")
+    }
+}

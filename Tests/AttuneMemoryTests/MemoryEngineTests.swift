@@ -401,4 +401,21 @@ import Testing
         let answer = try box.engine.recall("which days do I go swimming?", atMs: MemorySandbox.ms("2025-03-01T09:00:00Z"), speaker: "lena")
         #expect(answer.confident && MemorySandbox.top(answer, 1).first?.contains("tuesday") == true && !MemorySandbox.top(answer).contains { $0.contains("monday") }, "\(answer)")
     }
+
+    @Test func aTeamsResultClosesItsOwnersLatestPastEvent() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-03-03T09:00:00Z", "nora", "my niece Freya has a netball tournament in Leicester on Saturday the 8th"),
+            ("2025-03-03T09:01:00Z", "nora", "and Freya has a piano recital on the 22nd"),
+        ])
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-03-10T09:00:00Z")).followups.map(\.event) == ["netball tournament"])
+        let told = try box.tell([("2025-03-10T12:00:00Z", "nora", "Freya's team won in Leicester, she scored twice")])
+        #expect(told[0].superseded.count == 1, "\(told[0])")
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-03-11T09:00:00Z")).followups.isEmpty, "reported by its result")
+        let recital = try box.engine.followups(atMs: MemorySandbox.ms("2025-03-23T09:00:00Z")).followups
+        #expect(recital.map(\.event) == ["piano recital"], "a result closes only an event already begun: \(recital)")
+        let lost = try box.tell([("2025-03-24T12:00:00Z", "nora", "Freya didn't win anything at the recital")])
+        #expect(!lost[0].records.contains { $0.value == "result" }, "a negated result reports nothing: \(lost[0])")
+    }
 }

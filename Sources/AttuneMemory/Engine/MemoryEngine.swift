@@ -238,7 +238,12 @@ public final class MemoryEngine {
             var storedEvent = StoredEvent(label: event.label, owner: try canonicalOwner(event.owner.lowercased()),
                                           startMs: event.time.map { Self.milliseconds($0.start) }, endMs: event.time.map { Self.milliseconds($0.end) },
                                           state: StoredEvent.State(rawValue: event.change.rawValue) ?? .planned, outcome: event.outcome)
-            if let earlier = try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs, isNewPlan: event.change == .planned) {
+            let earlierMatch = event.label == EventLexicon.resultLabel
+                ? try latestPastOpenEvent(owner: storedEvent.owner, before: turn.timeMs)
+                : try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs, isNewPlan: event.change == .planned)
+            if let earlier = earlierMatch {
+                // A result keeps the name of the event it reports on ("won" closes "tournament").
+                if event.label == EventLexicon.resultLabel, let earlierLabel = earlier.event?.label { storedEvent.label = earlierLabel }
                 // A moved event without a new time keeps no old one: its new date is unknown, so it is not due.
                 if storedEvent.startMs == nil, event.change != .moved {
                     storedEvent.startMs = earlier.event?.startMs
@@ -289,6 +294,14 @@ public final class MemoryEngine {
             return event.state == .planned || event.state == .moved
         }
         return open.count == 1 ? open[0] : nil
+    }
+
+    /// The owner's most recent open (planned or moved) event whose time has begun by `timeMs`.
+    func latestPastOpenEvent(owner: String, before timeMs: Int64) throws -> StoredRecord? {
+        try store.eventRecords(upToMs: timeMs).reversed().first { record in
+            guard record.status == .current, let event = record.event, event.owner == owner, let start = event.startMs else { return false }
+            return (event.state == .planned || event.state == .moved) && start <= timeMs
+        }
     }
 
     /// The owner of an event as one key: a relation path ("mel/father") becomes the name memory

@@ -81,6 +81,15 @@ enum EventLexicon {
         "painless", "easy", "hard", "tough", "stressful", "fun", "nice", "successful", "brutal", "meh", "so-so", "crap",
         "healthy", "nightmare", "breeze", "quick", "smooth",
     ]
+    /// Verbs of a competition's result ("the team won", "she lost in the final").
+    static let resultVerbs: [String: String] = ["won": "won", "lost": "lost", "drew": "drew", "tied": "tied", "triumphed": "won"]
+    /// Places after "came"/"finished" ("came second", "finished third").
+    static let placings: Set<String> = ["first", "second", "third", "fourth", "fifth", "last", "top", "runner-up", "1st", "2nd", "3rd", "4th"]
+    /// Nouns for the side someone plays in ("Eli's team won").
+    static let teamNouns: Set<String> = ["team", "side", "squad", "club", "band", "choir", "crew", "lot"]
+    /// The label of a reported result that names no event: it closes the owner's latest past event.
+    static let resultLabel = "result"
+
     /// Past verbs that carry the outcome themselves ("passed my driving test").
     static let outcomeVerbs: [String: String] = [
         "passed": "passed", "failed": "failed", "aced": "aced", "nailed": "nailed", "smashed": "smashed", "flunked": "failed",

@@ -45,6 +45,8 @@ enum ExtractionLexicon {
         "do", "does", "did", "should", "would", "could", "can", "will", "is", "are", "am", "was", "were", "what", "where",
         "when", "who", "whom", "whose", "why", "how", "which", "shall", "have", "has", "any", "anything",
     ]
+    /// Auxiliaries that ask ("what does …", "where did …", "can …"): the verb of the question comes later.
+    static let questionAuxiliaries: Set<String> = ["do", "does", "did", "can", "could", "will", "would", "should"]
     static let negations: Set<String> = ["not", "never", "no", "nobody", "nothing", "neither", "nor"]
 
     /// Verbs of having before "a"/"an" that make the subject the owner ("I have a beagle called Rolo").

@@ -6,6 +6,12 @@ import Foundation
 extension ExtractionReading {
     mutating func eventRules(_ clause: ExtractionClause, _ subject: ClauseSubject?) {
         var found = eventLabel(in: clause)
+        if found == nil, let subject, let verdict = competitionResult(clause, subject) {
+            // "Eli's team won in Toledo": a result reported of the owner's latest past event.
+            let event = ExtractedEvent(label: EventLexicon.resultLabel, owner: subject.key, time: nil, change: .happened, outcome: verdict)
+            records.append(ExtractedRecord(kind: .event, subject: subject.key, slot: nil, value: EventLexicon.resultLabel, statement: statement(clause), event: event))
+            return
+        }
         if found == nil, let last = lastEventLabel, changesAnEvent(clause) {
             found = (last.text, last.owner, clause.range.lowerBound..<clause.range.lowerBound)
         }
@@ -80,6 +86,17 @@ extension ExtractionReading {
         guard let change else { return }
         let event = ExtractedEvent(label: label.text, owner: owner, time: time, change: change, outcome: outcome)
         records.append(ExtractedRecord(kind: .event, subject: owner, slot: nil, value: label.text, statement: statement(clause), event: event))
+    }
+
+    /// The result verb right after the clause's subject ("won", "lost", "came second"), unless negated.
+    func competitionResult(_ clause: ExtractionClause, _ subject: ClauseSubject) -> String? {
+        var verb = skipAuxiliaries(from: subject.end, in: clause)
+        // "Eli's team won", "her side lost": the owner's team.
+        if EventLexicon.teamNouns.contains(word(verb)) { verb = skipAuxiliaries(from: verb + 1, in: clause) }
+        guard verb < clause.range.upperBound, !isNegated(clause) else { return nil }
+        if let result = EventLexicon.resultVerbs[word(verb)] { return result }
+        if word(verb) == "came" || word(verb) == "finished", EventLexicon.placings.contains(word(verb + 1)) { return "came " + word(verb + 1) }
+        return nil
     }
 
     /// Whether the clause moves, cancels or reports on something ("pushed me to the 11th", "went fine").

@@ -7,6 +7,10 @@ extension ExtractionReading {
         for clause in clauses {
             guard var index = requestStart(clause) else { continue }
             let lower = word(index)
+            if lower == "i", let verb = declinedVerb(at: index) {
+                requests.append(.doNotAsk(target: requestTarget(from: verb + 1, in: clause, dropping: ["into", "up", "again", "anymore", "any", "more"])))
+                continue
+            }
             if ["forget", "delete", "erase", "remove", "wipe", "scrub", "drop", "purge", "scratch", "unlearn", "clear"].contains(lower) {
                 index += 1
                 if lower == "wipe" || lower == "clear", word(index) == "out" { index += 1 }
@@ -66,6 +70,17 @@ extension ExtractionReading {
             || clause.range.contains { ["said", "told", "mentioned", "gave"].contains(word($0)) }
     }
 
+    /// The speaker declining a subject: "I'd rather not talk about X", "I would prefer not to discuss X",
+    /// "I don't want to go into X", "I'd rather not be asked about X". The position of the verb, or nil.
+    func declinedVerb(at index: Int) -> Int? {
+        let openings = [["i", "would", "rather", "not"], ["i", "would", "prefer", "not", "to"], ["i", "do", "not", "want", "to"],
+                        ["i", "would", "rather", "you", "did", "not"], ["i", "would", "rather", "you", "do", "not"]]
+        guard let opening = openings.first(where: { matches($0, at: index) }) else { return nil }
+        var verb = index + opening.count
+        if word(verb) == "be", word(verb + 1) == "asked" { verb += 1 }
+        return ["talk", "discuss", "go", "get", "think", "chat", "asked", "ask", "mention", "bring", "raise"].contains(word(verb)) ? verb : nil
+    }
+
     /// "you can ask me about the interview again", "feel free to ask about X", "it is fine to bring up X".
     func allowance(_ clause: ExtractionClause, at index: Int) -> String? {
         var position: Int?
@@ -77,6 +92,13 @@ extension ExtractionReading {
             ["ask", "mention", "bring", "talk"].contains(word(index + 4))
         {
             position = index + 5
+        } else if word(index) == "i", word(index + 1) == "am", ["ok", "okay", "fine", "alright", "happy", "good"].contains(word(index + 2)) {
+            // "I'm fine to talk about X again", "I'm ok talking about X now".
+            if word(index + 3) == "to", ["talk", "discuss", "chat"].contains(word(index + 4)), ["about", "again", "now"].contains(word(index + 5)) || ["discuss"].contains(word(index + 4)) {
+                position = index + 5
+            } else if ["talking", "discussing", "chatting"].contains(word(index + 3)), word(index + 4) == "about" {
+                position = index + 4
+            }
         }
         guard let position else { return nil }
         return requestTarget(from: position, in: clause, dropping: ["up", "again", "now", "anymore"])

@@ -33,7 +33,9 @@ extension MemoryExtractor {
                     end += 1
                     relation = reading.relationNoun(at: end)
                 } else {
-                    if let name = reading.properName(at: end), reading.relationNoun(at: end) == nil, !chain.isEmpty {
+                    if let name = reading.properName(at: end), reading.relationNoun(at: end) == nil, !chain.isEmpty,
+                        reading.tokens[end].isCapitalized || !Self.isQuestionVerb(reading, at: end, phraseStart: phraseStart)
+                    {
                         chain[chain.count - 1].name = name.name
                     }
                     relation = nil
@@ -48,5 +50,23 @@ extension MemoryExtractor {
             }
         }
         return chain
+    }
+
+    /// In a lower-case query the word after a relation is the question's verb, not a name, when it is a
+    /// known verb ("what does my sister teach?", "where does my boss live") or when a "do"/"can"/"will"
+    /// asked before the relation and nothing but the end of the clause or a function word follows it
+    /// ("what did my cousin bake for you"). "what does my sister ana teach" keeps "ana": a verb follows it.
+    static func isQuestionVerb(_ reading: ExtractionReading, at index: Int, phraseStart: Int) -> Bool {
+        let word = reading.word(index)
+        let base = word.hasSuffix("es") && ExtractionLexicon.baseVerbs.contains(String(word.dropLast(2))) ? String(word.dropLast(2))
+            : word.hasSuffix("s") ? String(word.dropLast()) : word
+        if ExtractionLexicon.baseVerbs.contains(word) || ExtractionLexicon.baseVerbs.contains(base) || MemoryWords.stopWords.contains(word) {
+            return true
+        }
+        let asked = reading.tokens[..<phraseStart].contains { ExtractionLexicon.questionAuxiliaries.contains($0.lower) }
+        guard asked else { return false }
+        let next = index + 1
+        return next >= reading.tokens.count || !reading.tokens[next].isWord || MemoryWords.stopWords.contains(reading.word(next))
+            || ExtractionLexicon.prepositions.contains(reading.word(next)) || ExtractionLexicon.determiners.contains(reading.word(next))
     }
 }
