@@ -129,14 +129,15 @@ def mix(samples, speech_mask, noise, snr_db):
     return samples + gain * noise
 
 
-def synthetic_file(rng, synth, work, name, split, voice, index):
-    rate = rng.randint(130, 190)
-    pitch = rng.randint(30, 70)
+def speak_turns(turns, synth, voice, rate, pitch, silence_after):
+    """Synthesises a file's turns, each a (clauses, shift type) of make_turn drawn when its turn comes,
+    clause by clause, with the silence `silence_after(hold, last)` in seconds after each (`last`: the
+    file's final clause), inserted sample-exactly. Returns the pieces of audio, the labelled pauses
+    (each with its silence as `silenceSec`), the partial transcripts and the speech spans in samples."""
     pieces = [np.zeros(int(0.5 * RATE))]
     position = len(pieces[0])
     pauses, transcripts, speech = [], [], []
-    for _ in range(rng.randint(5, 8)):
-        clauses, shift = make_turn(rng)
+    for turn, (clauses, shift) in enumerate(turns):
         said = []
         transcripts.append({"t": round(position / RATE + 0.1, 3), "text": ""})
         for i, (text, hold) in enumerate(clauses):
@@ -149,22 +150,50 @@ def synthetic_file(rng, synth, work, name, split, voice, index):
             so_far = " ".join(said)
             end_t = position / RATE
             transcripts.append({"t": round(end_t + 0.1, 3), "text": so_far})
-            gap = rng.uniform(0.2, 1.0) if hold else rng.uniform(1.2, 2.0)
-            gap_samples = int(round(gap * RATE))
-            pieces.append(np.zeros(gap_samples))
-            position += gap_samples
+            silence = int(round(silence_after(hold, turns.last and i == len(clauses) - 1) * RATE))
+            pieces.append(np.zeros(silence))
+            position += silence
             pauses.append({"kind": "hold" if hold else "shift", "type": hold or shift,
                            "speechEndT": round(end_t, 4), "nextSpeechT": round(position / RATE, 4),
-                           "transcriptSoFar": so_far})
+                           "transcriptSoFar": so_far, "silenceSec": round(silence / RATE, 4)})
+    return pieces, pauses, transcripts, speech
+
+
+class DrawnTurns:
+    """`count` turns drawn with `draw()` one at a time, as speak_turns reaches them (so the random
+    draws keep their order); `last` is true while the final one is spoken."""
+
+    def __init__(self, count, draw):
+        self.count, self.draw, self.last = count, draw, False
+
+    def __iter__(self):
+        for turn in range(self.count):
+            self.last = turn == self.count - 1
+            yield self.draw()
+
+
+def speech_mask(length, speech):
+    """True on the samples inside the speech spans."""
+    mask = np.zeros(length, bool)
+    for a, b in speech:
+        mask[a:b] = True
+    return mask
+
+
+def synthetic_file(rng, synth, work, name, split, voice, index):
+    rate = rng.randint(130, 190)
+    pitch = rng.randint(30, 70)
+    turns = DrawnTurns(rng.randint(5, 8), lambda: make_turn(rng))
+    pieces, pauses, transcripts, speech = speak_turns(
+        turns, synth, voice, rate, pitch, lambda hold, last: rng.uniform(0.2, 1.0) if hold else rng.uniform(1.2, 2.0))
+    for pause in pauses:
+        del pause["silenceSec"]
     samples = np.concatenate(pieces)
     noise, snr = "none", None
     if index % 3 == 1 or index % 3 == 2:
         colour = rng.choice(["pink", "brown"])
         snr = 20 if index % 3 == 1 else 10
-        mask = np.zeros(len(samples), bool)
-        for a, b in speech:
-            mask[a:b] = True
-        samples = mix(samples, mask, sox_noise(work, colour, len(samples) / RATE + 0.1, index), snr)
+        samples = mix(samples, speech_mask(len(samples), speech), sox_noise(work, colour, len(samples) / RATE + 0.1, index), snr)
         noise = colour
     return samples, transcripts, {"name": name, "split": split, "voice": voice, "rate": rate, "pitch": pitch,
                                   "noise": noise, "snrDb": snr, "durationSec": round(len(samples) / RATE, 4),

@@ -49,7 +49,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import hard_set_sentences as bank
-from make_eval_set import Synthesiser, mix, real_file
+from make_eval_set import DrawnTurns, Synthesiser, mix, real_file, speak_turns, speech_mask
 from wav16k import read_wav, write_wav
 
 RATE = 16000
@@ -191,42 +191,18 @@ def conditions(rng):
 def dialogue_file(rng, synth, noises, work, name, split, voice, index):
     phrases = {k: bank.split_bank(v, split) for k, v in bank.BANKS.items()}
     rate, pitch = rng.randint(120, 200), rng.randint(25, 75)
-    pieces = [np.zeros(int(0.5 * RATE))]
-    position = len(pieces[0])
-    pauses, transcripts, speech = [], [], []
-    turns = rng.randint(5, 8)
-    for turn in range(turns):
-        clauses, shift = make_turn(rng, phrases)
-        said = []
-        transcripts.append({"t": round(position / RATE + 0.1, 3), "text": ""})
-        for i, (text, hold) in enumerate(clauses):
-            audio = synth.say(text, voice, rate, pitch)
-            start = position
-            pieces.append(audio)
-            position += len(audio)
-            speech.append((start, position))
-            said.append(text)
-            so_far = " ".join(said)
-            end_t = position / RATE
-            transcripts.append({"t": round(end_t + 0.1, 3), "text": so_far})
-            last = turn == turns - 1 and i == len(clauses) - 1
-            seconds = hold_seconds(rng) if hold else (FINAL_GAP if last else gap_seconds(rng))
-            silence = int(round(seconds * RATE))
-            pieces.append(np.zeros(silence))
-            position += silence
-            pause = {"kind": "hold" if hold else "shift", "type": hold or shift, "speechEndT": round(end_t, 4),
-                     "nextSpeechT": round(position / RATE, 4), "transcriptSoFar": so_far}
-            pause["holdSec" if hold else "gapSec"] = round(silence / RATE, 4)
-            pauses.append(pause)
+    turns = DrawnTurns(rng.randint(5, 8), lambda: make_turn(rng, phrases))
+    pieces, pauses, transcripts, speech = speak_turns(
+        turns, synth, voice, rate, pitch,
+        lambda hold, last: hold_seconds(rng) if hold else (FINAL_GAP if last else gap_seconds(rng)))
+    for pause in pauses:
+        pause["holdSec" if pause["kind"] == "hold" else "gapSec"] = pause.pop("silenceSec")
     samples = np.concatenate(pieces)
     noise, snr, reverb, steps_wanted = conditions(rng)
     if reverb:
         samples = reverberate(work, samples, reverb["reverberance"], reverb["roomScale"], reverb["preDelayMs"])
     if snr is not None:
-        mask = np.zeros(len(samples), bool)
-        for a, b in speech:
-            mask[a:b] = True
-        samples = mix(samples, mask, noises.make(rng, noise, split, len(samples)), snr)
+        samples = mix(samples, speech_mask(len(samples), speech), noises.make(rng, noise, split, len(samples)), snr)
     steps = []
     if steps_wanted:
         samples, steps = level_steps(rng, samples, pauses)
