@@ -231,6 +231,28 @@ import Testing
         #expect(again.map { $0.question.lowercased() }.contains { $0.contains("interview") }, "\(again)")
     }
 
+    @Test func forgettingTheLastTurnTakesOnlyThatTurn() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-05-10T18:00:00Z", "tomas", "my bike lock code is 3829"),
+            ("2025-05-10T18:00:04Z", "assistant", "Noted: your bike lock code is 3829."),
+        ])
+        let scratched = try box.tell([("2025-05-10T18:00:30Z", "tomas", "scratch that")])[0]
+        #expect(Set(scratched.forgot.map(\.text)) == ["my bike lock code is 3829", "Noted: your bike lock code is 3829."], "\(scratched.forgot)")
+        try box.tell([
+            ("2025-05-10T18:02:00Z", "tomas", "my niece Carys starts nursery on Monday"),
+            ("2025-05-10T18:03:00Z", "tomas", "my landlord is raising the rent in June"),
+        ])
+        let unsaid = try box.tell([("2025-05-10T18:03:20Z", "tomas", "forget what I just said")])[0]
+        #expect(unsaid.forgot.map(\.text) == ["my landlord is raising the rent in June"], "only the turn just before: \(unsaid.forgot)")
+        let answer = try box.engine.recall("when does Carys start nursery?", atMs: MemorySandbox.ms("2025-05-11T08:00:00Z"), speaker: "tomas")
+        #expect(answer.confident && answer.results.first?.source.text.contains("Carys") == true, "the earlier turn stays")
+        // Long after the last turn, "scratch that" has nothing to take.
+        let late = try box.tell([("2025-05-10T19:00:00Z", "tomas", "scratch that")])[0]
+        #expect(late.forgot.isEmpty, "\(late.forgot)")
+    }
+
     @Test func forgettingReachesEveryCopyAndLeavesNoPlaintext() throws {
         let box = try MemorySandbox()
         defer { box.remove() }

@@ -12,6 +12,7 @@ extension MemoryEngine {
     ///   at least half of the topic's own words (not the entity words), or close in meaning and holding
     ///   one of them. So "who the neighbour is" stays: it holds none of "rumour", "affair".
     func forgetTargets(_ target: String, speaker: String, requestID: Int64, before timeMs: Int64) throws -> [Int64] {
+        if ["that", "it", "this"].contains(target) { return try lastTurn(of: speaker, requestID: requestID, before: timeMs) }
         let words = MemoryWords.contentWords(target)
         guard !words.isEmpty else { return [] }
         let references = extractor.queryReferences(target, speaker: speaker)
@@ -71,6 +72,23 @@ extension MemoryEngine {
     }
 
     static let continuationWindowMs: Int64 = 2 * 60_000
+
+    /// How long after a turn "scratch that" may still mean it.
+    static let lastTurnWindowMs: Int64 = 10 * 60_000
+
+    /// The speaker's own turn just before the request ("scratch that", "forget what I just said"), in
+    /// the request's session and at most ten minutes before it, with the assistant's turns between
+    /// (its "Noted: …" repeats what is to go); nothing when there is none.
+    func lastTurn(of speaker: String, requestID: Int64, before timeMs: Int64) throws -> [Int64] {
+        let recent = itemTimes.filter { $0.key != requestID && $0.value < timeMs && timeMs - $0.value <= Self.lastTurnWindowMs }.map(\.key)
+        let items = try store.items(ids: recent + [requestID])
+        let session = items[requestID]?.session
+        let ordered = items.filter { $0.key != requestID && $0.value.session == session }
+            .sorted { ($0.value.timeMs, $0.key) > ($1.value.timeMs, $1.key) }
+        guard let own = ordered.first(where: { $0.value.speaker?.lowercased() == speaker }) else { return [] }
+        let assistantAfter = ordered.prefix { $0.key != own.key }.filter { $0.value.speaker?.lowercased() == "assistant" }.map(\.key)
+        return ([own.key] + assistantAfter).sorted()
+    }
 
     /// Words that start a turn carrying on from the speaker's turn before ("its tangerine-owl-42,
     /// save it" answering "whats the wifi password again").

@@ -14,7 +14,9 @@ extension ExtractionReading {
             if ["forget", "delete", "erase", "remove", "wipe", "scrub", "drop", "purge", "scratch", "unlearn", "clear"].contains(lower) {
                 index += 1
                 if lower == "wipe" || lower == "clear", word(index) == "out" { index += 1 }
-                let target = requestTarget(from: index, in: clause)
+                var target = requestTarget(from: index, in: clause)
+                // "forget what I just said", "delete the last thing I told you": the turn just before.
+                if refersToLastTurn(target, clause: clause, after: index) { target = "that" }
                 // "forget it" alone is "never mind"; it is a request only when asked for ("please forget it").
                 if ["that", "it", "this"].contains(target), !wasAsked(clause), lower != "scratch", lower != "delete" { continue }
                 if target.isEmpty || ["about", "me"].contains(target) { continue }
@@ -62,6 +64,16 @@ extension ExtractionReading {
             break
         }
         return index < clause.range.upperBound ? index : nil
+    }
+
+    /// Whether a forget target is only a reference to what was just said: nothing is left of "what I
+    /// just said" once its framing words are dropped, or only "the last thing I told you" is.
+    func refersToLastTurn(_ target: String, clause: ExtractionClause, after index: Int) -> Bool {
+        let saying: Set<String> = ["said", "told", "mentioned", "wrote", "typed", "say", "tell"]
+        guard span(index, clause.range.upperBound).contains(where: { saying.contains(word($0)) }) else { return false }
+        let framing: Set<String> = ["last", "thing", "things", "bit", "one", "message", "i", "you", "just", "now", "said", "told",
+                                    "mentioned", "wrote", "typed", "what", "that", "me", ","]
+        return target.split(separator: " ").allSatisfy { framing.contains(String($0)) }
     }
 
     /// Whether the clause asks politely ("please", "can you"): "forget it" alone is not a request.
