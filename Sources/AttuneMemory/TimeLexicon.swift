@@ -31,6 +31,59 @@ enum TimeLexicon {
         }
     }
 
+    /// A word that can stand alone for an hour of the clock: "nine", "9", "half", "quarter",
+    /// "noon", "midnight" (with "half nine", "nine thirty" read by the grammar).
+    static func isHourWord(_ text: String) -> Bool {
+        if let value = Int(text) { return (1...12).contains(value) }
+        switch word(text) {
+        case .cardinal(let value): return (1...12).contains(value) || value == 30 || (15...45).contains(value)
+        case .key(let keyword): return [.half, .quarter, .noon, .midnight].contains(keyword)
+        default: return false
+        }
+    }
+
+    /// Three-letter weekday abbreviations, as people type them in a hurry ("physio tue 3pm").
+    static let shortWeekdays: [String: Int] = ["mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6]
+    /// Words before a weekday that make a short form one ("on sat", "next wed", "till fri").
+    private static let shortWeekdayLeads: Set<TimeKeyword> = [.on, .next, .this, .last, .coming, .by, .till, .from, .to, .before, .after, .since]
+
+    /// Reads "mon" … "sun" (with or without a full stop) as weekdays where a time is what they can
+    /// only be: before a clock time, a day number or a part of the day ("wed 10:30", "sat 12th",
+    /// "fri morning", "thu at 9"), or after a word that leads a day ("on sat", "next wed"). Elsewhere
+    /// they stay words ("we sat in the sun", "they wed in June").
+    static func readShortWeekdays(in tokens: inout [TimeToken]) {
+        for index in tokens.indices where tokens[index].kind == .word && tokens[index].word == .other {
+            guard let day = shortWeekdays[tokens[index].text] else { continue }
+            var next = index + 1
+            if next < tokens.count, tokens[next].isPunctuation(0x2E) { next += 1 }
+            let before = index > 0 ? tokens[index - 1].word : .other
+            var ledIn = false
+            // "going to wed": "to" leads no "wed".
+            if case .key(let keyword) = before, shortWeekdayLeads.contains(keyword), keyword != .to || day != 2 { ledIn = true }
+            var timeAfter = false
+            if next < tokens.count {
+                let after = tokens[next]
+                if after.kind == .number {
+                    // A clock time or a day of the month: "10:30", "3pm", "3 pm", "12th", "the 12th" below.
+                    let following = next + 1 < tokens.count ? tokens[next + 1] : nil
+                    timeAfter = after.isOrdinalNumber || following?.isPunctuation(0x3A) == true
+                        || following?.word == .key(.am) || following?.word == .key(.pm)
+                } else if case .ordinal = after.word {
+                    timeAfter = true
+                } else if case .key(let keyword) = after.word {
+                    let third = next + 1 < tokens.count ? tokens[next + 1] : nil
+                    var thirdIsOrdinal = third?.isOrdinalNumber == true
+                    if case .ordinal = third?.word { thirdIsOrdinal = true }
+                    // "thu at 9" but not "sat at the back"; "sat the 12th" but not "sat the exam".
+                    timeAfter = [.morning, .afternoon, .evening, .night, .lunchtime, .noon].contains(keyword)
+                        || keyword == .at && (third?.kind == .number || third?.word == .key(.noon))
+                        || keyword == .the && thirdIsOrdinal
+                }
+            }
+            if ledIn || timeAfter { tokens[index].word = .weekday(day) }
+        }
+    }
+
     private static let table: [String: TimeWord] = {
         var table: [String: TimeWord] = [:]
         let weekdays = [
@@ -38,7 +91,8 @@ enum TimeLexicon {
             ["saturday"], ["sunday"],
         ]
         for (index, names) in weekdays.enumerated() { for name in names { table[name] = .weekday(index) } }
-        // Three-letter weekday abbreviations are left out on purpose: "sun", "sat" and "wed" are words.
+        // Three-letter weekday abbreviations are read only in context (`readShortWeekdays`): "sun",
+        // "sat" and "wed" are words too.
         let months = [
             ["january", "jan"], ["february", "feb"], ["march"], ["april", "apr"], ["may"], ["june"], ["july"],
             ["august", "aug"], ["september", "sept", "sep"], ["october", "oct"], ["november", "nov"],

@@ -169,6 +169,8 @@ struct TimeTenseCues: Sendable {
     private static func pastCue(_ tokens: [TimeToken], _ index: Int) -> String? {
         let text = tokens[index].text
         if setsADate(tokens, index) { return nil }
+        // "footy sat morning": "sat" read as Saturday is no past verb.
+        if case .weekday = tokens[index].word { return nil }
         // "I've got", "she has got": present possession, not the past.
         if text == "got", index > 0, auxiliariesBeforeEd.contains(tokens[index - 1].text) { return nil }
         if pastWords.contains(text) { return text }

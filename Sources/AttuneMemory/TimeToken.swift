@@ -156,6 +156,7 @@ enum TimeTokenizer {
                         digitCount: 0, isOrdinalNumber: false, spaceBefore: spaceBefore, start: start, end: index))
                 spaceBefore = false
             }
+            TimeLexicon.readShortWeekdays(in: &tokens)
             return tokens
         } ?? []
     }

@@ -440,4 +440,23 @@ import Testing
         let lost = try box.tell([("2025-03-24T12:00:00Z", "nora", "Freya didn't win anything at the recital")])
         #expect(!lost[0].records.contains { $0.value == "result" }, "a negated result reports nothing: \(lost[0])")
     }
+
+    @Test func anUnnamedResultClosesTheLatestSelectionNotTheLatestEvent() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2025-06-02T08:00:00Z", "ravi", "audition for the Playhouse panto on Wednesday at 11"),
+            ("2025-06-02T08:01:00Z", "ravi", "Dentist. Thursday the 5th. Ten."),
+        ])
+        let due = try box.engine.followups(atMs: MemorySandbox.ms("2025-06-06T09:00:00Z")).followups
+        #expect(Set(due.map(\.event)) == ["audition", "dentist"], "\(due)")
+        #expect(due.first { $0.event == "dentist" }?.eventTime == "2025-06-05T10:00:00Z", "the fragments give the dentist its time: \(due)")
+        // The dentist is the later event, but "I got it" is the audition's result.
+        let told = try box.tell([("2025-06-06T12:00:00Z", "ravi", "I GOT IT!!!")])
+        #expect(told[0].superseded.map(\.statement).first?.hasPrefix("audition") == true, "\(told[0])")
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-06-07T09:00:00Z")).followups.map(\.event) == ["dentist"])
+        // "dentist was fine" reports the speaker's visit, not the dentist's own event.
+        try box.tell([("2025-06-07T12:00:00Z", "ravi", "dentist was fine!!")])
+        #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-06-08T09:00:00Z")).followups.isEmpty)
+    }
 }

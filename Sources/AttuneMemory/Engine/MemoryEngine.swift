@@ -238,12 +238,17 @@ public final class MemoryEngine {
             var storedEvent = StoredEvent(label: event.label, owner: try canonicalOwner(event.owner.lowercased()),
                                           startMs: event.time.map { Self.milliseconds($0.start) }, endMs: event.time.map { Self.milliseconds($0.end) },
                                           state: StoredEvent.State(rawValue: event.change.rawValue) ?? .planned, outcome: event.outcome)
+            let reportsUnnamed = event.label == EventLexicon.resultLabel || event.label == EventLexicon.selectionResultLabel
             let earlierMatch = event.label == EventLexicon.resultLabel
                 ? try latestPastOpenEvent(owner: storedEvent.owner, before: turn.timeMs)
+                : event.label == EventLexicon.selectionResultLabel
+                ? try latestPastOpenEvent(owner: storedEvent.owner, before: turn.timeMs) { label in
+                    label.split(separator: " ").last.map { EventLexicon.selectionHeads.contains(String($0)) } ?? false
+                }
                 : try matchingEvent(label: event.label, owner: storedEvent.owner, before: turn.timeMs, isNewPlan: event.change == .planned)
             if let earlier = earlierMatch {
                 // A result keeps the name of the event it reports on ("won" closes "tournament").
-                if event.label == EventLexicon.resultLabel, let earlierLabel = earlier.event?.label { storedEvent.label = earlierLabel }
+                if reportsUnnamed, let earlierLabel = earlier.event?.label { storedEvent.label = earlierLabel }
                 // A moved event without a new time keeps no old one: its new date is unknown, so it is not due.
                 if storedEvent.startMs == nil, event.change != .moved {
                     storedEvent.startMs = earlier.event?.startMs
@@ -296,10 +301,11 @@ public final class MemoryEngine {
         return open.count == 1 ? open[0] : nil
     }
 
-    /// The owner's most recent open (planned or moved) event whose time has begun by `timeMs`.
-    func latestPastOpenEvent(owner: String, before timeMs: Int64) throws -> StoredRecord? {
+    /// The owner's most recent open (planned or moved) event whose time has begun by `timeMs` and
+    /// whose label `fits` (a selection's result closes only an interview, an exam and the like).
+    func latestPastOpenEvent(owner: String, before timeMs: Int64, where fits: (String) -> Bool = { _ in true }) throws -> StoredRecord? {
         try store.eventRecords(upToMs: timeMs).reversed().first { record in
-            guard record.status == .current, let event = record.event, event.owner == owner, let start = event.startMs else { return false }
+            guard record.status == .current, let event = record.event, event.owner == owner, let start = event.startMs, fits(event.label) else { return false }
             return (event.state == .planned || event.state == .moved) && start <= timeMs
         }
     }

@@ -15,7 +15,7 @@ enum EventLexicon {
         "practice", "rehearsal", "tryout", "tryouts", "retreat", "festival", "camp", "cruise", "haircut", "scan",
         "check", "shots", "jabs", "check-in", "catch-up", "one-to-one", "half-marathon", "10k", "5k", "parkrun", "triathlon",
         "cardiologist", "dermatologist", "consultant", "specialist", "optician", "opticians", "orthodontist", "podiatrist", "pitch", "demo", "launch", "onboarding", "exhibition", "play", "open", "surprise", "fitting", "call",
-        "stag", "hen",
+        "stag", "hen", "vet", "vets", "doctor", "gp",
     ]
     /// Heads that name an event only with a modifier before them ("job interview" yes, a bare "call" no).
     static let headsNeedingModifier: Set<String> = ["check", "call", "open", "play", "show", "service", "session", "class", "course", "date", "game", "results", "review", "move", "completion", "exchange", "demo", "launch", "surprise", "fitting", "pitch", "practice", "visit", "shower", "trial", "test", "drinks", "dinner", "lunch", "brunch"]
@@ -33,7 +33,7 @@ enum EventLexicon {
         "move": "house move", "mri scan": "mri", "check up": "checkup", "check-up": "checkup", "x ray": "x-ray", "xray": "x-ray",
         "dental": "dentist", "dental appointment": "dentist", "dentist appointment": "dentist", "dentists": "dentist",
         "dentist's": "dentist", "doctor appointment": "doctor", "doctors appointment": "doctor", "doctors": "doctor",
-        "gp appointment": "doctor", "gp": "doctor", "op": "operation", "appt": "appointment", "bbq": "barbecue",
+        "gp appointment": "doctor", "gp": "doctor", "vets": "vet", "vet appointment": "vet", "vets appointment": "vet", "op": "operation", "appt": "appointment", "bbq": "barbecue",
         "vacation": "holiday", "job interview": "interview", "blood work": "blood test", "bloods": "blood test",
         "eye exam": "eye test", "eye appointment": "eye test", "opticians": "eye test", "optician": "eye test",
         "driving exam": "driving test", "road test": "driving test", "drivers test": "driving test",
@@ -89,6 +89,20 @@ enum EventLexicon {
     static let teamNouns: Set<String> = ["team", "side", "squad", "club", "band", "choir", "crew", "lot"]
     /// The label of a reported result that names no event: it closes the owner's latest past event.
     static let resultLabel = "result"
+
+    /// The label of a selection's result that names no event ("I got it!", "passed!"): it closes the
+    /// owner's latest past event whose head is one of `selectionHeads`.
+    static let selectionResultLabel = "selection result"
+    /// Events a selection's result reports on: what one can get, pass or fail.
+    static let selectionHeads: Set<String> = [
+        "interview", "audition", "tryout", "tryouts", "application", "assessment", "exam", "test", "viva", "pitch",
+        "hearing", "trial", "offer", "results", "review", "appraisal", "interviews", "exams", "screening",
+    ]
+    /// What "got the …" wins ("got the job", "got the part").
+    static let selectionPrizes: Set<String> = [
+        "job", "part", "role", "place", "offer", "promotion", "contract", "position", "scholarship", "grant", "flat",
+        "house", "apartment", "lead", "spot", "gig",
+    ]
 
     /// Past verbs that carry the outcome themselves ("passed my driving test").
     static let outcomeVerbs: [String: String] = [

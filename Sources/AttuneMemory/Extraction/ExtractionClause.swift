@@ -72,6 +72,13 @@ struct ExtractionClause: Sendable {
         while position < range.upperBound {
             let token = tokens[position]
             var breaks = ExtractionLexicon.clauseBreaks.contains(token.lower)
+            // "10:30" is a clock time, not a break between clauses.
+            if token.lower == ":", position > range.lowerBound, position + 1 < range.upperBound,
+                tokens[position - 1].lower.first?.isNumber == true, tokens[position + 1].lower.first?.isNumber == true,
+                tokens[position - 1].utf8End == token.utf8Start, tokens[position + 1].utf8Start == token.utf8End
+            {
+                breaks = false
+            }
             var keep = false
             if !breaks, position > start, ["but", "so", "because", "cos", "cause", "although", "though", "and", "while", "whereas", "plus"].contains(token.lower) {
                 // A conjunction starts a new clause when a subject follows it ("and she loves it").

@@ -12,6 +12,13 @@ extension ExtractionReading {
             records.append(ExtractedRecord(kind: .event, subject: subject.key, slot: nil, value: EventLexicon.resultLabel, statement: statement(clause), event: event))
             return
         }
+        if found == nil, subject?.isSpeaker ?? true, let verdict = selectionResult(clause, subject) {
+            // "I GOT IT!!", "didn't get in", "passed!": the speaker's result of their latest past
+            // interview, audition, exam or the like.
+            let event = ExtractedEvent(label: EventLexicon.selectionResultLabel, owner: speaker, time: nil, change: .happened, outcome: verdict)
+            records.append(ExtractedRecord(kind: .event, subject: speaker, slot: nil, value: EventLexicon.selectionResultLabel, statement: statement(clause), event: event))
+            return
+        }
         if found == nil, let last = lastEventLabel, changesAnEvent(clause) {
             found = (last.text, last.owner, clause.range.lowerBound..<clause.range.lowerBound)
         }
@@ -21,6 +28,7 @@ extension ExtractionReading {
         if records.contains(where: { $0.slot?.hasSuffix(" days") == true && $0.statement == statement(clause) }) { return }
         let words = clause.range.map { word($0) }
         var clauseTimes = times.filter { clause.range.contains($0.tokens.lowerBound) }
+        if clauseTimes.isEmpty { clauseTimes = fragmentTimes(after: clause) }
         // "got my driving test on Friday": "got" is having, not the past, before an event noun.
         if clauseTimes.contains(where: { $0.mention.orientationReason == .tenseCue("got") }) {
             let forward = resolver.mentions(in: text, at: reference, orientation: .always(.future))
@@ -39,7 +47,9 @@ extension ExtractionReading {
             }
         }
         clauseTimes = merged
-        let owner = label.owner ?? subject?.key ?? speaker
+        // "dentist was fine": the visit to the dentist is the speaker's, not the dentist's.
+        let visitIsSubject = subject.map { EventLexicon.visitRoles.contains(label.text) && entityKey(at: label.range.lowerBound) == $0.key } ?? false
+        let owner = label.owner ?? (visitIsSubject ? speaker : subject?.key) ?? speaker
         let negated = isNegated(clause)
 
         var change: EventChange?
@@ -86,6 +96,62 @@ extension ExtractionReading {
         guard let change else { return }
         let event = ExtractedEvent(label: label.text, owner: owner, time: time, change: change, outcome: outcome)
         records.append(ExtractedRecord(kind: .event, subject: owner, slot: nil, value: label.text, statement: statement(clause), event: event))
+    }
+
+    /// A selection's result said of oneself with no event named: "I got it!", "got in", "got the
+    /// job", "didn't get the part", "passed!", "nailed it". The clause must end there ("I got it
+    /// for my birthday" is not one), and an unnamed subject counts as the speaker ("Got it!!").
+    func selectionResult(_ clause: ExtractionClause, _ subject: ClauseSubject?) -> String? {
+        guard !clause.inQuestion, !clause.inHypothetical else { return nil }
+        var verb = subject.map { skipAuxiliaries(from: $0.end, in: clause) } ?? clause.range.lowerBound
+        while verb < clause.range.upperBound, !tokens[verb].isWord || ["so", "finally", "just", "actually", "totally", "did", "do", "not"].contains(word(verb)) { verb += 1 }
+        let negated = isNegated(clause)
+        var end = clause.range.upperBound
+        while end > verb, !tokens[end - 1].isWord { end -= 1 }
+        let rest = (verb + 1..<max(verb + 1, end)).map { word($0) }
+        if ["got", "get"].contains(word(verb)) {
+            let object = rest.first == "the" ? Array(rest.dropFirst()) : rest
+            let selection = object == ["it"] || object == ["in"] || object == ["through"] || object == ["accepted"] || object == ["offered", "it"]
+                || object.count == 1 && EventLexicon.selectionPrizes.contains(object[0]) && rest.first == "the"
+            // "got it" alone is also "understood": only said with a subject ("I got it") or an
+            // exclamation ("Got it!!") is it a result.
+            let exclaimed = clause.range.upperBound < tokens.count && tokens[clause.range.upperBound].lower == "!"
+            guard selection, word(verb) == "got" || negated, object != ["it"] || subject.map { !$0.inherited } ?? false || exclaimed else { return nil }
+            return negated ? "did not get it" : "got it"
+        }
+        if let verdict = EventLexicon.outcomeVerbs[word(verb)], rest.isEmpty || rest == ["it"] {
+            return negated ? "not " + verdict : verdict
+        }
+        return nil
+    }
+
+    /// The time of a terse turn given in the sentences after the event's own ("Dentist. Friday the
+    /// 6th. Nine."): the sentences right after it that hold nothing but a time, or a bare hour, are
+    /// read together as one time by the time resolver ("Friday the 6th at nine"). A sentence with any
+    /// other word ends the run, so "Dentist. Mum's birthday Friday." gives the dentist no time.
+    func fragmentTimes(after clause: ExtractionClause) -> [(mention: TimeMention, tokens: Range<Int>)] {
+        guard let position = clauses.firstIndex(where: { $0.range == clause.range }) else { return [] }
+        var phrase = ""
+        var covered: Range<Int>?
+        for next in clauses[(position + 1)...] {
+            let words = next.range.filter { tokens[$0].isWord }
+            guard !words.isEmpty else { break }
+            let start = tokens[next.range.lowerBound].utf8Start, end = tokens[next.range.upperBound - 1].utf8End
+            let written = String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
+            if words.allSatisfy({ isTime($0) }) {
+                phrase += (phrase.isEmpty ? "" : " ") + written
+            } else if !phrase.isEmpty, words.count <= 2, words.allSatisfy({ TimeLexicon.isHourWord(word($0)) }) {
+                // "Nine.", "half nine": an hour after a day.
+                phrase += " at " + written
+            } else {
+                break
+            }
+            covered = (covered?.lowerBound ?? next.range.lowerBound)..<next.range.upperBound
+        }
+        guard let covered, !phrase.isEmpty else { return [] }
+        let mentions = resolver.mentions(in: phrase, at: reference)
+        guard let best = mentions.min(by: { $0.interval.durationSeconds < $1.interval.durationSeconds }) else { return [] }
+        return [(best, covered)]
     }
 
     /// The result verb right after the clause's subject ("won", "lost", "came second"), unless negated.

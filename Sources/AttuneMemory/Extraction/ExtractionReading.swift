@@ -150,8 +150,11 @@ struct ExtractionReading {
                 previousWasSpeaker = false
                 continue
             }
-            // "mon/wed": no space after a slash.
-            if index > range.lowerBound, tokens[index - 1].lower == "/" || tokens[index - 1].lower == "&", !words.isEmpty, words[words.count - 1].hasSuffix(tokens[index - 1].lower) {
+            // "mon/wed", "10:30": no space after a slash, or after a colon inside a clock time.
+            if index > range.lowerBound, tokens[index - 1].lower == "/" || tokens[index - 1].lower == "&"
+                || tokens[index - 1].lower == ":" && tokens[index - 1].utf8End == token.utf8Start,
+                !words.isEmpty, words[words.count - 1].hasSuffix(tokens[index - 1].lower)
+            {
                 words[words.count - 1] += token.text
                 continue
             }

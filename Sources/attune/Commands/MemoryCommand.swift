@@ -10,7 +10,9 @@ struct MemoryCommand: AsyncParsableCommand {
             facts, preferences, feelings, events with resolved times, updates that supersede older \
             values, requests to forget or not to ask). Recall and followups only read the store. \
             Times in turns ("Thursday at nine") are read in --timezone (default UTC, or the \
-            [memory] timezone key of --config). How it works and how well: docs/MEMORY.md. A turn             is one JSON line, {"time":"2025-01-13T07:07:40Z","speaker":"sam","text":"eye test on             Tuesday at 10"} (`attune memory observe --help`).
+            [memory] timezone key of --config). How it works and how well: docs/MEMORY.md. A turn \
+            is one JSON line, {"time":"2025-01-13T07:07:40Z","speaker":"sam","text":"eye test on \
+            Tuesday at 10"} (`attune memory observe --help`).
 
             Examples:
               head -c 32 /dev/urandom > store.key && chmod 600 store.key
