@@ -140,7 +140,8 @@ struct TimeTenseCues: Sendable {
 
     private static let pastOrAdjectiveIng: Set<String> = ["nothing", "something", "anything", "everything", "thing", "boring", "interesting", "amazing", "exciting", "annoying", "worrying", "evening", "morning"]
 
-    private static let pastWords: Set<String> = [
+    /// Irregular past-tense verbs (the extractor also reads them as no names: "my daughter gave up…").
+    static let pastWords: Set<String> = [
         "was", "were", "did", "had", "went", "didn't", "wasn't", "weren't", "hadn't", "couldn't", "ago",
         "yesterday", "saw", "met", "told", "said", "came", "took", "made", "gave", "felt", "left", "began",
         "ran", "ate", "drank", "spoke", "heard", "thought", "bought", "brought", "found", "lost", "paid",

@@ -287,6 +287,36 @@ public final class VectorIndex {
         return found
     }
 
+    /// The exact int8 cosine of every pair of these items' stored vectors, keyed by the pair (lower id
+    /// first); ids without a vector are left out. For comparing a few chosen items with each other.
+    public func pairwiseSimilarities(_ ids: [Int64]) throws -> [Pair: Float] {
+        guard ids.count >= 2 else { return [:] }
+        var stored: [(id: Int64, scale: Float, values: [Int8])] = []
+        try store.fetchVectors(itemIDs: ids.sorted()) { itemID, scale, values in
+            guard values.count == Self.dimension else { return }
+            stored.append((itemID, scale, Array(values)))
+        }
+        var found: [Pair: Float] = [:]
+        for first in stored.indices {
+            for second in stored.indices where second > first {
+                let (a, b) = (stored[first], stored[second])
+                found[Pair(a.id, b.id)] = a.values.withUnsafeBufferPointer { left in
+                    b.values.withUnsafeBufferPointer { right in
+                        int8ScaledDotProduct(left.baseAddress!, scaleA: a.scale, right.baseAddress!, scaleB: b.scale, count: Self.dimension)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Two item ids, the lower first, whichever order they are given in.
+    public struct Pair: Hashable, Sendable {
+        public let low: Int64
+        public let high: Int64
+        public init(_ a: Int64, _ b: Int64) { (low, high) = a < b ? (a, b) : (b, a) }
+    }
+
     // MARK: - Passes
 
     private func prepareDistances() {

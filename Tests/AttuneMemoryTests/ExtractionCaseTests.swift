@@ -66,3 +66,18 @@ import Testing
         #expect(capitalised.first?.name == "Teach")
     }
 }
+
+/// In all-lower-case text an irregular past verb after a relation is what the relation did, not
+/// its name: "my daughter gave up the violin" names nobody; "my aunt rose" still names Rose.
+@Suite struct LowerCasePastVerbNameTests {
+    let extractor = MemoryExtractor(resolver: TimeExpressionResolver())
+
+    @Test func aPastVerbAfterARelationIsNoName() {
+        for text in ["my daughter gave up the violin and took up the cello", "my brother sold his van", "my nan left me her ring"] {
+            let entities = extractor.analyse(ObservedTurn(timeMs: 0, speaker: "odile", text: text)).entities
+            #expect(entities.count == 1 && entities.first?.name == nil, "\(text): \(entities)")
+        }
+        let rose = extractor.analyse(ObservedTurn(timeMs: 0, speaker: "odile", text: "my aunt rose lives in galway")).entities
+        #expect(rose.first?.name?.lowercased() == "rose", "\(rose)")
+    }
+}

@@ -459,4 +459,32 @@ import Testing
         try box.tell([("2025-06-07T12:00:00Z", "ravi", "dentist was fine!!")])
         #expect(try box.engine.followups(atMs: MemorySandbox.ms("2025-06-08T09:00:00Z")).followups.isEmpty)
     }
+
+    @Test func aLaterReportOfAChangeReplacesWhatNoSlotLinks() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        try box.tell([
+            ("2026-01-05T09:00:00Z", "lena", "I drive an old Corolla"),
+            ("2026-01-05T09:01:00Z", "lena", "my sister Marta lives in Porto"),
+            ("2026-01-05T09:02:00Z", "lena", "I take my coffee with cow's milk"),
+            ("2026-02-10T09:00:00Z", "lena", "sold the Corolla, I've got a little electric Fiat now"),
+            ("2026-02-10T09:01:00Z", "lena", "my brother moved to Porto now"),
+            ("2026-02-10T09:02:00Z", "lena", "switched to oat milk in my coffee"),
+        ])
+        let at = MemorySandbox.ms("2026-03-01T09:00:00Z")
+        for (query, now, before) in [("what car do I drive?", "fiat", "old corolla"), ("what milk do I take in my coffee?", "oat", "cow's")] {
+            let answer = try box.engine.recall(query, atMs: at, speaker: "lena")
+            #expect(answer.results.first?.source.text.lowercased().contains(now) == true, "\(query): \(answer.results.map(\.source.text))")
+            let old = answer.results.first { $0.source.text.lowercased().contains(before) }
+            #expect(old.map { !$0.current && $0.why.contains { $0.hasPrefix("replaced by a later turn") } } ?? true, "\(query): \(String(describing: old))")
+            #expect(answer.results.firstIndex { $0.source.text.lowercased().contains(before) } ?? 99 > (answer.results.firstIndex { $0.source.text.lowercased().contains(now) } ?? 0))
+        }
+        // The brother's move names someone else: the sister's city stands.
+        let sister = try box.engine.recall("where does my sister live?", atMs: at, speaker: "lena")
+        #expect(sister.results.first?.source.text == "my sister Marta lives in Porto", "\(sister.results.map(\.source.text))")
+        #expect(sister.results.first?.current == true)
+        // Asked about the past, nothing is put back.
+        let before = try box.engine.recall("what car did I drive before?", atMs: at, speaker: "lena")
+        #expect(!before.results.contains { $0.why.contains { $0.hasPrefix("replaced") } }, "\(before.results.map(\.why))")
+    }
 }

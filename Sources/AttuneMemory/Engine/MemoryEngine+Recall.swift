@@ -173,6 +173,11 @@ extension MemoryEngine {
             if score > 0.0005 { scored.append((id, score, current)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : (items[$0.id]?.timeMs ?? 0) > (items[$1.id]?.timeMs ?? 0) }
+        var replacedBy: [Int64: Int64] = [:]
+        if !asked.asksHistory {
+            (scored, replacedBy) = try demotingReplaced(scored, items: items, records: records)
+            for (old, new) in replacedBy { evidence[old]?.replacedBy = new }
+        }
         let top = scored.prefix(limit)
         let results: [RecallResult] = top.compactMap { entry in
             guard let item = items[entry.id], let found = evidence[entry.id] else { return nil }
@@ -185,7 +190,7 @@ extension MemoryEngine {
                 source: MemorySource(id: entry.id, text: item.text, time: MemoryItemJSON.formatTime(item.timeMs), speaker: item.speaker, session: item.session),
                 why: found.reasons(current: entry.current))
         }
-        let confident = unknown.isEmpty && (scored.first?.score ?? 0) >= configuration.confidenceThreshold
+        let confident = unknown.isEmpty && (scored.map(\.score).max() ?? 0) >= configuration.confidenceThreshold
         return RecallAnswer(query: query, at: at, confident: confident, unknown: unknown, results: results)
     }
 }
@@ -214,6 +219,8 @@ struct Evidence {
     var entityNames: [String] = []
     /// The slot or event whose current value the utterance holds, when the question asks about one.
     var currentValue: String?
+    /// The later turn that replaced this utterance (`demotingReplaced`).
+    var replacedBy: Int64?
 
     func reasons(current: Bool) -> [String] {
         var why: [String] = []
@@ -222,7 +229,11 @@ struct Evidence {
         if entity > 0 { why.append("names " + entityNames.joined(separator: ", ")) }
         if time > 0 { why.append("at the time asked about") }
         if let currentValue { why.append("holds the current \(currentValue)") }
-        if !current { why.append("superseded by a newer value") }
+        if let replacedBy {
+            why.append("replaced by a later turn (#\(replacedBy))")
+        } else if !current {
+            why.append("superseded by a newer value")
+        }
         return why
     }
 }

@@ -92,6 +92,8 @@ struct ExtractionReading {
             return !(ExtractionLexicon.determiners.contains(token.lower) || ExtractionLexicon.prepositions.contains(token.lower) && token.lower.count < 4)
         }
         guard lowercaseNames else { return false }
+        // "my daughter gave up the violin": an irregular past verb is no name.
+        if TimeTenseCues.pastWords.contains(token.lower), token.lower != "rose" { return false }
         return !ExtractionLexicon.commonWords.contains(token.lower) && !isLexiconWord(token.lower) && !token.lower.hasSuffix("ing")
             && !token.lower.hasSuffix("ed") && !token.lower.hasSuffix("ly") && token.lower.count > 1
     }
