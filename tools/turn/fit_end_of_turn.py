@@ -240,9 +240,12 @@ def main():
                         help="fallback pauses tried, start:stop:step in ms")
     parser.add_argument("--max-pause-ms", type=float, default=MAX_PAUSE_MS, help="frames further into a pause are not fitted on")
     parser.add_argument("--per-hold-bin", action="store_true", help="hold the target in every hold bin up to 1.5 s too")
+    parser.add_argument("--select-on", nargs="+", metavar="DIR",
+                        help="choose the setting on the held-out files of these --data sets only (default: all)")
     parser.add_argument("--cache", help="directory to keep the logged features in between runs")
     args = parser.parse_args()
-    audio_only, with_text, described = [], [], []
+    audio_only, with_text, described, scored = [], [], [], []
+    select_on = {os.path.normpath(d) for d in args.select_on or args.data}
     for directory in args.data:
         with open(os.path.join(directory, "labels.json")) as f:
             labels = json.load(f)
@@ -250,9 +253,12 @@ def main():
         print(f"logging features on {len(train)} training files of {directory} …", file=sys.stderr)
         audio_only += list(zip(train, cached_features(directory, train, False, args.cache)))
         with_text += list(zip(train, cached_features(directory, train, True, args.cache)))
+        scored += [os.path.normpath(directory) in select_on] * len(train)
         generator = labels.get("generator", "tools/turn/make_eval_set.py")
         described.append(f"{generator} --seed {labels['seed']}, split train: {len(train)} files, "
                          f"{len({e['voice'] for e in train})} voices, {sum(len(e['pauses']) for e in train)} pauses")
+    if not any(scored):
+        sys.exit("--select-on names none of the --data sets")
     voices = sorted({e["voice"] for e, _ in audio_only})
     groups = voice_folds(voices, args.folds)
     grid = [(th, fb) for fb in args.fallbacks for th in THRESHOLDS]
@@ -262,8 +268,9 @@ def main():
         folds = []
         for held in groups:
             model, _, _ = fit([(e, r) for e, r in audio_only + with_text if e["voice"] not in held], l2, args.max_pause_ms)
-            folds.append({"audioOnly": Replay([(e, r) for e, r in audio_only if e["voice"] in held], model),
-                          "withTranscript": Replay([(e, r) for e, r in with_text if e["voice"] in held], model)})
+            held_out = {k: [(e, r) for (e, r), s in zip(run, scored) if s and e["voice"] in held]
+                        for k, run in (("audioOnly", audio_only), ("withTranscript", with_text))}
+            folds.append({k: Replay(v, model) for k, v in held_out.items()})
         frontier = {}
         scored = {k: Replay.metrics_of([fold[k] for fold in folds], THRESHOLDS, args.fallbacks)
                   for k in ("audioOnly", "withTranscript")}
@@ -300,6 +307,8 @@ def main():
                                                      chosen_metrics[run_name + "ByHoldLength"].items()), file=sys.stderr)
     fold_text = "leave-one-voice-out" if len(groups) == len(voices) else f"{len(groups)}-fold (voices grouped)"
     bin_text = " and in every hold-length bin up to 1.5 s" if args.per_hold_bin else ""
+    if args.select_on:
+        bin_text += " on the held-out files of " + ", ".join(args.select_on)
     document = {
         "featureNames": runner.FEATURE_NAMES,
         **model.to_json(),
