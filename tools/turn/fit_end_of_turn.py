@@ -240,11 +240,14 @@ def main():
                         help="fallback pauses tried, start:stop:step in ms")
     parser.add_argument("--max-pause-ms", type=float, default=MAX_PAUSE_MS, help="frames further into a pause are not fitted on")
     parser.add_argument("--per-hold-bin", action="store_true", help="hold the target in every hold bin up to 1.5 s too")
+    parser.add_argument("--min-shifts", type=float,
+                        help="instead of --target: of the settings that find at least this share of shifts on the audio "
+                             "alone, the one with the fewest false cut-ins (in its worst hold bin up to 1.5 s with --per-hold-bin)")
     parser.add_argument("--select-on", nargs="+", metavar="DIR",
                         help="choose the setting on the held-out files of these --data sets only (default: all)")
     parser.add_argument("--cache", help="directory to keep the logged features in between runs")
     args = parser.parse_args()
-    audio_only, with_text, described, scored = [], [], [], []
+    audio_only, with_text, described, selected = [], [], [], []
     select_on = {os.path.normpath(d) for d in args.select_on or args.data}
     for directory in args.data:
         with open(os.path.join(directory, "labels.json")) as f:
@@ -253,11 +256,11 @@ def main():
         print(f"logging features on {len(train)} training files of {directory} …", file=sys.stderr)
         audio_only += list(zip(train, cached_features(directory, train, False, args.cache)))
         with_text += list(zip(train, cached_features(directory, train, True, args.cache)))
-        scored += [os.path.normpath(directory) in select_on] * len(train)
+        selected += [os.path.normpath(directory) in select_on] * len(train)
         generator = labels.get("generator", "tools/turn/make_eval_set.py")
         described.append(f"{generator} --seed {labels['seed']}, split train: {len(train)} files, "
                          f"{len({e['voice'] for e in train})} voices, {sum(len(e['pauses']) for e in train)} pauses")
-    if not any(scored):
+    if not any(selected):
         sys.exit("--select-on names none of the --data sets")
     voices = sorted({e["voice"] for e, _ in audio_only})
     groups = voice_folds(voices, args.folds)
@@ -268,7 +271,7 @@ def main():
         folds = []
         for held in groups:
             model, _, _ = fit([(e, r) for e, r in audio_only + with_text if e["voice"] not in held], l2, args.max_pause_ms)
-            held_out = {k: [(e, r) for (e, r), s in zip(run, scored) if s and e["voice"] in held]
+            held_out = {k: [(e, r) for (e, r), s in zip(run, selected) if s and e["voice"] in held]
                         for k, run in (("audioOnly", audio_only), ("withTranscript", with_text))}
             folds.append({k: Replay(v, model) for k, v in held_out.items()})
         frontier = {}
@@ -277,9 +280,19 @@ def main():
         for threshold, fallback in grid:
             metrics = {k: scored[k][(threshold, fallback)][0] for k in scored}
             bins = {k: scored[k][(threshold, fallback)][1] if args.per_hold_bin else {} for k in scored}
+            audio = metrics["audioOnly"]
+            if args.min_shifts is not None:
+                if audio["shiftsFound"] < args.min_shifts:
+                    continue
+                worst = max([audio["falseCutInRate"]] + [bins["audioOnly"][b]["falseCutInRate"]
+                                                         for b in BOUNDED_HOLD_BINS if b in bins["audioOnly"]])
+                key = (worst, audio["falseCutInRate"], audio["latencyP50Ms"] or 1e9)
+                if best_key is None or key < best_key:
+                    chosen, best_key = (threshold, fallback, l2), key
+                    chosen_metrics = {**metrics, **{k + "ByHoldLength": b for k, b in bins.items() if b}}
+                continue
             if not all(within_target(metrics[k], bins[k], args.target) for k in metrics):
                 continue
-            audio = metrics["audioOnly"]
             if fallback not in frontier or audio["shiftsFound"] > frontier[fallback][1]["shiftsFound"]:
                 frontier[fallback] = (threshold, audio)
             enough = all(m["shiftsFound"] >= 0.95 for m in metrics.values())
@@ -294,6 +307,8 @@ def main():
                   f"p50 {audio['latencyP50Ms']:.0f} ms (audio alone)", file=sys.stderr)
         print(f"  L2 {l2:g}: best so far threshold {chosen and chosen[0]}, fallback {chosen and chosen[1]}, "
               f"L2 {chosen and chosen[2]:g}", file=sys.stderr)
+    if chosen is None and args.min_shifts is not None:
+        sys.exit(f"no setting finds {args.min_shifts:.0%} of shifts in cross-validation")
     if chosen is None:
         sys.exit(f"no setting keeps false cut-ins under {args.target:.0%} in cross-validation")
     model, frames, shift_frames = fit(audio_only + with_text, chosen[2], args.max_pause_ms)
@@ -307,8 +322,13 @@ def main():
                                                      chosen_metrics[run_name + "ByHoldLength"].items()), file=sys.stderr)
     fold_text = "leave-one-voice-out" if len(groups) == len(voices) else f"{len(groups)}-fold (voices grouped)"
     bin_text = " and in every hold-length bin up to 1.5 s" if args.per_hold_bin else ""
+    rule = (f"false cut-ins <= {args.target:.0%}{bin_text} and shifts found >= 95 % (else the most) on the audio "
+            "alone and with transcripts, then the lowest median latency on the audio alone")
+    if args.min_shifts is not None:
+        rule = (f"of the settings finding >= {args.min_shifts:.0%} of shifts on the audio alone, the fewest false "
+                f"cut-ins{' in the worst hold bin up to 1.5 s' if args.per_hold_bin else ''}")
     if args.select_on:
-        bin_text += " on the held-out files of " + ", ".join(args.select_on)
+        rule += " on the held-out files of " + ", ".join(args.select_on)
     document = {
         "featureNames": runner.FEATURE_NAMES,
         **model.to_json(),
@@ -322,8 +342,7 @@ def main():
             "method": f"logistic regression (IRLS, L2 {chosen[2]:g} per frame, chosen from {PENALTIES} in cross-validation) on the cues and the pairwise products of the prosodic "
                       f"ones, standardised; threshold and fallback pause ({args.fallbacks[0]}-{args.fallbacks[-1]} ms) by "
                       f"{fold_text} cross-validation over {len(voices)} voices: "
-                      f"false cut-ins <= {args.target:.0%}{bin_text} and shifts found >= 95 % (else the most) on the audio "
-                      "alone and with transcripts, then the lowest median latency on the audio alone",
+                      + rule,
             "crossValidatedMetrics": json.dumps({k: {m: (round(v, 4) if isinstance(v, float) else v) for m, v in d.items()}
                                                  for k, d in chosen_metrics.items() if not k.endswith("ByHoldLength")}),
             "date": datetime.date.today().isoformat(),
