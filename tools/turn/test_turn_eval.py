@@ -1,5 +1,6 @@
 """Tests of the turn evaluation's binning (tools/turn/breakdown.py), scoring and the hard set's split
 and hold lengths: python3 -m unittest discover -s tools/turn -p 'test_*.py'"""
+import math
 import os
 import random
 import sys
@@ -7,10 +8,13 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import breakdown  # noqa: E402
+import fit_end_of_turn  # noqa: E402
 import hard_set_sentences as bank  # noqa: E402
 import make_eval_set  # noqa: E402
 import make_hard_set  # noqa: E402
 import scoring  # noqa: E402
+from model import PAIRS, Model  # noqa: E402
+from runner import FEATURE_NAMES  # noqa: E402
 
 
 def pause(kind, start, end, **extra):
@@ -119,6 +123,55 @@ class HardSetTests(unittest.TestCase):
         gaps = [make_hard_set.gap_seconds(rng) for _ in range(2000)]
         self.assertTrue(all(0.1 <= g <= 1.5 for g in gaps))
         self.assertLess(min(gaps), 0.11)
+
+
+class ReplayTests(unittest.TestCase):
+    """The grid scorer of fit_end_of_turn.Replay agrees with scoring.score and breakdown.by_hold_length
+    on the decisions Replay.decide makes, setting by setting."""
+
+    def test_grid_metrics_equal_the_scorer_of_the_decisions(self):
+        rng = random.Random(11)
+        n = len(FEATURE_NAMES)
+        weights = [0.0] * (n + len(PAIRS))
+        weights[0] = 4.0  # p rises with pauseLog
+        weights[2] = -1.5  # and falls with the f0 slope cue
+        model = Model(weights, -1.0, [0.0] * len(weights), [1.0] * len(weights))
+        runs = []
+        for f in range(3):
+            pauses, rows, t = [], [], 1.0
+            for k in range(8):
+                kind = "shift" if k % 3 == 2 else "hold"
+                length = rng.uniform(0.2, 1.9)
+                pauses.append(pause(kind, t, t + length, holdSec=length))
+                for i in range(1, int(length * 100) + 12):  # frames run 120 ms into the next speech
+                    pause_ms = i * 10.0
+                    features = [0.0] * n
+                    features[0] = math.log(pause_ms / 1000)
+                    features[2] = rng.gauss(0, 1)
+                    rows.append((t + 0.085 + i * 0.01, t, pause_ms, features))
+                t += length + rng.uniform(0.5, 2.0)
+            stray = [0.0] * n
+            stray[0] = math.log(1.6)
+            rows.append((t + 0.3, t + 0.2, 1600.0, stray))  # a logged pause inside speech
+            runs.append(({"pauses": pauses}, rows))
+        replays = [fit_end_of_turn.Replay(runs[:2], model), fit_end_of_turn.Replay(runs[2:], model)]
+        thresholds, fallbacks = [0.2, 0.5, 0.8, 0.95], [400, 900, 1500]
+        grid = fit_end_of_turn.Replay.metrics_of(replays, thresholds, fallbacks)
+        self.assertEqual(len(grid), len(thresholds) * len(fallbacks))
+        varied, strays = set(), 0
+        for (threshold, fallback), (metrics, bins) in grid.items():
+            decided = [d for r in replays for d in r.decide(threshold, fallback)]
+            expected = scoring.score(decided)
+            for key, value in expected.items():
+                if value is None:
+                    self.assertIsNone(metrics[key])
+                else:
+                    self.assertAlmostEqual(metrics[key], value, places=9, msg=key)
+            self.assertEqual(bins, breakdown.by_hold_length(decided))
+            strays += metrics["cutInsInSpeech"]
+            varied.add((round(metrics["falseCutInRate"], 6), round(metrics["shiftsFound"], 6)))
+        self.assertGreater(len(varied), 4)
+        self.assertGreater(strays, 0)
 
 
 if __name__ == "__main__":
