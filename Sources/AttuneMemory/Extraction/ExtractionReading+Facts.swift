@@ -32,9 +32,10 @@ extension ExtractionReading {
             } else if verb == "from" || (["come", "comes", "originally"].contains(verb) && word(index + 1) == "from") {
                 placeStart = verb == "from" ? index + 1 : index + 2
                 slot = "hometown"
-            } else if verb == "in", ["am", "is", "are"].contains(word(index - 1)), word(index - 2) != "not" {
-                // "Nia is in Cardiff now": only with "now"/"these days" (else it is a visit).
-                if clause.range.contains(where: { word($0) == "now" || word($0) == "nowadays" }) { placeStart = index + 1 }
+            } else if verb == "in", ["am", "is", "are", "'s"].contains(word(index - 1)), word(index - 2) != "not" {
+                // "Nia is in Cardiff now", "Marta's in Lisbon these days": only with "now", "nowadays"
+                // or "these days" (else it is a visit).
+                if clause.range.contains(where: { word($0) == "now" || word($0) == "nowadays" || matches(["these", "days"], at: $0) }) { placeStart = index + 1 }
             }
             if let start = placeStart, let place = placeName(at: start, in: clause) {
                 addPlace(place, subject: subject, slot: slot, statement: said)
