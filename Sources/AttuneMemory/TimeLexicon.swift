@@ -36,7 +36,7 @@ enum TimeLexicon {
     static func isHourWord(_ text: String) -> Bool {
         if let value = Int(text) { return (1...12).contains(value) }
         switch word(text) {
-        case .cardinal(let value): return (1...12).contains(value) || value == 30 || (15...45).contains(value)
+        case .cardinal(let value): return (1...12).contains(value) || (15...45).contains(value)
         case .key(let keyword): return [.half, .quarter, .noon, .midnight].contains(keyword)
         default: return false
         }
@@ -52,7 +52,7 @@ enum TimeLexicon {
     /// "fri morning", "thu at 9"), or after a word that leads a day ("on sat", "next wed"). Elsewhere
     /// they stay words ("we sat in the sun", "they wed in June").
     static func readShortWeekdays(in tokens: inout [TimeToken]) {
-        for index in tokens.indices where tokens[index].kind == .word && tokens[index].word == .other {
+        for index in tokens.indices where tokens[index].kind == .word && tokens[index].text.utf8.count == 3 && tokens[index].word == .other {
             guard let day = shortWeekdays[tokens[index].text] else { continue }
             var next = index + 1
             if next < tokens.count, tokens[next].isPunctuation(0x2E) { next += 1 }

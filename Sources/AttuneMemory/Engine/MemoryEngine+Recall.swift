@@ -173,10 +173,12 @@ extension MemoryEngine {
             if score > 0.0005 { scored.append((id, score, current)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : (items[$0.id]?.timeMs ?? 0) > (items[$1.id]?.timeMs ?? 0) }
-        var replacedBy: [Int64: Int64] = [:]
+        // Confidence is judged on the best relevance, before replaced answers are put last.
+        let bestScore = scored.first?.score ?? 0
         if !asked.asksHistory {
-            (scored, replacedBy) = try demotingReplaced(scored, items: items, records: records)
-            for (old, new) in replacedBy { evidence[old]?.replacedBy = new }
+            let demoted = try demotingReplaced(scored, items: items, records: records)
+            scored = demoted.ranked
+            for (old, new) in demoted.replacedBy { evidence[old]?.replacedBy = new }
         }
         let top = scored.prefix(limit)
         let results: [RecallResult] = top.compactMap { entry in
@@ -190,7 +192,7 @@ extension MemoryEngine {
                 source: MemorySource(id: entry.id, text: item.text, time: MemoryItemJSON.formatTime(item.timeMs), speaker: item.speaker, session: item.session),
                 why: found.reasons(current: entry.current))
         }
-        let confident = unknown.isEmpty && (scored.map(\.score).max() ?? 0) >= configuration.confidenceThreshold
+        let confident = unknown.isEmpty && bestScore >= configuration.confidenceThreshold
         return RecallAnswer(query: query, at: at, confident: confident, unknown: unknown, results: results)
     }
 }

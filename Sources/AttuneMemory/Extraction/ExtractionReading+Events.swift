@@ -137,7 +137,7 @@ extension ExtractionReading {
             let words = next.range.filter { tokens[$0].isWord }
             guard !words.isEmpty else { break }
             let start = tokens[next.range.lowerBound].utf8Start, end = tokens[next.range.upperBound - 1].utf8End
-            let written = String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
+            let written = String(decoding: text.utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
             if words.allSatisfy({ isTime($0) }) {
                 phrase += (phrase.isEmpty ? "" : " ") + written
             } else if !phrase.isEmpty, words.count <= 2, words.allSatisfy({ TimeLexicon.isHourWord(word($0)) }) {
