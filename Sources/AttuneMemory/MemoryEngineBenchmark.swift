@@ -236,8 +236,10 @@ public struct MemoryEngineBenchmark {
                 let words = MemoryWords.contentWords(probe.query)
                 let wordQueries = try clock.measure {
                     let (anyOf, allOf) = try engine.wordQuery(words)
-                    _ = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) }
-                    _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool)
+                    let budget = MemoryEngine.wordMatchBudget
+                    _ = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+                        .filter { allowed.contains($0.itemID) }
+                    _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool, latestMatches: budget)
                 }
                 let indexed = try clock.measure {
                     _ = allowed.everything ? try engine.index.search(vector, limit: pool)

@@ -28,6 +28,16 @@ extension EncryptedStore {
         try entities(where: "name_key = ?", [.text(StoredEntity.key(name))])
     }
 
+    /// The latest `count` mentions of this name (any case) stored, newest first: for a name said in
+    /// hundreds of utterances, the ones recall reaches it by. The index by name holds each name's
+    /// mentions in id order, so SQLite reads the last `count` of them backwards without sorting.
+    public func entities(named name: String, latest count: Int) throws -> [StoredEntity] {
+        try connection.withCachedStatement("SELECT \(Self.entityColumns) FROM memory_entities WHERE name_key = ? ORDER BY id DESC LIMIT ?") { statement in
+            try statement.bind([.text(StoredEntity.key(name)), .integer(Int64(count))])
+            return try Self.readEntities(statement)
+        }
+    }
+
     /// Mentions made in these items.
     public func entities(itemIDs: [Int64]) throws -> [StoredEntity] {
         guard !itemIDs.isEmpty else { return [] }
@@ -47,13 +57,17 @@ extension EncryptedStore {
         // Each call site passes one fixed condition, so the statement is parsed once per connection.
         try connection.withCachedStatement("SELECT \(Self.entityColumns) FROM memory_entities WHERE \(condition) ORDER BY id") { statement in
             try statement.bind(values)
-            var found: [StoredEntity] = []
-            while try statement.step() {
-                found.append(StoredEntity(
-                    id: statement.int64(0), itemID: statement.int64(1), name: statement.optionalText(2), kind: statement.text(3),
-                    relation: statement.optionalText(4), relativeTo: statement.optionalText(5), phrase: statement.text(6)))
-            }
-            return found
+            return try Self.readEntities(statement)
         }
+    }
+
+    private static func readEntities(_ statement: SQLiteStatement) throws -> [StoredEntity] {
+        var found: [StoredEntity] = []
+        while try statement.step() {
+            found.append(StoredEntity(
+                id: statement.int64(0), itemID: statement.int64(1), name: statement.optionalText(2), kind: statement.text(3),
+                relation: statement.optionalText(4), relativeTo: statement.optionalText(5), phrase: statement.text(6)))
+        }
+        return found
     }
 }

@@ -24,17 +24,25 @@ extension EncryptedStore {
     /// the answer (every hit below them ranks lower), and only otherwise, when there are more hits
     /// than that page held, does the search join the items' times (which costs a lookup per match:
     /// 20 ms for common words over 100,000 items). With `upToMs` nil every item counts.
-    public func searchItemText(words: [String], upToMs: Int64?, limit: Int) throws -> [TextMatch] {
-        try searchItemText(anyOf: words, allOf: [], upToMs: upToMs, limit: limit)
+    ///
+    /// FTS5 scores every match before it sorts, so ranking costs in proportion to the matches. With
+    /// `latestMatches` set and `upToMs` nil (a question asked now), only the latest that many stored
+    /// matches are ranked (by rowid: the order they were stored in), which bounds the cost when the
+    /// words are in thousands of items; otherwise every match is ranked (what forgetting needs, and
+    /// a question about a past moment, whose latest matches may all be later than it).
+    public func searchItemText(words: [String], upToMs: Int64?, limit: Int, latestMatches: Int? = nil) throws -> [TextMatch] {
+        try searchItemText(anyOf: words, allOf: [], upToMs: upToMs, limit: limit, latestMatches: latestMatches)
     }
 
-    /// `searchItemText(words:upToMs:limit:)` for items that have any of `anyOf` or every one of
-    /// `allOf` (`"a" OR "b" OR ("c" AND "d")`).
-    public func searchItemText(anyOf: [String], allOf: [String], upToMs: Int64?, limit: Int) throws -> [TextMatch] {
+    /// `searchItemText(words:upToMs:limit:latestMatches:)` for items that have any of `anyOf` or
+    /// every one of `allOf` (`"a" OR "b" OR ("c" AND "d")`).
+    public func searchItemText(anyOf: [String], allOf: [String], upToMs: Int64?, limit: Int, latestMatches: Int? = nil) throws -> [TextMatch] {
         guard let query = Self.ftsQuery(anyOf: anyOf, allOf: allOf), limit > 0 else { return [] }
         let page = upToMs == nil ? limit : limit * Self.timeFilterDepth
+        var floor = Int64.min
+        if let latestMatches, upToMs == nil { floor = try lowestRowID(ofLatest: latestMatches, matching: query, sql: Self.latestItemMatchSQL) }
         let ranked = try connection.withCachedStatement(Self.rankedItemsSQL) { statement in
-            try statement.bind([.text(query), .integer(Int64(page))])
+            try statement.bind([.text(query), .integer(floor), .integer(Int64(page))])
             var found: [TextMatch] = []
             // FTS5's bm25() is negative, more negative is better; flipped so higher is better.
             while try statement.step() { found.append(TextMatch(itemID: statement.int64(0), score: -statement.double(1))) }
@@ -54,12 +62,15 @@ extension EncryptedStore {
     }
 
     /// Records whose statement has any of `words`, said at or before `upToMs`, best first: FTS5's
-    /// own ranking first, then the records' items and times by id, as `searchItemText` does.
-    public func searchRecordStatements(words: [String], upToMs: Int64?, limit: Int) throws -> [TextMatch] {
+    /// own ranking first, then the records' items and times by id, as `searchItemText` does, with
+    /// the same bound on how many matches are ranked (`latestMatches`).
+    public func searchRecordStatements(words: [String], upToMs: Int64?, limit: Int, latestMatches: Int? = nil) throws -> [TextMatch] {
         guard let query = Self.ftsQuery(words), limit > 0 else { return [] }
         let page = upToMs == nil ? limit : limit * Self.timeFilterDepth
+        var floor = Int64.min
+        if let latestMatches, upToMs == nil { floor = try lowestRowID(ofLatest: latestMatches, matching: query, sql: Self.latestRecordMatchSQL) }
         let ranked: [(recordID: Int64, score: Double)] = try connection.withCachedStatement(Self.rankedRecordsSQL) { statement in
-            try statement.bind([.text(query), .integer(Int64(page))])
+            try statement.bind([.text(query), .integer(floor), .integer(Int64(page))])
             var found: [(Int64, Double)] = []
             while try statement.step() { found.append((statement.int64(0), -statement.double(1))) }
             return found
@@ -85,28 +96,41 @@ extension EncryptedStore {
         }
     }
 
-    /// How many items' text has any of `words` (FTS5 walks the words' lists without ranking: about
-    /// 0.1 ms for a thousand matches, against a few milliseconds to rank them by BM25).
-    public func itemTextMatchCount(words: [String]) throws -> Int {
+    /// How many items' text has any of `words`, counting no further than `atMost` (FTS5 walks the
+    /// words' lists without ranking, and stops there: about 0.1 ms for a thousand matches, against
+    /// a few milliseconds to rank them by BM25).
+    public func itemTextMatchCount(words: [String], atMost: Int = .max) throws -> Int {
         guard let query = Self.ftsQuery(words) else { return 0 }
         return try connection.withCachedStatement(Self.itemMatchCountSQL) { statement in
-            try statement.bind([.text(query)])
+            try statement.bind([.text(query), .integer(Int64(atMost))])
             return try statement.step() ? Int(statement.int64(0)) : 0
         }
     }
 
-    private static let itemMatchCountSQL = "SELECT count(*) FROM memory_items_fts WHERE memory_items_fts MATCH ?"
+    /// The rowid of the `count`-th latest match of `query` (FTS5 walks its lists newest first and
+    /// stops there), or `Int64.min` when there are fewer matches: every one is then ranked.
+    private func lowestRowID(ofLatest count: Int, matching query: String, sql: String) throws -> Int64 {
+        guard count > 0 else { return .max }
+        return try connection.withCachedStatement(sql) { statement in
+            try statement.bind([.text(query), .integer(Int64(count - 1))])
+            return try statement.step() ? statement.int64(0) : .min
+        }
+    }
+
+    private static let itemMatchCountSQL = "SELECT count(*) FROM (SELECT 1 FROM memory_items_fts WHERE memory_items_fts MATCH ? LIMIT ?)"
+    private static let latestItemMatchSQL = "SELECT rowid FROM memory_items_fts WHERE memory_items_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+    private static let latestRecordMatchSQL = "SELECT rowid FROM memory_records_fts WHERE memory_records_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
 
     /// How many times the asked-for number of hits FTS5 ranks before a time filter.
     static let timeFilterDepth = 4
-    private static let rankedItemsSQL = "SELECT rowid, rank FROM memory_items_fts WHERE memory_items_fts MATCH ? ORDER BY rank LIMIT ?"
+    private static let rankedItemsSQL = "SELECT rowid, rank FROM memory_items_fts WHERE memory_items_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?"
     private static let itemsSaidBySQL = """
         SELECT memory_items_fts.rowid, bm25(memory_items_fts) FROM memory_items_fts
         JOIN memory_items ON memory_items.id = memory_items_fts.rowid
         WHERE memory_items_fts MATCH ? AND memory_items.time_ms <= ?
         ORDER BY bm25(memory_items_fts) LIMIT ?
         """
-    private static let rankedRecordsSQL = "SELECT rowid, rank FROM memory_records_fts WHERE memory_records_fts MATCH ? ORDER BY rank LIMIT ?"
+    private static let rankedRecordsSQL = "SELECT rowid, rank FROM memory_records_fts WHERE memory_records_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?"
     private static let recordOwnersSQL = "SELECT id, item_id, time_ms FROM memory_records WHERE id IN (SELECT value FROM json_each(?))"
     private static let recordsSaidBySQL = """
         SELECT memory_records.item_id, memory_records_fts.rowid, bm25(memory_records_fts) FROM memory_records_fts

@@ -67,6 +67,16 @@ extension EncryptedStore {
         try records(where: "event_label IS NOT NULL AND time_ms <= ?", [.integer(upToMs)])
     }
 
+    /// The current event records said at or before `upToMs` whose time overlaps [startMs, endMs)
+    /// (an event with no end lasts one millisecond), in id order: what recall's time retriever reads
+    /// for a question about a time, without loading every event.
+    public func currentEventRecords(overlapping startMs: Int64, _ endMs: Int64, upToMs: Int64) throws -> [StoredRecord] {
+        try records(where: """
+            event_label IS NOT NULL AND status = 'current' AND time_ms <= ?1 AND event_start_ms < ?3
+              AND max(event_start_ms + 1, coalesce(event_end_ms, event_start_ms + 1)) > ?2
+            """, [.integer(upToMs), .integer(startMs), .integer(endMs)])
+    }
+
     /// Every record that was superseded as of `upToMs`: by a newer record said at or before then
     /// (recall at a past time sees the value that was current then). Recall demotes these.
     public func supersededRecords(upToMs: Int64 = .max) throws -> [StoredRecord] {

@@ -69,6 +69,72 @@ import Testing
         #expect(try store.searchRecordStatements(words: ["appointments"], upToMs: .max, limit: 5).map(\.itemID) == [ids[0]], "porter stemming")
     }
 
+    @Test func rankingTheLatestMatchesOnlyRanksThoseAndCountsStopAtTheirBound() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        // 60 items with "ladder": the early ones say it three times (BM25 ranks them first), the
+        // latest 20 once. A window of 20 ranks only the latest 20.
+        let ids = try store.add((0..<60).map { Self.utterance($0 < 40 ? "ladder ladder ladder, note \($0)" : "the ladder, note \($0)", at: 1_000 + Int64($0)) })
+        for (offset, id) in ids.enumerated() {
+            try store.addRecord(StoredRecord(itemID: id, kind: "fact", subject: "ana", statement: offset < 40 ? "ana's ladder ladder" : "ana's ladder",
+                                             timeMs: 1_000 + Int64(offset)))
+        }
+        let all = try store.searchItemText(words: ["ladder"], upToMs: nil, limit: 10)
+        #expect(Set(all.map(\.itemID)).isSubset(of: Set(ids.prefix(40))), "without a window the repeated word ranks first")
+        let windowed = try store.searchItemText(words: ["ladder"], upToMs: nil, limit: 10, latestMatches: 20)
+        #expect(windowed.count == 10 && Set(windowed.map(\.itemID)).isSubset(of: Set(ids.suffix(20))))
+        let records = try store.searchRecordStatements(words: ["ladder"], upToMs: nil, limit: 30, latestMatches: 20)
+        #expect(records.count == 20 && Set(records.map(\.itemID)) == Set(ids.suffix(20)))
+        // A window wider than the matches ranks them all; a time bound ranks them all too (the
+        // latest matches could all be later than the moment asked about).
+        #expect(try store.searchItemText(words: ["ladder"], upToMs: nil, limit: 10, latestMatches: 500).map(\.itemID) == all.map(\.itemID))
+        #expect(Set(try store.searchItemText(words: ["ladder"], upToMs: 1_030, limit: 10, latestMatches: 20).map(\.itemID)).isSubset(of: Set(ids.prefix(31))))
+        #expect(try store.itemTextMatchCount(words: ["ladder"]) == 60)
+        #expect(try store.itemTextMatchCount(words: ["ladder"], atMost: 7) == 7)
+        #expect(try store.itemTextMatchCount(words: ["ladder", "kiln"], atMost: 100) == 60)
+    }
+
+    @Test func eventsOverlappingATimeAndTheLatestMentionsOfANameAreReadAlone() throws {
+        let sandbox = StoreSandbox()
+        defer { sandbox.remove() }
+        let store = try EncryptedStore.create(at: sandbox.store, key: sandbox.key)
+        defer { try? store.close() }
+        let ids = try store.add((0..<6).map { Self.utterance("event \($0), with Priya", at: 1_000 * Int64($0 + 1)) })
+        // Events at [10, 20) s, at 30 s (no end: one millisecond), at [40, 60) s; one moved away
+        // (superseded), one said after the question.
+        let events: [(Int64?, Int64?, StoredRecord.Status, Int64)] = [
+            (10_000, 20_000, .current, 1_000), (30_000, nil, .current, 2_000), (40_000, 60_000, .current, 3_000),
+            (15_000, 16_000, .superseded, 4_000), (15_000, 16_000, .current, 9_000), (nil, nil, .current, 5_000),
+        ]
+        var recordIDs: [Int64] = []
+        for (offset, event) in events.enumerated() {
+            recordIDs.append(try store.addRecord(StoredRecord(
+                itemID: ids[offset], kind: "event", subject: "ana", statement: "event \(offset)", timeMs: event.3, status: event.2,
+                event: StoredEvent(label: "event", owner: "ana", startMs: event.0, endMs: event.1, state: .planned))))
+            try store.addEntity(StoredEntity(itemID: ids[offset], name: "Priya", kind: "person", relation: nil, relativeTo: nil, phrase: "Priya"))
+        }
+        func overlapping(_ start: Int64, _ end: Int64) throws -> [Int64] {
+            try store.currentEventRecords(overlapping: start, end, upToMs: 6_000).compactMap(\.id)
+        }
+        #expect(try overlapping(0, 10_000).isEmpty, "an interval ending where the event starts does not overlap it")
+        #expect(try overlapping(19_999, 30_001) == [recordIDs[0], recordIDs[1]])
+        #expect(try overlapping(30_001, 40_000).isEmpty)
+        #expect(try overlapping(50_000, 50_001) == [recordIDs[2]])
+        #expect(try overlapping(15_500, 15_600) == [recordIDs[0]], "the superseded event and the later one are left out")
+        // The reference: every event record, filtered as recall filtered them before.
+        for (start, end) in [(0, 100_000), (12_000, 45_000), (30_000, 30_001)] as [(Int64, Int64)] {
+            let reference = try store.eventRecords(upToMs: 6_000).filter { record in
+                guard record.status == .current, let begins = record.event?.startMs else { return false }
+                return begins < end && max(begins + 1, record.event?.endMs ?? begins + 1) > start
+            }
+            #expect(try overlapping(start, end) == reference.compactMap(\.id))
+        }
+        #expect(try store.entities(named: "priya", latest: 2).map(\.itemID) == [ids[5], ids[4]])
+        #expect(try store.entities(named: "PRIYA", latest: 10).count == 6 && store.entities(named: "Sam", latest: 3).isEmpty)
+    }
+
     @Test func timeBoundedSearchesMatchTheJoinWhetherOrNotTheFirstPageSuffices() throws {
         let sandbox = StoreSandbox()
         defer { sandbox.remove() }

@@ -122,7 +122,9 @@ extension MemoryEngine {
     /// "sam/manager", and to each name found for it, "bea"), with the items that named them; `unresolved` is
     /// the phrase of the first link that has no entity in the store (the question names someone
     /// memory has never heard of: "my dog" when only a cat was mentioned), nil when all resolve.
-    func resolve(_ chain: [EntityMention]) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: String?) {
+    /// With `latestPerName` set, only that many of the latest utterances naming each entity found
+    /// are taken (recall); nil takes every one (forgetting).
+    func resolve(_ chain: [EntityMention], latestPerName: Int? = nil) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: String?) {
         guard !chain.isEmpty else { return ([], [], nil) }
         var owners: [String] = []
         var names: [String] = []
@@ -176,7 +178,8 @@ extension MemoryEngine {
         }
         // Where the last entity is named, every utterance naming it counts.
         for name in names {
-            itemIDs.formUnion(try store.entities(named: name).map(\.itemID))
+            let mentions = try latestPerName.map { try store.entities(named: name, latest: $0) } ?? store.entities(named: name)
+            itemIDs.formUnion(mentions.map(\.itemID))
         }
         return (names, itemIDs, nil)
     }

@@ -43,6 +43,15 @@ extension MemoryEngine {
         }
     }
 
+    /// The `count` latest of these utterances (by when they were said, then by id), all of them
+    /// when there are no more: a retriever that finds hundreds of equal candidates (every
+    /// utterance naming a person, every one of a busy day) hands on the latest.
+    func latest(_ ids: Set<Int64>, count: Int) -> [Int64] {
+        guard ids.count > count else { return Array(ids) }
+        let keyed = ids.map { (time: itemTimes[$0] ?? 0, id: $0) }.sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+        return keyed.prefix(count).map(\.id)
+    }
+
     /// Utterances FTS5 may rank by BM25 for one question before the words are narrowed: ranking
     /// costs about 2 µs per matching utterance (every match is scored; measured over the 100,000
     /// generated memories, docs/BENCHMARKS.md), so about 1 ms here.
@@ -54,11 +63,13 @@ extension MemoryEngine {
     /// "live", each in thousands of memories, as "sister AND live"): an utterance with one common
     /// word alone says little about the question among so many, and BM25 would rank it low anyway.
     func wordQuery(_ words: [String]) throws -> (anyOf: [String], allOf: [String]) {
-        guard words.count > 1, try store.itemTextMatchCount(words: words) > Self.wordMatchBudget else { return (words, []) }
+        guard words.count > 1, try store.itemTextMatchCount(words: words, atMost: Self.wordMatchBudget + 1) > Self.wordMatchBudget else {
+            return (words, [])
+        }
         let share = Self.wordMatchBudget / words.count
         var rare: [String] = [], common: [String] = []
         for word in words {
-            if try store.itemTextMatchCount(words: [word]) <= share { rare.append(word) } else { common.append(word) }
+            if try store.itemTextMatchCount(words: [word], atMost: share + 1) <= share { rare.append(word) } else { common.append(word) }
         }
         return common.count >= 2 || rare.isEmpty ? (rare, common) : (rare, [])
     }
@@ -91,9 +102,13 @@ extension MemoryEngine {
         // (FTS5 ranks alone, then the hits' times are checked: EncryptedStore.searchItemText).
         let words = MemoryWords.contentWords(query)
         let (anyOf, allOf) = try wordQuery(words)
-        let itemHits = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool)
+        // When the words are in thousands of utterances, FTS5 ranks the latest `wordMatchBudget` of
+        // them (ranking scores every match); the meaning retriever still searches every utterance.
+        let budget = Self.wordMatchBudget
+        let itemHits = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
             .filter { allowed.contains($0.itemID) }
-        let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool).filter { allowed.contains($0.itemID) })
+        let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+            .filter { allowed.contains($0.itemID) })
         let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
         if best > 0 {
             for hit in itemHits + recordHits {
@@ -103,13 +118,16 @@ extension MemoryEngine {
         }
         // Entities: the relation chain's people, and people the query names ("Karen's birthday").
         let chain = extractor.queryReferences(query, speaker: speakerKey)
-        let resolved = try resolve(chain)
+        let resolved = try resolve(chain, latestPerName: pool)
         let known = Set(try store.entityNameKeys())
         let named = resolved.names + MemoryWords.words(query).filter { known.contains($0) && !resolved.names.contains($0) && $0 != speakerKey }
         if !resolved.itemIDs.isEmpty || !named.isEmpty {
-            var entityItems = resolved.itemIDs
+            // Someone named in hundreds of utterances is reached through the latest `pool` of them.
+            var entityItems = Set(latest(resolved.itemIDs.filter(allowed.contains), count: pool))
             for name in named {
-                for hit in try store.searchItemText(words: [name], upToMs: allowed.bound, limit: pool) { entityItems.insert(hit.itemID) }
+                for hit in try store.searchItemText(words: [name], upToMs: allowed.bound, limit: pool, latestMatches: budget) {
+                    entityItems.insert(hit.itemID)
+                }
             }
             for id in entityItems where allowed.contains(id) {
                 evidence[id, default: Evidence()].entity = 1
@@ -122,15 +140,17 @@ extension MemoryEngine {
         if !intervals.isEmpty {
             // In whole milliseconds, as the times are kept: [start, end) of each interval.
             let spans = intervals.map { (Self.milliseconds($0.start), Self.milliseconds($0.end)) }
+            var atTime = Set<Int64>()
             for (id, time) in itemTimes where time <= atMs && spans.contains(where: { time >= $0.0 && time < $0.1 }) {
-                evidence[id, default: Evidence()].time = 1
+                atTime.insert(id)
             }
-            for record in try store.eventRecords(upToMs: atMs) where record.status == .current {
-                guard let start = record.event?.startMs, allowed.contains(record.itemID) else { continue }
-                let span = InstantInterval(start: Date(timeIntervalSince1970: Double(start) / 1000),
-                                           end: Date(timeIntervalSince1970: Double(max(start + 1, record.event?.endMs ?? start + 1)) / 1000))
-                if intervals.contains(where: { $0.overlaps(span) }) { evidence[record.itemID, default: Evidence()].time = 1 }
+            for (start, end) in spans {
+                for record in try store.currentEventRecords(overlapping: start, end, upToMs: atMs) where allowed.contains(record.itemID) {
+                    atTime.insert(record.itemID)
+                }
             }
+            // A busy day's hundreds of utterances: the latest `pool` of them.
+            for id in latest(atTime, count: pool) { evidence[id, default: Evidence()].time = 1 }
         }
         let unknown = try resolved.unresolved.map { [$0] } ?? missingAttributes(of: query, names: Set(named), atMs: atMs, allowed: allowed)
         guard !evidence.isEmpty else { return RecallAnswer(query: query, at: at, confident: false, unknown: unknown, results: []) }

@@ -116,7 +116,7 @@ extension ExtractionReading {
             // "got it" alone is also "understood": only said with a subject ("I got it") or an
             // exclamation ("Got it!!") is it a result.
             let exclaimed = clause.range.upperBound < tokens.count && tokens[clause.range.upperBound].lower == "!"
-            guard selection, word(verb) == "got" || negated, object != ["it"] || subject.map { !$0.inherited } ?? false || exclaimed else { return nil }
+            guard selection, word(verb) == "got" || negated, object != ["it"] || subject.map({ !$0.inherited }) ?? false || exclaimed else { return nil }
             return negated ? "did not get it" : "got it"
         }
         if let verdict = EventLexicon.outcomeVerbs[word(verb)], rest.isEmpty || rest == ["it"] {
