@@ -16,7 +16,7 @@ import Testing
         let pipeline: Pipeline
         let budget = MemoryBudget()
 
-        /// - Parameter worker: embed batches of waiting turns two at a time (`SentenceVectorWorker`).
+        /// - Parameter worker: embed waiting turns ahead on a second thread (`SentenceVectorWorker`).
         init(worker: Bool = false) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("attune-pipeline-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -43,8 +43,8 @@ import Testing
         try #require(try HostMessageDecoder().decode(Array(text.utf8)))
     }
 
-    /// Turns waiting in a batch are embedded two at a time, one on the worker's thread: the vectors
-    /// are the engine's own, bit for bit, so every answer is what the one-thread pipeline gives.
+    /// Turns waiting in a batch are embedded ahead on the worker's thread: the vectors are the
+    /// engine's own, bit for bit, so every answer is what the one-thread pipeline gives.
     @Test func batchedTurnsEmbeddedOnTwoThreadsGetTheSameAnswers() throws {
         let single = try Sandbox(), batched = try Sandbox(worker: true)
         let worker = try #require(batched.pipeline.vectorWorker)
@@ -69,6 +69,26 @@ import Testing
         }
         #expect(got == expected)
         #expect(batched.pipeline.memory?.indexedCount == 4)
+    }
+
+    /// The worker embeds the turns behind the next one while the loop is busy, leaves the next one
+    /// to the loop, drops what is no longer upcoming and holds no more than its limit.
+    @Test func theWorkerEmbedsAheadWhatWaitsBehindTheNextTurn() throws {
+        let batched = try Sandbox(worker: true)
+        let worker = try #require(batched.pipeline.vectorWorker)
+        let memory = try #require(batched.pipeline.memory)
+        let texts = (0..<12).map { "turn \($0): my neighbour lends me a ladder on Saturday" }
+        worker.embedAhead(Array(texts[1...]), next: texts[0])
+        worker.waitUntilIdle()
+        #expect(worker.heldCount == SentenceVectorWorker.aheadLimit, "at most the limit is held")
+        #expect(worker.take(texts[0]) == nil, "the next turn is the caller's")
+        for text in texts[1...8] { #expect(worker.take(text) == memory.queryVector(text), "made ahead, bit for bit") }
+        #expect(worker.take(texts[9]) == nil && worker.heldCount == 0)
+        // Made for turns that are no longer upcoming: dropped at the next hand-over.
+        worker.embedAhead([texts[10], texts[11]])
+        worker.waitUntilIdle()
+        worker.embedAhead([texts[11]], next: texts[0])
+        #expect(worker.heldCount == 1 && worker.take(texts[11]) == memory.queryVector(texts[11]))
     }
 
     @Test func aFinalTranscriptGetsItsContextAndIsRecalledAndForgotten() throws {

@@ -31,11 +31,11 @@ public final class Pipeline {
     public let budget: MemoryBudget
     public let rapport: RapportEngine?
     public var memory: MemoryEngine? { rapport?.memory }
-    /// Embeds half of a batch of waiting turns on a second thread (nil: every turn is embedded on
-    /// the caller's thread as it is handled).
+    /// Embeds the turns waiting behind the one being handled on a second thread (nil: every turn
+    /// is embedded on the caller's thread as it is handled).
     public let vectorWorker: SentenceVectorWorker?
     /// The most turns embedded ahead of their handling at once.
-    public static let preparedVectorLimit = 8
+    public static let preparedVectorLimit = SentenceVectorWorker.aheadLimit
     /// What the `stats` message names as the audio source ("none", "host", a device or file).
     public var audioSourceName = "none"
     /// The voice the last final transcript took (nil when it took none), as the rapport engine got it.
@@ -54,15 +54,13 @@ public final class Pipeline {
     /// Adjustments a host's `set` made, by person key, for that person's next context.
     private var hostAdjustments: [String: [ContextAdjustment]] = [:]
     var finished = false
-    /// Vectors made ahead by `prepareVectors(for:)`, by text, for the turns about to be handled.
-    private var preparedVectors: [String: [Float]] = [:]
 
     /// Charges the detector's state and the latency histograms to `budget` (the models and the
     /// memory engine were charged when they were loaded).
     /// - Parameters:
     ///   - rapport: nil serves turn-taking only (no store is open).
     ///   - nowMs: the wall clock, in ms since 1970, for messages that carry no time.
-    ///   - vectorWorker: a second thread's embedder for batches of waiting turns (`prepareVectors(for:)`).
+    ///   - vectorWorker: a second thread's embedder for the turns waiting (`prepareVectors(for:)`).
     public init(rapport: RapportEngine?, turnModels: CommandResources.TurnModels, budget: MemoryBudget,
                 vectorWorker: SentenceVectorWorker? = nil, nowMs: @escaping () -> Int64 = Pipeline.wallClockMs) throws {
         try Self.chargeOwnState(to: budget)
@@ -106,7 +104,7 @@ public final class Pipeline {
             let turn = RapportTurn(time: transcript.time ?? RFC3339Time.format(nowMs()), speaker: speaker,
                                    text: transcript.text, session: transcript.session, prosody: prosody)
             let engine = try openRapport()
-            let vector = preparedVectors.removeValue(forKey: transcript.text)
+            let vector = vectorWorker?.take(transcript.text)
             let context = try timed(.context) { try engine.observe(turn, vector: vector) }
             guard var context else {
                 // A speaker named "assistant" is the assistant's own turn: kept, with no context.
@@ -124,7 +122,7 @@ public final class Pipeline {
         case .assistantTurn(let said):
             let turn = RapportTurn(time: said.time ?? RFC3339Time.format(nowMs()), speaker: "assistant", text: said.text, session: said.session)
             let engine = try openRapport()
-            let vector = preparedVectors.removeValue(forKey: said.text)
+            let vector = vectorWorker?.take(said.text)
             _ = try timed(.assistantTurn) { try engine.observe(turn, vector: vector) }
             return Output(replies: [.noted(.init(time: turn.time, id: said.id))])
         case .playbackStart:
@@ -178,21 +176,23 @@ public final class Pipeline {
         }
     }
 
-    /// Embeds the turns among `upcoming` (the messages about to be handled, in order) two at a time,
-    /// one on the vector worker's thread, so `handle` finds their vectors made. Does nothing without a
-    /// worker, when the first turn waiting already has its vector, or when only one turn waits.
+    /// Hands the turns among `upcoming` (the messages about to be handled, in order, the first
+    /// handled next) to the vector worker, which embeds them on its thread while this one handles
+    /// the turns before them; `handle` takes each vector when it comes to its turn. The first
+    /// message's own turn is left to this thread unless the worker already has it. Does nothing
+    /// without a worker.
     public func prepareVectors(for upcoming: some Sequence<HostMessage>) {
-        guard let vectorWorker, let memory else { return }
-        var texts: [String] = []
-        for message in upcoming {
-            guard let text = message.storedTurnText, !texts.contains(text) else { continue }
-            if texts.isEmpty, preparedVectors[text] != nil { return }
-            texts.append(text)
-            if texts.count == Self.preparedVectorLimit { break }
+        guard let vectorWorker, memory != nil else { return }
+        var next: String?
+        var later: [String] = []
+        for (position, message) in upcoming.enumerated() {
+            guard let text = message.storedTurnText else { continue }
+            if position == 0 { next = text; continue }
+            guard text != next, !later.contains(text) else { continue }
+            later.append(text)
+            if later.count == Self.preparedVectorLimit { break }
         }
-        guard texts.count > 1 else { return }
-        let vectors = vectorWorker.vectors(of: texts, local: memory.queryVector)
-        preparedVectors = Dictionary(uniqueKeysWithValues: zip(texts, vectors))
+        vectorWorker.embedAhead(later, next: next)
     }
 
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.

@@ -270,8 +270,9 @@ public final class AttuneService {
         return taken
     }
 
-    /// Handles the lines that arrived in one wake-up, hosts taking turns (each host's in its own order). While turns wait, the pipeline embeds them two at a time on both cores; each
-    /// answer is written as soon as it is made, not after the batch.
+    /// Handles the lines that arrived in one wake-up, hosts taking turns (each host's in its own
+    /// order). While turns wait, the vector worker embeds those behind the one being handled on the
+    /// second core; each answer is written as soon as it is made, not after the batch.
     private func handle(_ arrived: [Arrival]) {
         for (index, arrival) in arrived.enumerated() {
             switch arrival.content {
