@@ -60,6 +60,8 @@ public final class TurnDetector {
     private var assistantSpokeSinceEndOfTurn = false
     private var transcript = TranscriptCues()
     private var assistantSpeaking = false
+    /// The VAD probability of the latest chunk.
+    private var latestChunkProbability: Float = 0
 
     /// Every `(frame, features, p)` evaluated in pauses, for fitting (off unless asked for).
     public var recordFeatures = false
@@ -82,6 +84,20 @@ public final class TurnDetector {
 
     /// The input time (s) the detector has been fed up to.
     public var inputTimeSec: Double { Double(prosody.sampleCount) / ProsodyAnalyzer.sampleRate }
+
+    /// Whether nothing is being said or waited on: no turn is open (nobody has spoken, or the last
+    /// end of turn is older than the resume window), the assistant is not speaking, and the latest
+    /// VAD chunk is below the speech-off probability. A capture feed may then hand audio over in
+    /// longer blocks (`CaptureFeed.setQuiet`): no decision is due until speech has lasted
+    /// `minimumSpeechMs`, longer than such a block.
+    public var hearsOnlySilence: Bool {
+        guard !assistantSpeaking, latestChunkProbability < settings.speechOffProbability, speechRunFrames == 0 else { return false }
+        switch phase {
+        case .idle: return true
+        case .yielded(let decidedT, _): return inputTimeSec - decidedT > settings.resumeWindowSec
+        case .speaking, .pausing: return false
+        }
+    }
 
     /// The partial transcript of the current turn, from the host's speech recogniser.
     public func setTranscript(_ text: String) { transcript = TranscriptCues(text: text) }
@@ -135,6 +151,7 @@ public final class TurnDetector {
 
     /// Frame k is known once its chunk is complete.
     private func enqueue(chunk c: Int, p: Float) {
+        latestChunkProbability = p
         let arrival = (c + 1) * SileroVAD.chunkSamples
         for k in VoiceActivityDetector.frames(ofChunk: c) { vadQueue.append((k, p, arrival)) }
     }

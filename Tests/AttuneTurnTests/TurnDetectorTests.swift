@@ -61,6 +61,33 @@ import Testing
     /// With the partial transcripts: every shift found within 400 ms of the labelled speech end, and at
     /// most one of the holds cut into (the evaluation over the whole test split measures the rate:
     /// docs/TURN.md; here a broken cue or threshold shows up as many cut-ins or slow shifts).
+    /// `hearsOnlySilence` (a capture feed's cue for 90 ms blocks) is on in silence with no turn open,
+    /// off from before speech is decided until the resume window after the end of turn has passed,
+    /// and off while the assistant speaks.
+    @Test func hearsOnlySilenceOnlyWhenNoTurnIsOpen() throws {
+        let speech = try WAVFile.readMono16k(path: TestFixture.path("Tests/Data/speech/arctic_a0007.wav"))
+        let samples = [Float](repeating: 0, count: 32_000) + speech + [Float](repeating: 0, count: 48_000)
+        let detector = TurnDetector(vadWeights: try SileroVADTests.weights(), model: try Self.model)
+        var quiet: [(t: Double, quiet: Bool)] = []
+        var events: [TurnEvent] = []
+        samples.withUnsafeBufferPointer { all in
+            for offset in stride(from: 0, to: all.count, by: 160) {
+                detector.process(UnsafeBufferPointer(rebasing: all[offset..<min(offset + 160, all.count)])) { events.append($0) }
+                quiet.append((detector.inputTimeSec, detector.hearsOnlySilence))
+            }
+        }
+        let start = try #require(events.compactMap { if case let .speechStart(t, _) = $0 { t } else { nil } }.first)
+        let end = try #require(Self.endsOfTurn(events).last)
+        #expect(quiet.filter { $0.t > 0.1 && $0.t < 1.9 }.allSatisfy { $0.quiet }, "silence before anyone speaks")
+        // Off at least one 90 ms block before speech is decided, so that block comes in 30 ms ones.
+        let lastQuietBeforeStart = try #require(quiet.last { $0.t < start && $0.quiet }?.t)
+        #expect(start - lastQuietBeforeStart >= 0.09, "quiet until \(lastQuietBeforeStart) s, speech decided at \(start) s")
+        #expect(quiet.filter { $0.t > lastQuietBeforeStart && $0.t <= end.t + 1.0 }.allSatisfy { !$0.quiet }, "a turn open or just ended")
+        #expect(quiet.last?.quiet == true, "over a second of silence after the end of turn")
+        detector.setAssistantSpeaking(true)
+        #expect(!detector.hearsOnlySilence, "the assistant's playback can be barged into")
+    }
+
     @Test func shiftsAreFoundQuicklyAndHoldsAreKept() throws {
         var cutIns = 0
         for file in try Self.labels.files {

@@ -195,6 +195,9 @@ public final class Pipeline {
         vectorWorker.embedAhead(later, next: next)
     }
 
+    /// Whether the turn detector hears only silence, with no turn open (`TurnDetector.hearsOnlySilence`).
+    public var hearsOnlySilence: Bool { detector.hearsOnlySilence }
+
     /// Runs audio (16 kHz mono, [-1, 1]) through the turn detector; returns the events it decided.
     public func process(audio samples: UnsafeBufferPointer<Float>) -> [ServiceMessage] {
         detect(samples).map { .turnEvent(TurnEventMessage($0)) }

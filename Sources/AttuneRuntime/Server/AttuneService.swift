@@ -330,6 +330,8 @@ public final class AttuneService {
         for chunk in taken.chunks {
             broadcast(chunk.withUnsafeBufferPointer { pipeline.process(audio: $0) })
         }
+        // While only silence is heard, the feed hands audio over in longer blocks.
+        capture.setQuiet(pipeline.hearsOnlySilence)
         if taken.ended {
             broadcast(pipeline.finishAudio())
             if let failure = taken.failure { logger.error("audio capture ended: \(failure)") }
