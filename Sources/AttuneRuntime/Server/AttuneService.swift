@@ -279,7 +279,8 @@ public final class AttuneService {
             case .refusal(let reply):
                 arrival.client.send(reply)
             case let .message(message, number):
-                pipeline.prepareVectors(for: arrived[index...].lazy.compactMap(\.message))
+                // Only a turn looks ahead: a run of audio chunks would rescan the batch for each one.
+                if message.storedTurnText != nil { pipeline.prepareVectors(for: arrived[index...].lazy.compactMap(\.message)) }
                 do {
                     try handle(message, line: number, from: arrival.client)
                 } catch {
