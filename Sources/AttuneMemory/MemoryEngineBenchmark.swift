@@ -235,11 +235,11 @@ public struct MemoryEngineBenchmark {
                 let choosing = clock.measure { allowed = SaidBy(times: engine.itemTimes, atMs: probe.atMs, everything: probe.atMs >= engine.latestItemMs) }
                 let words = MemoryWords.contentWords(probe.query)
                 let wordQueries = try clock.measure {
-                    let (anyOf, allOf) = try engine.wordQuery(words)
+                    let asked = try engine.wordQuery(words)
                     let budget = MemoryEngine.wordMatchBudget
-                    _ = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+                    _ = try store.searchItemText(anyOf: asked.anyOf, allOf: asked.allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
                         .filter { allowed.contains($0.itemID) }
-                    _ = try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+                    _ = try store.searchRecordStatements(words: asked.statementWords, upToMs: allowed.bound, limit: pool, latestMatches: budget)
                 }
                 let indexed = try clock.measure {
                     _ = allowed.everything ? try engine.index.search(vector, limit: pool)

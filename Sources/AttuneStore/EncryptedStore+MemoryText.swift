@@ -107,6 +107,21 @@ extension EncryptedStore {
         }
     }
 
+    /// The ids of the latest `limit` items (by id: the order they were stored in) whose text has
+    /// any of `words`, said at or before `upToMs` (nil: every item), latest first. FTS5 walks its
+    /// lists newest first and stops at `limit`, ranking nothing: BM25 weighs each word by how few
+    /// items have it, which it learns by reading the word's whole list, so a ranked search costs in
+    /// proportion to the store while this costs in proportion to `limit`.
+    public func latestItemIDs(matchingAnyOf words: [String], upToMs: Int64?, limit: Int) throws -> [Int64] {
+        guard let query = Self.ftsQuery(words), limit > 0 else { return [] }
+        return try connection.withCachedStatement(upToMs == nil ? Self.latestItemsSQL : Self.latestItemsSaidBySQL) { statement in
+            try statement.bind(upToMs.map { [.text(query), .integer($0), .integer(Int64(limit))] } ?? [.text(query), .integer(Int64(limit))])
+            var found: [Int64] = []
+            while try statement.step() { found.append(statement.int64(0)) }
+            return found
+        }
+    }
+
     /// The rowid of the `count`-th latest match of `query` (FTS5 walks its lists newest first and
     /// stops there), or `Int64.min` when there are fewer matches: every one is then ranked.
     private func lowestRowID(ofLatest count: Int, matching query: String, sql: String) throws -> Int64 {
@@ -120,6 +135,14 @@ extension EncryptedStore {
     private static let itemMatchCountSQL = "SELECT count(*) FROM (SELECT 1 FROM memory_items_fts WHERE memory_items_fts MATCH ? LIMIT ?)"
     private static let latestItemMatchSQL = "SELECT rowid FROM memory_items_fts WHERE memory_items_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
     private static let latestRecordMatchSQL = "SELECT rowid FROM memory_records_fts WHERE memory_records_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+
+    private static let latestItemsSQL = "SELECT rowid FROM memory_items_fts WHERE memory_items_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    private static let latestItemsSaidBySQL = """
+        SELECT memory_items_fts.rowid FROM memory_items_fts
+        JOIN memory_items ON memory_items.id = memory_items_fts.rowid
+        WHERE memory_items_fts MATCH ? AND memory_items.time_ms <= ?
+        ORDER BY memory_items_fts.rowid DESC LIMIT ?
+        """
 
     /// How many times the asked-for number of hits FTS5 ranks before a time filter.
     static let timeFilterDepth = 4

@@ -11,22 +11,55 @@ import Testing
         defer { box.remove() }
         let store = box.engine.store
         try store.add([MemorySandbox.utterance("my sister might live in Porto", at: 1_000)])
-        #expect(try box.engine.wordQuery(["sister", "live"]) == (["sister", "live"], []), "a small store ranks every match")
-        // 600 utterances with "sister", 400 with "live", 3 with both, 2 with "kiln".
+        #expect(try box.engine.wordQuery(["sister", "live"]) == .init(anyOf: ["sister", "live"], allOf: [], statementWords: ["sister", "live"]),
+                "a small store ranks every match")
+        // 600 utterances with "sister", 400 with "live", 3 with both, 2 with "kiln". This engine
+        // was opened on the empty store, so it counts no utterance and leaves no word out.
+        try Self.fillWithSisters(store)
+        #expect(try store.itemTextMatchCount(words: ["sister", "live"]) == 1003)
+        let both = try box.engine.wordQuery(["sister", "live"])
+        #expect(both.anyOf.isEmpty && both.allOf == ["sister", "live"] && both.everywhere.isEmpty)
+        let together = try store.searchItemText(anyOf: both.anyOf, allOf: both.allOf, upToMs: nil, limit: 40)
+        #expect(together.count == 3, "only the utterances with both words: \(together.count)")
+        // A rare word stays an alternative; a lone common word beside it is dropped.
+        #expect(try box.engine.wordQuery(["sister", "kiln"]).anyOf == ["kiln"])
+        #expect(try box.engine.wordQuery(["sister", "kiln"]).allOf == [])
+        let three = try box.engine.wordQuery(["sister", "live", "kiln"])
+        #expect(three.anyOf == ["kiln"] && three.allOf == ["sister", "live"] && three.statementWords == ["sister", "live", "kiln"])
+        #expect(try store.searchItemText(anyOf: ["kiln"], allOf: ["sister", "live"], upToMs: 4_000, limit: 40).count == 2)
+        #expect(try box.engine.wordQuery(["sister"]).anyOf == ["sister"], "one word is asked as it is")
+    }
+
+    /// Fills `store` with 1,004 utterances: 602 with "sister", 402 with "live" (2 with both), 2 with "kiln".
+    static func fillWithSisters(_ store: EncryptedStore) throws {
         try store.add((0..<600).map { MemorySandbox.utterance("my sister called on day \($0)", at: 2_000 + Int64($0)) })
         try store.add((0..<400).map { MemorySandbox.utterance("we could live by the sea, plan \($0)", at: 3_000 + Int64($0)) })
         try store.add([MemorySandbox.utterance("my sister wants to live in Leeds", at: 4_000), MemorySandbox.utterance("sister says they live well", at: 4_001)])
         try store.add([MemorySandbox.utterance("the kiln is hot", at: 5_000), MemorySandbox.utterance("kiln day", at: 5_001)])
-        #expect(try store.itemTextMatchCount(words: ["sister", "live"]) == 1003)
-        let (anyOf, allOf) = try box.engine.wordQuery(["sister", "live"])
-        #expect(anyOf.isEmpty && allOf == ["sister", "live"])
-        let together = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: nil, limit: 40)
-        #expect(together.count == 3, "only the utterances with both words: \(together.count)")
-        // A rare word stays an alternative; a lone common word beside it is dropped.
-        #expect(try box.engine.wordQuery(["sister", "kiln"]) == (["kiln"], []))
-        #expect(try box.engine.wordQuery(["sister", "live", "kiln"]) == (["kiln"], ["sister", "live"]))
-        #expect(try store.searchItemText(anyOf: ["kiln"], allOf: ["sister", "live"], upToMs: 4_000, limit: 40).count == 2)
-        #expect(try box.engine.wordQuery(["sister"]) == (["sister"], []), "one word is asked as it is")
+    }
+
+    @Test func aWordInHalfTheUtterancesIsLeftOutOfTheRankedSearches() throws {
+        let box = try MemorySandbox()
+        defer { box.remove() }
+        let store = box.engine.store
+        try store.add([MemorySandbox.utterance("my sister might live in Porto", at: 1_000)])
+        try Self.fillWithSisters(store)
+        // FTS5 gives "sister" (in 603 of 1,005 utterances) no weight, "live" (403) a real one.
+        #expect(try store.searchItemText(words: ["sister"], upToMs: nil, limit: 5).allSatisfy { $0.score < 1e-5 })
+        #expect(try store.searchItemText(words: ["live"], upToMs: nil, limit: 5).allSatisfy { $0.score > 0.1 })
+        let engine = try box.reopened()
+        #expect(try engine.wordQuery(["sister", "live", "kiln"])
+            == .init(anyOf: ["kiln"], allOf: [], statementWords: ["live", "kiln"], everywhere: ["sister"]))
+        #expect(try engine.wordQuery(["sister", "live"]) == .init(anyOf: [], allOf: ["live"], statementWords: ["live"], everywhere: ["sister"]))
+        // Recall still finds the utterances with the words that weigh something.
+        let answer = try engine.recall("my sister and the kiln", atMs: 10_000, speaker: "sam")
+        #expect(answer.results.prefix(2).allSatisfy { $0.source.text.contains("kiln") }, "\(MemorySandbox.top(answer))")
+        // Forgetting 250 of the sister utterances leaves "sister" in 353 of 755 (it weighs again)
+        // and "live" in 403 of them (it no longer does): the census counts again.
+        let sisters = try store.latestItemIDs(matchingAnyOf: ["called"], upToMs: nil, limit: 250)
+        #expect(try engine.forget(ids: sisters).count == 250)
+        #expect(try engine.wordQuery(["sister", "live", "kiln"])
+            == .init(anyOf: ["kiln"], allOf: [], statementWords: ["sister", "kiln"], everywhere: ["live"]))
     }
 
     @Test func aNewValueSupersedesTheOldAndRecallPrefersIt() throws {

@@ -16,6 +16,13 @@ struct MemorySandbox {
                                   embedder: try MiniLMEmbedder(weights: MiniLMWeights(path: directory + "/minilm-l6-v2-int8.bin")))
     }
 
+    /// A second engine over the same store, loaded from what the store holds now.
+    func reopened() throws -> MemoryEngine {
+        let directory = VectorSandbox.root.appendingPathComponent("models").path
+        return try MemoryEngine(store: engine.store, tokenizer: try WordPieceTokenizer(modelsDirectory: directory),
+                                embedder: try MiniLMEmbedder(weights: MiniLMWeights(path: directory + "/minilm-l6-v2-int8.bin")))
+    }
+
     func remove() {
         try? engine.store.close()
         vectors.remove()

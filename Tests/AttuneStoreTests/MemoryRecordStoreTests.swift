@@ -94,6 +94,11 @@ import Testing
         #expect(try store.itemTextMatchCount(words: ["ladder"]) == 60)
         #expect(try store.itemTextMatchCount(words: ["ladder"], atMost: 7) == 7)
         #expect(try store.itemTextMatchCount(words: ["ladder", "kiln"], atMost: 100) == 60)
+        // The latest matches alone, unranked, newest first; with a time bound, the latest said by then.
+        #expect(try store.latestItemIDs(matchingAnyOf: ["ladder"], upToMs: nil, limit: 10) == Array(ids.suffix(10).reversed()))
+        #expect(try store.latestItemIDs(matchingAnyOf: ["ladder"], upToMs: 1_030, limit: 5) == Array(ids[26...30].reversed()))
+        #expect(try store.latestItemIDs(matchingAnyOf: ["kiln", "note"], upToMs: nil, limit: 100).count == 60)
+        #expect(try store.latestItemIDs(matchingAnyOf: ["kiln"], upToMs: nil, limit: 10).isEmpty)
     }
 
     @Test func eventsOverlappingATimeAndTheLatestMentionsOfANameAreReadAlone() throws {

@@ -57,21 +57,43 @@ extension MemoryEngine {
     /// generated memories, docs/BENCHMARKS.md), so about 1 ms here.
     static let wordMatchBudget = 500
 
+    /// What the words retriever asks FTS5: utterances with any of `anyOf` or all of `allOf`, and
+    /// derived statements with any of `statementWords`.
+    struct WordQuery: Equatable {
+        var anyOf: [String]
+        var allOf: [String]
+        var statementWords: [String]
+        /// Words left out, being in at least half of the utterances (`WordCensus`).
+        var everywhere: [String] = []
+    }
+
     /// The words query of the words retriever: any of `words`, unless more than `wordMatchBudget`
-    /// utterances have one of them (only in a large store). Then the words each found in few
-    /// utterances stay alternatives and the common ones must all appear together ("sister" and
-    /// "live", each in thousands of memories, as "sister AND live"): an utterance with one common
-    /// word alone says little about the question among so many, and BM25 would rank it low anyway.
-    func wordQuery(_ words: [String]) throws -> (anyOf: [String], allOf: [String]) {
+    /// utterances have one of them (only in a large store). Then:
+    /// - a word in at least half of the utterances is left out: BM25 gives it no weight, and
+    ///   ranking with it would read its whole list (`WordCensus`);
+    /// - the words each found in few utterances stay alternatives and the other common ones must
+    ///   all appear together ("sister" and "live", each in thousands of memories, as "sister AND
+    ///   live"): an utterance with one common word alone says little about the question among so
+    ///   many, and BM25 would rank it low anyway.
+    func wordQuery(_ words: [String]) throws -> WordQuery {
         guard words.count > 1, try store.itemTextMatchCount(words: words, atMost: Self.wordMatchBudget + 1) > Self.wordMatchBudget else {
-            return (words, [])
+            return WordQuery(anyOf: words, allOf: [], statementWords: words)
         }
         let share = Self.wordMatchBudget / words.count
-        var rare: [String] = [], common: [String] = []
+        let utterances = itemTimes.count
+        var rare: [String] = [], common: [String] = [], everywhere: [String] = []
         for word in words {
-            if try store.itemTextMatchCount(words: [word], atMost: share + 1) <= share { rare.append(word) } else { common.append(word) }
+            if try store.itemTextMatchCount(words: [word], atMost: share + 1) <= share {
+                rare.append(word)
+            } else if try wordCensus.isInHalf(word, of: utterances, count: { try store.itemTextMatchCount(words: [word], atMost: $0) }) {
+                everywhere.append(word)
+            } else {
+                common.append(word)
+            }
         }
-        return common.count >= 2 || rare.isEmpty ? (rare, common) : (rare, [])
+        let kept = words.filter { !everywhere.contains($0) }
+        let together = common.count >= 2 || rare.isEmpty ? common : []
+        return WordQuery(anyOf: rare, allOf: together, statementWords: kept, everywhere: everywhere)
     }
 
     /// The best `limit` memories for `query` asked by `speaker` at `atMs`, best first. Reads only.
@@ -101,13 +123,13 @@ extension MemoryEngine {
         // Words, over utterances and over derived statements, each the best `pool` said by `atMs`
         // (FTS5 ranks alone, then the hits' times are checked: EncryptedStore.searchItemText).
         let words = MemoryWords.contentWords(query)
-        let (anyOf, allOf) = try wordQuery(words)
+        let wordSearch = try wordQuery(words)
         // When the words are in thousands of utterances, FTS5 ranks the latest `wordMatchBudget` of
         // them (ranking scores every match); the meaning retriever still searches every utterance.
         let budget = Self.wordMatchBudget
-        let itemHits = try store.searchItemText(anyOf: anyOf, allOf: allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+        let itemHits = try store.searchItemText(anyOf: wordSearch.anyOf, allOf: wordSearch.allOf, upToMs: allowed.bound, limit: pool, latestMatches: budget)
             .filter { allowed.contains($0.itemID) }
-        let recordHits = Array(try store.searchRecordStatements(words: words, upToMs: allowed.bound, limit: pool, latestMatches: budget)
+        let recordHits = Array(try store.searchRecordStatements(words: wordSearch.statementWords, upToMs: allowed.bound, limit: pool, latestMatches: budget)
             .filter { allowed.contains($0.itemID) })
         let best = max(itemHits.first?.score ?? 0, recordHits.first?.score ?? 0)
         if best > 0 {
@@ -125,9 +147,7 @@ extension MemoryEngine {
             // Someone named in hundreds of utterances is reached through the latest `pool` of them.
             var entityItems = Set(latest(resolved.itemIDs.filter(allowed.contains), count: pool))
             for name in named {
-                for hit in try store.searchItemText(words: [name], upToMs: allowed.bound, limit: pool, latestMatches: budget) {
-                    entityItems.insert(hit.itemID)
-                }
+                entityItems.formUnion(try store.latestItemIDs(matchingAnyOf: [name], upToMs: allowed.bound, limit: pool))
             }
             for id in entityItems where allowed.contains(id) {
                 evidence[id, default: Evidence()].entity = 1

@@ -61,6 +61,8 @@ public final class MemoryEngine {
     /// No utterance was said after this (kept on observe; a forget may leave it later than the
     /// latest left, which only costs recall its unfiltered fast path).
     var latestItemMs: Int64 = .min
+    /// Which words recall's ranked searches leave out, being in half the utterances (`wordQuery`).
+    var wordCensus = WordCensus()
 
     /// Loads the store's vectors into an in-memory index; `resolver` sets the local time zone that
     /// times such as "Thursday at nine" are read in.
@@ -203,6 +205,7 @@ public final class MemoryEngine {
     func unindex(_ ids: [Int64]) throws {
         try index.remove(itemIDs: ids)
         for id in ids { itemTimes[id] = nil }
+        wordCensus.removeAll()
     }
 
     static let hourMs: Int64 = 3_600_000
