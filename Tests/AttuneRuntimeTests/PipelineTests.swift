@@ -22,8 +22,8 @@ import Testing
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let keyPath = directory + "/store.keyfile"
             var generator = SystemRandomNumberGenerator()
-            FileManager.default.createFile(atPath: keyPath, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }),
-                                           attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: keyPath, contents: Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }),
+                                                 attributes: [.posixPermissions: 0o600]) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: keyPath]) }
             store = try EncryptedStore.create(at: directory + "/memory.db", key: .keyFile(path: keyPath))
             let loaded = try CommandResources.loadEmbedder(threads: 1, budget: budget)
             let memory = try CommandResources.openMemory(store: store, timeZone: "UTC", budget: budget, embedder: loaded)
