@@ -23,6 +23,18 @@ extension EncryptedStore {
         try entities(where: "relative_to = ? AND relation = ?", [.text(relativeTo), .text(relation)])
     }
 
+    /// The latest `count` mentions of `relativeTo`'s `relation` and the latest mention of each other
+    /// name given it, oldest first: every person the relation has reached, and the recent utterances
+    /// about them, without reading all of them when one is mentioned thousands of times ("my
+    /// neighbour" on a busy household's device). The names are grouped by SQLite over the relation's
+    /// index; only the rows returned are read into entities.
+    public func entities(relation: String, relativeTo: String, latest count: Int) throws -> [StoredEntity] {
+        try entities(where: """
+            id IN (SELECT id FROM (SELECT id FROM memory_entities WHERE relative_to = ?1 AND relation = ?2 ORDER BY id DESC LIMIT ?3)
+                   UNION SELECT max(id) FROM memory_entities WHERE relative_to = ?1 AND relation = ?2 GROUP BY name_key)
+            """, [.text(relativeTo), .text(relation), .integer(Int64(count))])
+    }
+
     /// Mentions of this name (any case), oldest first.
     public func entities(named name: String) throws -> [StoredEntity] {
         try entities(where: "name_key = ?", [.text(StoredEntity.key(name))])

@@ -203,6 +203,23 @@ extension EncryptedStore {
         return found.sorted()
     }
 
+    /// The ids of the latest `limit` utterances said from `startMs` through `endMs`, latest first (by
+    /// time, then id): the index by time read backwards, however many utterances the store holds.
+    public func latestUtteranceIDs(saidFrom startMs: Int64, through endMs: Int64, limit: Int) throws -> [Int64] {
+        guard limit > 0, startMs <= endMs else { return [] }
+        return try connection.withCachedStatement(Self.latestUtterancesSQL) { statement in
+            try statement.bind([.integer(startMs), .integer(endMs), .integer(Int64(limit))])
+            var found: [Int64] = []
+            while try statement.step() { found.append(statement.int64(0)) }
+            return found
+        }
+    }
+
+    private static let latestUtterancesSQL = """
+        SELECT id FROM memory_items INDEXED BY memory_items_by_time
+        WHERE kind = 'utterance' AND time_ms BETWEEN ? AND ? ORDER BY time_ms DESC, id DESC LIMIT ?
+        """
+
     /// Id and time of every item of `kind`, in id order (what recall's time filter and the vector
     /// search's allow-set are built from).
     public func itemTimes(kind: MemoryKind) throws -> [(id: Int64, timeMs: Int64)] {

@@ -67,14 +67,55 @@ extension EncryptedStore {
         try records(where: "event_label IS NOT NULL AND time_ms <= ?", [.integer(upToMs)])
     }
 
+    /// The current event records of `owner` said at or before `upToMs`, in id order (by the index of
+    /// events by owner): what a new utterance about an event is matched against.
+    public func currentEventRecords(owner: String, upToMs: Int64) throws -> [StoredRecord] {
+        try records(where: "event_label IS NOT NULL AND event_owner = ? AND status = 'current' AND time_ms <= ?", [.text(owner), .integer(upToMs)])
+    }
+
     /// The current event records said at or before `upToMs` whose time overlaps [startMs, endMs)
     /// (an event with no end lasts one millisecond), in id order: what recall's time retriever reads
-    /// for a question about a time, without loading every event.
+    /// for a question about a time, without loading every event. The events are found by when they
+    /// end (an index of schema version 7; `likelihood` tells SQLite that few events end after a
+    /// question's time, which it cannot know without statistics, so it reads that index rather than
+    /// every record).
     public func currentEventRecords(overlapping startMs: Int64, _ endMs: Int64, upToMs: Int64) throws -> [StoredRecord] {
         try records(where: """
             event_label IS NOT NULL AND status = 'current' AND time_ms <= ?1 AND event_start_ms < ?3
-              AND max(event_start_ms + 1, coalesce(event_end_ms, event_start_ms + 1)) > ?2
+              AND likelihood(max(event_start_ms + 1, coalesce(event_end_ms, event_start_ms + 1)) > ?2, 0.05)
             """, [.integer(upToMs), .integer(startMs), .integer(endMs)])
+    }
+
+    /// The event records a follow-up may ask about at `upToMs`, in id order: said at or before then
+    /// and current then (not superseded, or superseded only by an event record said later), not put
+    /// off limits, planned or moved, with a start, and over (their end, else their start) between
+    /// `fromMs` and `upToMs`. Read in SQL, so a follow-up check costs what is due, not every event.
+    public func followupEventRecords(overFrom fromMs: Int64, through upToMs: Int64) throws -> [StoredRecord] {
+        try records(where: """
+            event_label IS NOT NULL AND time_ms <= ?1 AND no_ask = 0 AND event_state IN ('planned', 'moved')
+              AND event_start_ms IS NOT NULL AND max(event_start_ms, coalesce(event_end_ms, event_start_ms)) BETWEEN ?2 AND ?1
+              AND (status = 'current' OR coalesce((SELECT newer.time_ms FROM memory_records AS newer
+                   WHERE newer.id = memory_records.superseded_by AND newer.event_label IS NOT NULL), ?1 + 1) > ?1)
+            """, [.integer(upToMs), .integer(fromMs)])
+    }
+
+    /// The records of these items that were superseded as of `upToMs` (as `supersededRecords`): what
+    /// recall marks among its candidates, without reading every superseded record.
+    public func supersededRecords(itemIDs: [Int64], upToMs: Int64) throws -> [StoredRecord] {
+        guard !itemIDs.isEmpty else { return [] }
+        return try records(where: """
+            item_id IN (SELECT value FROM json_each(?2)) AND status = 'superseded' AND time_ms <= ?1
+              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
+            """, [.integer(upToMs), .text(Self.idList(itemIDs))])
+    }
+
+    /// The slot values (a job, a city, gym days) superseded as of `upToMs` (as `supersededRecords`):
+    /// the replaced values recall keeps out of an answer about the current one.
+    public func supersededSlotRecords(upToMs: Int64) throws -> [StoredRecord] {
+        try records(where: """
+            slot IS NOT NULL AND status = 'superseded' AND time_ms <= ?1
+              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
+            """, [.integer(upToMs)])
     }
 
     /// Every record that was superseded as of `upToMs`: by a newer record said at or before then

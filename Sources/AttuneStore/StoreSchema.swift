@@ -124,6 +124,15 @@ enum StoreSchema {
               model TEXT NOT NULL,
               updated_ms INTEGER NOT NULL);
             """),
+        // Events by when they are over, the expressions the follow-ups and recall's time retriever
+        // read them by (`followupEventRecords`, `currentEventRecords(overlapping:_:upToMs:)`), so each
+        // reads the events near a time instead of every event the store holds.
+        Migration(version: 7, description: "events by when they are over", sql: """
+            CREATE INDEX memory_records_by_event_over ON memory_records(max(event_start_ms, coalesce(event_end_ms, event_start_ms)))
+              WHERE event_label IS NOT NULL AND event_start_ms IS NOT NULL;
+            CREATE INDEX memory_records_by_event_end ON memory_records(max(event_start_ms + 1, coalesce(event_end_ms, event_start_ms + 1)))
+              WHERE event_label IS NOT NULL AND status = 'current';
+            """),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -13,16 +13,9 @@ extension MemoryEngine {
     /// a time (nothing says it is over).
     public func followups(atMs: Int64) throws -> FollowupsAnswer {
         var due: [Followup] = []
-        let said = try store.eventRecords(upToMs: atMs)
-        let saidIDs = Set(said.compactMap(\.id))
-        // Current as of `atMs`: superseded only by a record said by then.
-        let candidates = said.filter { record in
-            let current = record.status == .current || record.supersededBy.map { !saidIDs.contains($0) } ?? false
-            guard let event = record.event, current, !record.noAsk else { return false }
-            guard event.state == .planned || event.state == .moved, let start = event.startMs else { return false }
-            let over = max(start, event.endMs ?? start)
-            return over <= atMs && atMs - over <= Self.followupWindowMs
-        }
+        // Current as of `atMs` (superseded only by a record said by then), planned or moved, not
+        // off limits, and over within the window (EncryptedStore.followupEventRecords).
+        let candidates = try store.followupEventRecords(overFrom: atMs - Self.followupWindowMs, through: atMs)
         let items = try store.items(ids: candidates.map(\.itemID))
         for record in candidates {
             guard let event = record.event, let item = items[record.itemID], let start = event.startMs else { continue }

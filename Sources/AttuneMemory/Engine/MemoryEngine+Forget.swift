@@ -18,7 +18,7 @@ extension MemoryEngine {
         let references = extractor.queryReferences(target, speaker: speaker)
         var names = Set(try resolve(references).names)
         // Proper names said in the target that the store knows ("forget everything about Dan").
-        let known = Set(try store.entityNameKeys())
+        let known = try knownNameKeys()
         for word in words where known.contains(word) { names.insert(word) }
         let relationWords = Set(references.compactMap(\.relation)).union(references.flatMap { MemoryWords.words($0.phrase) })
         let topic = words.filter { !names.contains($0) && !relationWords.contains($0) && !RelationLexicon.modifiers.contains($0) }
@@ -126,6 +126,11 @@ extension MemoryEngine {
     /// are taken (recall); nil takes every one (forgetting).
     func resolve(_ chain: [EntityMention], latestPerName: Int? = nil) throws -> (names: [String], itemIDs: Set<Int64>, unresolved: String?) {
         guard !chain.isEmpty else { return ([], [], nil) }
+        // Recall reaches a relation's people and their latest mentions; a forget reads every mention.
+        func mentions(_ relation: String, of key: String) throws -> [StoredEntity] {
+            try latestPerName.map { try store.entities(relation: relation, relativeTo: key, latest: $0) }
+                ?? store.entities(relation: relation, relativeTo: key)
+        }
         var owners: [String] = []
         var names: [String] = []
         var itemIDs = Set<Int64>()
@@ -136,13 +141,13 @@ extension MemoryEngine {
             let keys = index == 0 ? [link.relativeTo ?? ""] : owners
             var found: [StoredEntity] = []
             for key in keys where !key.isEmpty {
-                found += try store.entities(relation: relation, relativeTo: key)
+                found += try mentions(relation, of: key)
             }
             // "Our daughter" on a shared device may have been named by the other person who says
             // "our": try the other people who speak to this store.
             if found.isEmpty, index == 0, link.phrase.lowercased().hasPrefix("our ") {
                 for other in try store.utteranceSpeakers() where other != "assistant" && !keys.contains(other) {
-                    found += try store.entities(relation: relation, relativeTo: other)
+                    found += try mentions(relation, of: other)
                 }
             }
             // A partner never named as one: the co-parent of a shared device ("our daughter").
@@ -158,7 +163,7 @@ extension MemoryEngine {
             if found.isEmpty, index == 0, relation == "partner", chain.count > 1, let first = link.relativeTo,
                let nextRelation = chain[1].relation, let inLaw = Self.inLawRelation(partnerRelation: nextRelation)
             {
-                found = try store.entities(relation: inLaw, relativeTo: first)
+                found = try mentions(inLaw, of: first)
                 if !found.isEmpty { skipsNext = true; step = chain[1] }
             }
             guard !found.isEmpty else { return (names, itemIDs, link.phrase) }

@@ -141,7 +141,7 @@ extension MemoryEngine {
         // Entities: the relation chain's people, and people the query names ("Karen's birthday").
         let chain = extractor.queryReferences(query, speaker: speakerKey)
         let resolved = try resolve(chain, latestPerName: pool)
-        let known = Set(try store.entityNameKeys())
+        let known = try knownNameKeys()
         let named = resolved.names + MemoryWords.words(query).filter { known.contains($0) && !resolved.names.contains($0) && $0 != speakerKey }
         if !resolved.itemIDs.isEmpty || !named.isEmpty {
             // Someone named in hundreds of utterances is reached through the latest `pool` of them.
@@ -179,10 +179,11 @@ extension MemoryEngine {
         let candidateIDs = Array(evidence.keys)
         let items = try store.items(ids: candidateIDs)
         let records = Dictionary(grouping: try store.records(itemIDs: candidateIDs), by: \.itemID)
-        let supersededRecords = try store.supersededRecords(upToMs: atMs)
-        let superseded = Set(supersededRecords.compactMap(\.id))
+        // Which of the candidates' records were replaced by `atMs`, and, when the question asks for a
+        // slot's current value, every replaced slot value (an utterance may repeat one).
+        let superseded = Set(try store.supersededRecords(itemIDs: candidateIDs, upToMs: atMs).compactMap(\.id))
         let asked = QuerySlots(query)
-        let stale = try staleValues(supersededRecords, asked: asked)
+        let stale = asked.isEmpty || asked.asksHistory ? [] : try staleValues(store.supersededSlotRecords(upToMs: atMs), asked: asked)
         let subjects = Set(resolved.names + [speakerKey] + words)
         var scored: [(id: Int64, score: Double, current: Bool)] = []
         for (id, found) in evidence {

@@ -63,6 +63,9 @@ public final class MemoryEngine {
     var latestItemMs: Int64 = .min
     /// Which words recall's ranked searches leave out, being in half the utterances (`wordQuery`).
     var wordCensus = WordCensus()
+    /// The keys of every name memory holds, read once (`knownNameKeys`): observe adds a turn's
+    /// names, a forget drops the set.
+    private var nameKeys: Set<String>?
 
     /// Loads the store's vectors into an in-memory index; `resolver` sets the local time zone that
     /// times such as "Thursday at nine" are read in.
@@ -162,6 +165,7 @@ public final class MemoryEngine {
         }
         try index.index(stored, timeMs: turn.timeMs)
         itemTimes[outcome.id] = turn.timeMs
+        nameKeys?.formUnion(analysis.entities.compactMap { $0.name.map(StoredEntity.key) })
         latestItemMs = max(latestItemMs, turn.timeMs)
         if !forgetIDs.isEmpty {
             try unindex(forgetIDs)
@@ -206,6 +210,16 @@ public final class MemoryEngine {
         try index.remove(itemIDs: ids)
         for id in ids { itemTimes[id] = nil }
         wordCensus.removeAll()
+        nameKeys = nil
+    }
+
+    /// The keys of every name memory holds (what a question's words are looked up in), without
+    /// reading every mention for each question.
+    func knownNameKeys() throws -> Set<String> {
+        if let nameKeys { return nameKeys }
+        let keys = Set(try store.entityNameKeys())
+        nameKeys = keys
+        return keys
     }
 
     static let hourMs: Int64 = 3_600_000
@@ -217,8 +231,7 @@ public final class MemoryEngine {
     /// The named person (or pet) the speaker's previous turn mentioned last, when that turn came
     /// within `antecedentWindowMs` in the same session and only the assistant spoke since.
     func previousPerson(before turn: ObservedTurn) throws -> String? {
-        let recent = itemTimes.filter { $0.value <= turn.timeMs && turn.timeMs - $0.value <= Self.antecedentWindowMs }
-            .sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(4).map(\.key)
+        let recent = try store.latestUtteranceIDs(saidFrom: turn.timeMs - Self.antecedentWindowMs, through: turn.timeMs, limit: 4)
         let items = try store.items(ids: Array(recent))
         for id in recent {
             guard let previous = items[id], previous.session == turn.session else { return nil }
@@ -297,7 +310,7 @@ public final class MemoryEngine {
     func matchingEvent(label: String, owner: String, before timeMs: Int64, isNewPlan: Bool = false) throws -> StoredRecord? {
         if let byWords = try eventNamedAlike(label: label, owner: owner, before: timeMs) { return byWords }
         guard !isNewPlan else { return nil }
-        let open = try store.eventRecords(upToMs: timeMs).filter { record in
+        let open = try store.currentEventRecords(owner: owner, upToMs: timeMs).filter { record in
             guard record.status == .current, let event = record.event, event.owner == owner else { return false }
             return event.state == .planned || event.state == .moved
         }
@@ -307,7 +320,7 @@ public final class MemoryEngine {
     /// The owner's most recent open (planned or moved) event whose time has begun by `timeMs` and
     /// whose label `fits` (a selection's result closes only an interview, an exam and the like).
     func latestPastOpenEvent(owner: String, before timeMs: Int64, where fits: (String) -> Bool = { _ in true }) throws -> StoredRecord? {
-        try store.eventRecords(upToMs: timeMs).reversed().first { record in
+        try store.currentEventRecords(owner: owner, upToMs: timeMs).reversed().first { record in
             guard record.status == .current, let event = record.event, event.owner == owner, let start = event.startMs, fits(event.label) else { return false }
             return (event.state == .planned || event.state == .moved) && start <= timeMs
         }
@@ -317,7 +330,8 @@ public final class MemoryEngine {
     /// holds for it ("ron"), so "Dad's hip replacement" and "Ron's hip replacement" are one event.
     func canonicalOwner(_ owner: String) throws -> String {
         guard let slash = owner.lastIndex(of: "/") else { return owner }
-        let named = Set(try store.entities(relation: String(owner[owner.index(after: slash)...]), relativeTo: String(owner[..<slash]))
+        // The latest mention of each name given the relation: every name, without every mention.
+        let named = Set(try store.entities(relation: String(owner[owner.index(after: slash)...]), relativeTo: String(owner[..<slash]), latest: 1)
             .compactMap { $0.name.map(StoredEntity.key) })
         return named.count == 1 ? named.first! : owner
     }
@@ -327,7 +341,7 @@ public final class MemoryEngine {
         let words = Set(MemoryWords.contentWords(label).map(MemoryWords.stem))
         guard !words.isEmpty else { return nil }
         let head = MemoryWords.contentWords(label).last.map(MemoryWords.stem)
-        return try store.eventRecords(upToMs: timeMs).reversed().first { record in
+        return try store.currentEventRecords(owner: owner, upToMs: timeMs).reversed().first { record in
             guard record.status == .current, let event = record.event, event.owner == owner else { return false }
             let theirs = Set(MemoryWords.contentWords(event.label).map(MemoryWords.stem))
             guard !theirs.isEmpty else { return false }
