@@ -103,29 +103,28 @@ extension EncryptedStore {
     /// recall marks among its candidates, without reading every superseded record.
     public func supersededRecords(itemIDs: [Int64], upToMs: Int64) throws -> [StoredRecord] {
         guard !itemIDs.isEmpty else { return [] }
-        return try records(where: """
-            item_id IN (SELECT value FROM json_each(?2)) AND status = 'superseded' AND time_ms <= ?1
-              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
-            """, [.integer(upToMs), .text(Self.idList(itemIDs))])
+        return try records(where: "item_id IN (SELECT value FROM json_each(?2)) AND \(Self.supersededAsOf)", [.integer(upToMs), .text(Self.idList(itemIDs))])
     }
 
     /// The slot values (a job, a city, gym days) superseded as of `upToMs` (as `supersededRecords`):
     /// the replaced values recall keeps out of an answer about the current one.
     public func supersededSlotRecords(upToMs: Int64) throws -> [StoredRecord] {
-        try records(where: """
-            slot IS NOT NULL AND status = 'superseded' AND time_ms <= ?1
-              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
-            """, [.integer(upToMs)])
+        try records(where: "slot IS NOT NULL AND \(Self.supersededAsOf)", [.integer(upToMs)])
     }
 
     /// Every record that was superseded as of `upToMs`: by a newer record said at or before then
-    /// (recall at a past time sees the value that was current then). Recall demotes these.
+    /// (recall at a past time sees the value that was current then). Recall reads the candidates' part
+    /// of these (`supersededRecords(itemIDs:upToMs:)`) and the slot values among them.
     public func supersededRecords(upToMs: Int64 = .max) throws -> [StoredRecord] {
-        try records(where: """
-            status = 'superseded' AND time_ms <= ?1
-              AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
-            """, [.integer(upToMs)])
+        try records(where: Self.supersededAsOf, [.integer(upToMs)])
     }
+
+    /// A record superseded as of `?1`: said by then, and replaced by a record said by then (or marked
+    /// replaced with no successor). The one condition every superseded read shares.
+    private static let supersededAsOf = """
+        status = 'superseded' AND time_ms <= ?1
+          AND (superseded_by IS NULL OR (SELECT time_ms FROM memory_records AS newer WHERE newer.id = memory_records.superseded_by) <= ?1)
+        """
 
     /// Marks records as superseded by a newer one.
     public func markSuperseded(recordIDs: [Int64], by newer: Int64) throws {
