@@ -170,8 +170,9 @@ import Testing
             var after = [UInt8](repeating: 0, count: before[index].count)
             #expect(pread(fd, &after, after.count, 0) == after.count, "\(paths[index]) kept its length")
             let same = zip(before[index], after).filter { $0 == $1 }.count
-            // Random bytes match the old ones about once in 256.
-            #expect(same * 32 < after.count, "\(paths[index]): \(same) of \(after.count) bytes unchanged")
+            // Random bytes match the old ones about once in 256: at most 8, or one in 32 of a larger
+            // file (for the 100-byte envelope, 4 matches come about once in 1,300 runs; 9 never).
+            #expect(same <= max(8, after.count / 32), "\(paths[index]): \(same) of \(after.count) bytes unchanged")
         }
         #expect(try EncryptedStore.erase(at: sandbox.store).isEmpty)
     }
