@@ -47,6 +47,18 @@ import Testing
             let window: Int64 = 600_000
             let reference = zip(ids, times).filter { $0.1 <= at && at - $0.1 <= window }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(4).map(\.0)
             #expect(try store.latestUtteranceIDs(saidFrom: at - window, through: at, limit: 4) == Array(reference), "at \(at)")
+            // The time retriever's utterances said in a question's spans by `at`, the latest four of
+            // them, as it took them from a walk over every utterance's time.
+            let spans = [(at - 900_000, at - 300_000), (at + 1_000 - 2_000_000, at + 1_000 - 1_400_000), (at, at)]
+            let inSpans = zip(ids, times).filter { pair in pair.1 <= at && spans.contains { pair.1 >= $0.0 && pair.1 < $0.1 } }
+            let latestInSpans = inSpans.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(4).map(\.0)
+            var fromIndex: [(Int64, Int64)] = []
+            for (start, end) in spans where start < end {
+                for id in try store.latestUtteranceIDs(saidFrom: start, through: min(end - 1, at), limit: 4) {
+                    fromIndex.append((id, times[ids.firstIndex(of: id)!]))
+                }
+            }
+            #expect(fromIndex.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(4).map(\.0) == Array(latestInSpans), "spans at \(at)")
             // Follow-ups, as followups(atMs:) filtered every event said by then.
             let said = all.filter { $0.timeMs <= at }
             let saidIDs = Set(said.compactMap(\.id))

@@ -160,9 +160,11 @@ extension MemoryEngine {
         if !intervals.isEmpty {
             // In whole milliseconds, as the times are kept: [start, end) of each interval.
             let spans = intervals.map { (Self.milliseconds($0.start), Self.milliseconds($0.end)) }
+            // The latest `pool` utterances said in each span, by the store's time index (the latest
+            // `pool` of all of them are among these), and the utterances holding an event then.
             var atTime = Set<Int64>()
-            for (id, time) in itemTimes where time <= atMs && spans.contains(where: { time >= $0.0 && time < $0.1 }) {
-                atTime.insert(id)
+            for (start, end) in spans where start < end {
+                atTime.formUnion(try store.latestUtteranceIDs(saidFrom: start, through: min(end - 1, atMs), limit: pool))
             }
             for (start, end) in spans {
                 for record in try store.currentEventRecords(overlapping: start, end, upToMs: atMs) where allowed.contains(record.itemID) {
