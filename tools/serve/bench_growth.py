@@ -2,7 +2,8 @@
 """What a turn costs as the store grows: `attune serve --stdio` is handed N final transcripts at once
 (the load bench's sentence, "host H says N: my neighbour Priya is lending me her ladder on
 Saturday", from 8 speakers in turn, so every word, name, relation and time of it recurs in every
-stored turn) and the time between contexts is reported per tenth of the run. A service whose reads
+stored turn) and the time between contexts and the service's resident memory (VmRSS) are reported
+per tenth of the run. A service whose reads
 are bounded by what a question needs costs the same per turn at the end as at the start; one that
 reads everything a repeated word, name or event touches costs more as the store fills.
 
@@ -15,6 +16,15 @@ import subprocess
 import tempfile
 import threading
 import time
+
+
+def resident_mb(pid):
+    """The process's resident set (VmRSS) in MB of 10^6 bytes, as the load bench reports it."""
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) * 1024 / 1e6, 1)
+    return 0.0
 
 
 def main():
@@ -36,12 +46,16 @@ def main():
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
     arrivals = []
     errors = []
+    step = options.turns // 10
+    resident = []
 
     def read():
         for line in process.stdout:
             message = json.loads(line)
             if message["type"] == "context":
                 arrivals.append(time.monotonic())
+                if len(arrivals) % step == 0:
+                    resident.append(resident_mb(process.pid))
             elif message["type"] == "error":
                 errors.append(message)
 
@@ -58,19 +72,19 @@ def main():
     if code != 0 or errors or len(arrivals) != options.turns:
         raise SystemExit("attune serve exited %d with %d errors and %d of %d contexts (log: %s)"
                          % (code, len(errors), len(arrivals), options.turns, log.name))
-    step = options.turns // 10
     tenths, previous = [], began
-    for last in range(step - 1, step * 10, step):
-        tenths.append({"firstTurn": last - step + 1, "lastTurn": last, "msPerTurn": round((arrivals[last] - previous) * 1000 / step, 2)})
+    for number, last in enumerate(range(step - 1, step * 10, step)):
+        tenths.append({"firstTurn": last - step + 1, "lastTurn": last, "msPerTurn": round((arrivals[last] - previous) * 1000 / step, 2),
+                       "rssMB": resident[number]})
         previous = arrivals[last]
     result = {"turns": options.turns, "seconds": round(arrivals[-1] - began, 2), "tenths": tenths,
               "lastOverFirst": round(tenths[-1]["msPerTurn"] / tenths[0]["msPerTurn"], 2)}
     if options.json:
         print(json.dumps(result))
         return
-    print("turns            ms per turn")
+    print("turns            ms per turn   RSS MB")
     for tenth in tenths:
-        print("%6d-%6d   %8.2f" % (tenth["firstTurn"], tenth["lastTurn"], tenth["msPerTurn"]))
+        print("%6d-%6d   %8.2f   %9.1f" % (tenth["firstTurn"], tenth["lastTurn"], tenth["msPerTurn"], tenth["rssMB"]))
     print("%d turns in %.1f s; the last tenth costs %.2f× the first" % (options.turns, result["seconds"], result["lastOverFirst"]))
 
 
