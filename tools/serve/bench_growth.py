@@ -3,9 +3,9 @@
 (the load bench's sentence, "host H says N: my neighbour Priya is lending me her ladder on
 Saturday", from 8 speakers in turn, so every word, name, relation and time of it recurs in every
 stored turn) and the time between contexts and the service's resident memory (VmRSS) are reported
-per tenth of the run. A service whose reads
-are bounded by what a question needs costs the same per turn at the end as at the start; one that
-reads everything a repeated word, name or event touches costs more as the store fills.
+per tenth of the run. A service whose reads are bounded by what a question needs costs the same per
+turn at the end as at the start; one that reads everything a repeated word, name or event touches
+costs more as the store fills.
 
 Usage: bench_growth.py --attune .build/release/attune [--turns 12000] [--json]
 """
@@ -17,14 +17,7 @@ import tempfile
 import threading
 import time
 
-
-def resident_mb(pid):
-    """The process's resident set (VmRSS) in MB of 10^6 bytes, as the load bench reports it."""
-    with open("/proc/%d/status" % pid) as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) * 1024 / 1e6, 1)
-    return 0.0
+from bench_load import resident_bytes
 
 
 def main():
@@ -55,7 +48,7 @@ def main():
             if message["type"] == "context":
                 arrivals.append(time.monotonic())
                 if len(arrivals) % step == 0:
-                    resident.append(resident_mb(process.pid))
+                    resident.append(round(resident_bytes(process.pid) / 1e6, 1))
             elif message["type"] == "error":
                 errors.append(message)
 
