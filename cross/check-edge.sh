@@ -2,7 +2,7 @@
 # Builds `attune-edge` for aarch64 (cross/build-edge.sh: Embedded Swift, Debian's arm64 glibc and
 # libasound), runs it under qemu-aarch64 on each WAV, and requires its turn events to be identical
 # (same types, times, probabilities and cues) to the x86-64 `attune turns --json` on the same audio,
-# and its prosody summary to equal `attune analyze --json`'s. The Pi 4 build (cortex-a72) captures
+# and its prosody summary to equal `attune analyze --json --vad-gate`'s (the turn detector's prosody). The Pi 4 build (cortex-a72) captures
 # through real libasound from ALSA's `file` plugin fed the WAV's samples; the Pi 5 build (cortex-a76)
 # reads the WAV itself. Exits non-zero naming the first difference.
 #
@@ -33,7 +33,7 @@ for cpu in cortex-a72 cortex-a76; do
   for wav in "${files[@]}"; do
     name="$(basename "$wav" .wav)"
     "$attune" turns "$wav" --json > "$work/$name.turns.json"
-    "$attune" analyze "$wav" --json > "$work/$name.analyze.json"
+    "$attune" analyze "$wav" --json --vad-gate > "$work/$name.analyze.json"
     if [ "$cpu" = cortex-a72 ]; then
       # The WAV's samples as raw S16_LE, captured through ALSA's file plugin (16 kHz mono 16-bit only:
       # other WAVs would be converted by ALSA's plug layer, not by Attune's decoder and resampler).

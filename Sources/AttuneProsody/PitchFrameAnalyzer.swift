@@ -110,7 +110,8 @@ final class PitchFrameAnalyzer {
 
     /// Analyse the frame whose centre lies between `centre[-1]` and `centre[0]`.
     /// Returns the candidates and the frame's A-weighted mean square (Pa², with samples in Pa).
-    func analyze(centre: UnsafePointer<Float>, globalPeak: Double) -> (PitchCandidates, aWeightedMeanSquare: Double) {
+    /// Without `search` (`PitchSearchGate`), the frame keeps only its voiceless candidate.
+    func analyze(centre: UnsafePointer<Float>, globalPeak: Double, search: Bool = true) -> (PitchCandidates, aWeightedMeanSquare: Double) {
         var candidates = PitchCandidates()
         let size = fft.count
         // 1. Local mean over one longest period on each side.
@@ -133,7 +134,7 @@ final class PitchFrameAnalyzer {
         var weightedPower = 0.0
         for k in 0...(size / 2) { weightedPower += power[k] * aWeightSquared[k] }
         let aWeightedMeanSquare = weightedPower / Double(size) / sumOfSquaredWindow
-        if localPeak == 0 || globalPeak == 0 { return (candidates, aWeightedMeanSquare) }   // absolute silence: voiceless only
+        if !search || localPeak == 0 || globalPeak == 0 { return (candidates, aWeightedMeanSquare) }   // gated, or absolute silence: voiceless only
         // A frame this quiet keeps only its voiceless candidate, without changing any decision:
         // its voiceless score U = voicingThreshold + 2 − relativePeak · (1 + voicingThreshold) /
         // silenceThreshold exceeds any voiced score (≤ 1) by more than the two voicing changes

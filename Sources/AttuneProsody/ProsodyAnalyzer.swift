@@ -38,6 +38,9 @@ public final class ProsodyAnalyzer {
     private var pauses: PauseSegmenter
     private var nuclei: SyllableNucleusDetector
     private var accumulator = ProsodySummaryAccumulator()
+    /// Leaves the candidate search out of frames deep in what a VAD beside it calls quiet (off
+    /// unless asked for; `PitchSearchGate`).
+    private var searchGate: PitchSearchGate?
 
     /// Samples at absolute positions `bufferStart ..< bufferStart + buffer.count`; positions
     /// before 0 and after the end of the input read as zeros.
@@ -61,8 +64,11 @@ public final class ProsodyAnalyzer {
     private var pendingDecisions: [PitchPathTracker.Decision]
     private var finished = false
 
-    public init(settings: ProsodySettings = ProsodySettings()) {
+    /// `pitchSearchGate`: when set, the caller notes each VAD chunk (`noteVoiceActivity`) before
+    /// handing over its samples, and frames deep in a quiet stretch skip the pitch candidate search.
+    public init(settings: ProsodySettings = ProsodySettings(), pitchSearchGate: PitchSearchGateSettings? = nil) {
         self.settings = settings
+        searchGate = pitchSearchGate.map { PitchSearchGate(settings: $0) }
         pitchAnalyzer = PitchFrameAnalyzer(settings: settings.pitch, sampleRate: Self.sampleRate, frameStepSeconds: Self.frameStepSeconds)
         intensityAnalyzer = IntensityAnalyzer(minimumPitchHz: settings.intensityMinimumPitchHz, sampleRate: Self.sampleRate)
         nucleusIntensityAnalyzer = IntensityAnalyzer(
@@ -95,6 +101,12 @@ public final class ProsodyAnalyzer {
 
     /// Real samples received so far.
     public var sampleCount: Int { received }
+
+    /// The speech probability of VAD chunk `chunk` (in order, each once), for the pitch search gate;
+    /// ignored when the analyser was made without one. Note a chunk before its samples' `process`.
+    public func noteVoiceActivity(chunk: Int, probability: Float) {
+        searchGate?.note(chunk: chunk, probability: probability)
+    }
 
     /// Analyses the next chunk of 16 kHz mono samples (any length, including 0).
     public func process(_ samples: UnsafeBufferPointer<Float>, _ emit: (ProsodyEvent) -> Void) {
@@ -152,7 +164,7 @@ public final class ProsodyAnalyzer {
     private func advance(inputEnded: Bool, _ emit: (ProsodyEvent) -> Void) {
         let lastFrame = inputEnded ? received / Self.hop : Int.max
         while nextPitchFrame <= lastFrame, bufferEnd >= pitchBoundary(of: nextPitchFrame) {
-            analyzePitchFrame(nextPitchFrame)
+            analyzePitchFrame(nextPitchFrame, inputEnded: inputEnded)
             nextPitchFrame += 1
         }
         let reach = max(intensityAnalyzer.halfWindow, nucleusIntensityAnalyzer.halfWindow)
@@ -164,11 +176,12 @@ public final class ProsodyAnalyzer {
         compactIfNeeded()
     }
 
-    private func analyzePitchFrame(_ frame: Int) {
+    private func analyzePitchFrame(_ frame: Int, inputEnded: Bool) {
         let globalPeak = recentPeak.peak
         let centre = frame * Self.hop
+        let search = searchGate?.allowsSearch(samplesEndingAt: pitchBoundary(of: frame), inputEnded: inputEnded) ?? true
         let (candidates, aWeighted) = buffer.withUnsafeBufferPointer { base in
-            pitchAnalyzer.analyze(centre: base.baseAddress! + (centre - bufferStart), globalPeak: globalPeak)
+            pitchAnalyzer.analyze(centre: base.baseAddress! + (centre - bufferStart), globalPeak: globalPeak, search: search)
         }
         pendingAWeighted[frame % ringSize] = aWeighted
         if let decision = tracker.push(candidates) {

@@ -70,7 +70,9 @@ public final class TurnDetector {
     public init(vadWeights: SileroVADWeights, model: EndOfTurnModel, settings: TurnSettings = TurnSettings()) {
         self.settings = settings
         self.model = model
-        prosody = ProsodyAnalyzer()
+        precondition(settings.pitchSearchGate.map { $0.chunkSamples == SileroVAD.chunkSamples } ?? true,
+                     "TurnSettings.pitchSearchGate: its chunks must be the VAD's")
+        prosody = ProsodyAnalyzer(pitchSearchGate: settings.pitchSearchGate)
         vad = VoiceActivityDetector(weights: vadWeights)
         lookAheadSamples = Int((prosody.lookAheadSeconds * ProsodyAnalyzer.sampleRate).rounded(.up))
     }
@@ -109,8 +111,7 @@ public final class TurnDetector {
     }
 
     public func process(_ samples: UnsafeBufferPointer<Float>, _ emit: (TurnEvent) -> Void) {
-        vad.process(samples) { chunk, p in enqueue(chunk: chunk, p: p) }
-        prosody.process(samples) { event in handle(event) }
+        VADGatedProsody.process(samples, vad: vad, prosody: prosody, chunk: { enqueue(chunk: $0, p: $1) }, event: { handle($0) })
         drain(final: false, emit)
     }
 
@@ -121,8 +122,7 @@ public final class TurnDetector {
     /// stepped frame, as the live rule would measure it, so the event is the same however the audio
     /// was chunked.
     public func finish(_ emit: (TurnEvent) -> Void) {
-        vad.finish { chunk, p in enqueue(chunk: chunk, p: p) }
-        prosody.finish { event in handle(event) }
+        VADGatedProsody.finish(vad: vad, prosody: prosody, chunk: { enqueue(chunk: $0, p: $1) }, event: { handle($0) })
         drain(final: true, emit)
         endOpenTurn(emit)
     }

@@ -1,3 +1,5 @@
+import AttuneProsody
+
 /// Timing rules of the turn detector; the end-of-turn decision itself is the fitted model's.
 public struct TurnSettings: Sendable, Equatable {
     /// VAD probability at or above which a frame is speech …
@@ -21,6 +23,10 @@ public struct TurnSettings: Sendable, Equatable {
     public var backchannelSlopeSemitonesPerSec: Double = 8
     /// … while the end-of-turn probability stays below this.
     public var backchannelMaximumP: Double = 0.3
+    /// Frames deep in what the VAD calls quiet skip the pitch candidate search (`PitchSearchGate`):
+    /// listening to an empty room then costs a third of what it did. Its chunks are the VAD's.
+    /// `nil` searches every frame, as `attune analyze` does.
+    public var pitchSearchGate: PitchSearchGateSettings? = PitchSearchGateSettings(chunkSamples: SileroVAD.chunkSamples)
 
     public init() {}
 }

@@ -39,6 +39,25 @@ import Testing
         #expect((summary["syllables"] as? Int ?? 0) > 5)
     }
 
+    /// `--vad-gate` analyses as the turn detector does: a hum the VAD calls no speech is voiced
+    /// without it and voiceless past the gate's first 224 ms with it; the frames' levels are the same.
+    @Test func theVADGateLeavesTheSearchOutOfWhatTheVADCallsQuiet() throws {
+        let wav = Self.prosodyData.appendingPathComponent("tone-220.wav").path
+        let plain = try AttuneBinary.run(["analyze", wav, "--json"])
+        let gated = try AttuneBinary.run(["analyze", wav, "--json", "--vad-gate"])
+        #expect(plain.status == 0 && gated.status == 0, "\(gated.standardError)")
+        let plainFrames = try #require(try Self.jsonObject(plain.standardOutput)["frames"] as? [[String: Any]])
+        let gatedFrames = try #require(try Self.jsonObject(gated.standardOutput)["frames"] as? [[String: Any]])
+        #expect(plainFrames.count == 100 && gatedFrames.count == 100)
+        let voiced = { (frames: [[String: Any]]) in frames.filter { $0["voiced"] as? Bool == true }.count }
+        #expect(voiced(plainFrames) > 90)
+        #expect(voiced(gatedFrames) > 10 && voiced(gatedFrames) < 25)
+        for (g, p) in zip(gatedFrames, plainFrames) {
+            #expect(g["intensityDb"] as? Double == p["intensityDb"] as? Double)
+            #expect(g["loudness"] as? Double == p["loudness"] as? Double)
+        }
+    }
+
     @Test func readableSummaryWithoutJSON() throws {
         let wav = Self.prosodyData.appendingPathComponent("tone-220.wav").path
         let result = try AttuneBinary.run(["analyze", wav])

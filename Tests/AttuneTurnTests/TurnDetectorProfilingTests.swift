@@ -9,15 +9,22 @@ import Testing
     @Test func theProsodySummaryIsTheAnalyzersOwn() throws {
         let samples = try TurnDetectorTests.samples("turns-015")
         let detector = TurnDetector(vadWeights: try SileroVADTests.weights(), model: try TurnDetectorTests.model)
-        let analyzer = ProsodyAnalyzer()
+        // The detector's prosody is the VAD-gated analyser's (`VADGatedProsody`, as `attune analyze --vad-gate`).
+        let analyzer = ProsodyAnalyzer(pitchSearchGate: TurnSettings().pitchSearchGate)
+        let vad = VoiceActivityDetector(weights: try SileroVADTests.weights())
         samples.withUnsafeBufferPointer { all in
             detector.process(all) { _ in }
-            analyzer.process(all) { _ in }
+            VADGatedProsody.process(all, vad: vad, prosody: analyzer, chunk: { _, _ in }, event: { _ in })
         }
         detector.finish { _ in }
-        analyzer.finish { _ in }
+        VADGatedProsody.finish(vad: vad, prosody: analyzer, chunk: { _, _ in }, event: { _ in })
         let summary = detector.prosodySummary()
         #expect(summary == analyzer.summary())
+        // … which is not the ungated analyser's: the gate left noise in the pauses voiceless.
+        let plain = ProsodyAnalyzer()
+        samples.withUnsafeBufferPointer { plain.process($0) { _ in } }
+        plain.finish { _ in }
+        #expect(summary.voicedFrameCount < plain.summary().voicedFrameCount)
         #expect(summary.syllables > 20 && summary.pauseCount > 3, "\(summary)")
     }
 

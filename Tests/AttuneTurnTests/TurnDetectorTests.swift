@@ -168,9 +168,12 @@ import Testing
     @Test func chunkingDoesNotChangeTheEvents() throws {
         let samples = try Self.samples("turns-015")
         let a = try Self.events(samples, chunk: 160).map(TurnEventText.init)
-        let b = try Self.events(samples, chunk: 1237).map(TurnEventText.init)
         #expect(a.count > 5)
-        #expect(a == b)
+        // The whole file at once too: the VAD still runs only a chunk ahead of the prosody, so the
+        // pitch search gate sees the same probabilities.
+        for chunk in [1237, samples.count] {
+            #expect(try Self.events(samples, chunk: chunk).map(TurnEventText.init) == a, "chunks of \(chunk)")
+        }
     }
 
     /// A model that ends every turn after 150 ms of pause cuts into holds; the person going on within
@@ -201,6 +204,28 @@ import Testing
         #expect(first.t > shift.nextSpeechT && first.t < shift.nextSpeechT + 0.5)
         // Without playback there is none.
         #expect(try Self.events(samples).contains { $0.typeName == "barge_in" } == false)
+    }
+
+    /// A steady hum the VAD calls no speech is voiced through to Praat, but the detector's pitch
+    /// search stops once the VAD has heard 224 ms of quiet (`PitchSearchGate`): that is the work an
+    /// empty room no longer costs. With the gate off, every frame is searched and voiced.
+    @Test func thePitchSearchStopsInWhatTheVADCallsQuiet() throws {
+        let hum = try WAVFile.readMono16k(path: try TestFixture.path("Tests/Data/prosody/tone-220.wav"))
+        let samples = hum + hum + hum
+        func voicedFrames(_ settings: TurnSettings) throws -> (Int, [TurnEvent]) {
+            let detector = TurnDetector(vadWeights: try SileroVADTests.weights(), model: try Self.model, settings: settings)
+            var events: [TurnEvent] = []
+            samples.withUnsafeBufferPointer { detector.process($0) { events.append($0) } }
+            detector.finish { events.append($0) }
+            return (detector.prosodySummary().voicedFrameCount, events)
+        }
+        var ungated = TurnSettings()
+        ungated.pitchSearchGate = nil
+        let (all, eventsUngated) = try voicedFrames(ungated)
+        let (gated, events) = try voicedFrames(TurnSettings())
+        #expect(events.isEmpty && eventsUngated.isEmpty, "the hum started speech")
+        #expect(all > 280, "without the gate the hum is voiced throughout (\(all) of 300 frames)")
+        #expect(gated > 10 && gated < 25, "\(gated) voiced frames: the gate closes after 7 quiet chunks")
     }
 
     /// Pink noise alone (sox, at the level of the 10 dB SNR files' noise and 10 dB above it) never

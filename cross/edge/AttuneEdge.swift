@@ -12,7 +12,7 @@ enum AttuneEdge {
         usage: attune-edge [--models DIR] FILE.wav
                attune-edge [--models DIR] --device NAME [--seconds S]
                attune-edge [--models DIR] --profile FILE.wav      per-stage latency p50/p99/max (µs)
-               attune-edge [--models DIR] --stage resample|prosody|vad|turn|tokenize [--stage-amount N] [FILE.wav]
+               attune-edge [--models DIR] --stage resample|prosody|vad|vad-prosody|turn|tokenize [--stage-amount N] [FILE.wav]
                    one stage alone over N seconds of the file (looped), or N passes over the sentence
                    list for tokenize: the driver cross/count-edge.sh counts instructions with
         """

@@ -2,7 +2,7 @@
 struct EdgeOptions {
     enum Source { case file(String), device(String) }
     /// A single stage run alone over the input, for instruction counts (cross/count-edge.sh).
-    enum Stage: String { case resample, prosody, vad, turn, tokenize }
+    enum Stage: String { case resample, prosody, vad, vadProsody = "vad-prosody", turn, tokenize }
 
     var source: Source?
     var seconds: Double?
@@ -38,7 +38,7 @@ struct EdgeOptions {
             case "--profile": options.profile = true
             case "--stage":
                 let name = try value(argument)
-                guard let stage = Stage(rawValue: name) else { throw .usage("--stage is resample, prosody, vad, turn or tokenize, not '\(name)'") }
+                guard let stage = Stage(rawValue: name) else { throw .usage("--stage is resample, prosody, vad, vad-prosody, turn or tokenize, not '\(name)'") }
                 options.stage = stage
             case "--stage-amount":
                 let text = try value(argument)

@@ -9,7 +9,10 @@ import AttuneTurn
 ///
 /// - resample: 48 kHz → 16 kHz (a USB microphone's usual rate) over 48,000 · N input samples; the
 ///   polyphase filter's cost does not depend on the signal, so the input is the recording repeated;
-/// - prosody, vad: `ProsodyAnalyzer` / `VoiceActivityDetector` fed 10 ms at a time;
+/// - prosody, vad: `ProsodyAnalyzer` (every frame searched, as `attune analyze`) / `VoiceActivityDetector`
+///   fed 10 ms at a time;
+/// - vad-prosody: the two as the turn detector runs them, the VAD's chunks gating the pitch search
+///   (`PitchSearchGate`); minus the vad stage, what prosody costs in the detector;
 /// - turn: the whole `TurnDetector` (VAD, prosody and the end-of-turn decision);
 /// - tokenize: N passes over `EdgeSentences.all`.
 enum StageDriver {
@@ -55,6 +58,18 @@ enum StageDriver {
             audio.withUnsafeBufferPointer { samples in
                 for start in stride(from: 0, to: total, by: hop) {
                     vad.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])) { _, p in checksum += Double(p) }
+                }
+            }
+        case .vadProsody:
+            let vad = VoiceActivityDetector(weights: try EdgeModels.vadWeights(in: options.modelsDirectory))
+            let analyzer = ProsodyAnalyzer(pitchSearchGate: TurnSettings().pitchSearchGate)
+            audio.withUnsafeBufferPointer { samples in
+                for start in stride(from: 0, to: total, by: hop) {
+                    let piece = UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])
+                    vad.process(piece) { chunk, p in analyzer.noteVoiceActivity(chunk: chunk, probability: p) }
+                    analyzer.process(piece) { event in
+                        if case let .frame(frame) = event { checksum += frame.intensityDb }
+                    }
                 }
             }
         case .turn:

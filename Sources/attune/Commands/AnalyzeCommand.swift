@@ -2,6 +2,7 @@ import ArgumentParser
 import AttuneAudio
 import AttuneProsody
 import AttuneRuntime
+import AttuneTurn
 import Foundation
 
 struct AnalyzeCommand: AsyncParsableCommand {
@@ -26,10 +27,15 @@ struct AnalyzeCommand: AsyncParsableCommand {
             before anything starts, then keeps the frame track (about \
             50 bytes per 10 ms) to draw it at the end.
 
+            --vad-gate analyses as the turn detector (`attune turns`, `attune serve`) does: Silero VAD runs \
+            beside the analyser, and frames more than 224 ms into what it calls quiet skip the pitch search \
+            (voiceless; their levels are measured as always). Without it every frame is searched, as in Praat.
+
             Examples:
               attune analyze hello.wav
               attune analyze hello.wav --json | jq .summary
               attune analyze hello.wav --plot hello.svg
+              attune analyze hello.wav --json --vad-gate | jq .summary
               arecord -q -f S16_LE -r 16000 -c 1 -t raw | attune analyze - --json
               attune analyze --device default > frames.jsonl
             """)
@@ -42,6 +48,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Flag(help: "Print frames and summary as JSON (live input: always JSON lines).")
     var json = false
+
+    @Flag(help: "Gate the pitch search by the VAD, as the turn detector does (see below).")
+    var vadGate = false
 
     @Option(help: ArgumentHelp("Also write an SVG plot of envelope, F0, intensity and syllable nuclei.", valueName: "OUT.svg"))
     var plot: String?
@@ -74,7 +83,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
 
-        let analyzer = ProsodyAnalyzer()
+        let vad = vadGate ? VoiceActivityDetector(weights: try CommandResources.loadTurnModels(budget: budget).vadWeights) : nil
+        let analyzer = ProsodyAnalyzer(pitchSearchGate: vadGate ? TurnSettings().pitchSearchGate : nil)
         let output = StandardOutputWriter()
         let interrupt = InterruptSignal()
         var plotData = plot == nil ? nil : ProsodyPlot()
@@ -116,11 +126,22 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 break
             }
             if count == 0 { break }
-            chunk.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count]), handle) }
+            chunk.withUnsafeBufferPointer { all in
+                let samples = UnsafeBufferPointer(rebasing: all[0..<count])
+                if let vad {
+                    VADGatedProsody.process(samples, vad: vad, prosody: analyzer, chunk: { _, _ in }, event: handle)
+                } else {
+                    analyzer.process(samples, handle)
+                }
+            }
             plotData?.envelope.add(chunk[0..<count])
         }
         if let capture = source as? ALSACaptureSource { capture.stop() }
-        analyzer.finish(handle)
+        if let vad {
+            VADGatedProsody.finish(vad: vad, prosody: analyzer, chunk: { _, _ in }, event: handle)
+        } else {
+            analyzer.finish(handle)
+        }
         let summary = analyzer.summary()
         if live {
             output.write("{\"summary\":\(ProsodyJSON.summary(summary))}\n")
