@@ -65,9 +65,8 @@ enum StageDriver {
             let analyzer = ProsodyAnalyzer(pitchSearchGate: TurnSettings().pitchSearchGate)
             audio.withUnsafeBufferPointer { samples in
                 for start in stride(from: 0, to: total, by: hop) {
-                    let piece = UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])
-                    vad.process(piece) { chunk, p in analyzer.noteVoiceActivity(chunk: chunk, probability: p) }
-                    analyzer.process(piece) { event in
+                    VADGatedProsody.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)]),
+                                            vad: vad, prosody: analyzer, chunk: { _, _ in }) { event in
                         if case let .frame(frame) = event { checksum += frame.intensityDb }
                     }
                 }
