@@ -24,10 +24,16 @@ public enum CommandResources {
     /// Loads and validates both turn models, charging the VAD weights.
     /// - Parameter endOfTurnPath: a model given on the command line, else the bundled one.
     public static func loadTurnModels(endOfTurnPath: String? = nil, budget: MemoryBudget) throws -> TurnModels {
-        let vadWeights = try SileroVADWeights(path: SileroVADWeights.defaultPath())
-        try budget.charge("Silero VAD weights", bytes: vadWeights.byteCount)
+        let vadWeights = try loadVADWeights(budget: budget)
         let endOfTurn = try EndOfTurnModel(path: endOfTurnPath ?? EndOfTurnModel.defaultPath())
         return TurnModels(vadWeights: vadWeights, endOfTurn: endOfTurn)
+    }
+
+    /// Loads and validates the bundled Silero VAD weights alone (`attune analyze --vad-gate`), charging them.
+    public static func loadVADWeights(budget: MemoryBudget) throws -> SileroVADWeights {
+        let vadWeights = try SileroVADWeights(path: SileroVADWeights.defaultPath())
+        try budget.charge("Silero VAD weights", bytes: vadWeights.byteCount)
+        return vadWeights
     }
 
     /// The tokenizer's vocabulary and normaliser tables, from the bundled models.

@@ -83,7 +83,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         try budget.charge("prosody analyser", bytes: CommandResources.prosodyAnalyzerBytes)
 
-        let vad = vadGate ? VoiceActivityDetector(weights: try CommandResources.loadTurnModels(budget: budget).vadWeights) : nil
+        let vad = vadGate ? VoiceActivityDetector(weights: try CommandResources.loadVADWeights(budget: budget)) : nil
         let analyzer = ProsodyAnalyzer(pitchSearchGate: vadGate ? TurnSettings().pitchSearchGate : nil)
         let output = StandardOutputWriter()
         let interrupt = InterruptSignal()
