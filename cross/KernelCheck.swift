@@ -141,11 +141,22 @@ struct KernelCheck {
             dotValues.append(floatDotProduct(a, b, count: count))
         }
         reportValues("floatDotProduct", dotValues)
-        let weights = (0..<(13 * 70)).map { _ in random.float(1) }
-        let columns = (0..<(3 * 70)).map { _ in random.float(1) }
-        var matrixValues = [Float](repeating: 0, count: 3 * 13)
-        floatMatrixTimesColumns(weights, rows: 13, width: 70, columns, columnCount: 3, into: &matrixValues)
-        reportValues("floatMatrixTimesColumns", matrixValues)
+        // The resampler's filter at four positions, 3 samples apart (48 → 16 kHz), 101 taps (a tail of 5).
+        let filter = (0..<101).map { _ in random.float(1) }
+        let samples = (0..<110).map { _ in random.float(1) }
+        var positions = [Float](repeating: 0, count: 4)
+        floatDotProductsAtFourPositions(filter, samples, stride: 3, count: 101, into: &positions)
+        reportValues("floatDotProductsAtFourPositions", positions)
+        // The VAD's packed float kernels: two-row panels over three columns, eight-row panels over one (a tail of 6).
+        // Positive data, so no output is a cancellation that a relative tolerance cannot judge.
+        let weights = (0..<(16 * 70)).map { _ in abs(random.float(1)) }
+        let columns = (0..<(3 * 70)).map { _ in abs(random.float(1)) }
+        var matrixValues = [Float](repeating: 0, count: 3 * 16 + 16)
+        FloatRowPanels(rowMajor: weights, rows: 16, width: 70, panelRows: 2).multiply(columns, columnCount: 3, into: &matrixValues)
+        matrixValues.withUnsafeMutableBufferPointer { values in
+            FloatRowPanels(rowMajor: weights, rows: 16, width: 70, panelRows: 8).multiply(columns, columnCount: 1, into: values.baseAddress! + 48)
+        }
+        reportValues("FloatRowPanels", matrixValues)
         // Attention's scores are float dot products too: 7 tokens, 4 heads of 10 (a tail of 2 columns).
         let (tokens, width) = (7, 40)
         let q = (0..<(tokens * width)).map { _ in random.float(1) }, k = (0..<(tokens * width)).map { _ in random.float(1) }

@@ -181,6 +181,17 @@ public final class Resampler {
         let l = interpolation
         let taps = tapsPerPhase
         while written < output.count {
+            // With an integer ratio (L = 1: 48, 32 or 96 kHz in) every output uses the one phase,
+            // so four outputs in a row are one filter at four positions, M input samples apart.
+            if l == 1 && written &+ 4 <= output.count && nextUpsampledPosition + 3 * decimation < availableInputEnd {
+                let start = history + (nextUpsampledPosition - (taps - 1) - historyStartIndex)
+                floatDotProductsAtFourPositions(coefficients, start, stride: decimation, count: taps,
+                                                into: output.baseAddress! + written)
+                written += 4
+                outputCount += 4
+                nextUpsampledPosition += 4 * decimation
+                continue
+            }
             let newest = nextUpsampledPosition / l  // newest input index this output needs
             guard newest < availableInputEnd else { break }
             let phase = nextUpsampledPosition - newest * l

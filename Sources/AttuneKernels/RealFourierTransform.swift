@@ -48,19 +48,55 @@ public final class RealFourierTransform {
             imaginary[n] = input[2 * n + 1]
         }
         half.forward(real: real, imaginary: imaginary)
-        for k in 0...m {
-            let zr = real[k % m], zi = imaginary[k % m]
-            let cr = real[(m - k) % m], ci = -imaginary[(m - k) % m]   // conj(Z[M − k])
-            let er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci)
-            // O = (Z − conj) / 2i = (d_i − i d_r) / 2 with d = Z − conj.
-            let dr = zr - cr, di = zi - ci
-            let or = 0.5 * di, oi = -0.5 * dr
-            // W^k = cos − i sin.
-            let wr = cosines[k], wi = -sines[k]
-            let xr = er + wr * or - wi * oi
-            let xi = ei + wr * oi + wi * or
-            power[k] = xr * xr + xi * xi
+        // Bins 0 and M both pair Z[0] with itself; bins 1 … M − 1 go two at a time, k and k + 1 with
+        // their partners M − k and M − k − 1 read as one pair and swapped. The same operations run in
+        // each lane as in one bin alone, so the result does not depend on how the bins are grouped.
+        let ends = Self.binPower(
+            zr: SIMD2(real[0], real[0]), zi: SIMD2(imaginary[0], imaginary[0]),
+            partnerReal: SIMD2(real[0], real[0]), partnerImaginary: SIMD2(imaginary[0], imaginary[0]),
+            cosine: SIMD2(cosines[0], cosines[m]), sine: SIMD2(sines[0], sines[m]))
+        power[0] = ends[0]
+        power[m] = ends[1]
+        let re = UnsafeRawPointer(real), im = UnsafeRawPointer(imaginary)
+        let cos = UnsafeRawPointer(cosines), sin = UnsafeRawPointer(sines)
+        var k = 1
+        while k &+ 2 <= m {
+            let partner = (m &- k &- 1) &* 8
+            let bins = Self.binPower(
+                zr: re.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self),
+                zi: im.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self),
+                partnerReal: re.loadUnaligned(fromByteOffset: partner, as: SIMD2<Double>.self)[SIMD2(1, 0)],
+                partnerImaginary: im.loadUnaligned(fromByteOffset: partner, as: SIMD2<Double>.self)[SIMD2(1, 0)],
+                cosine: cos.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self),
+                sine: sin.loadUnaligned(fromByteOffset: k &* 8, as: SIMD2<Double>.self))
+            UnsafeMutableRawPointer(power).storeBytes(of: bins, toByteOffset: k &* 8, as: SIMD2<Double>.self)
+            k &+= 2
         }
+        if k < m {   // M − 1 is odd: one bin is left.
+            let bin = Self.binPower(
+                zr: SIMD2(repeating: real[k]), zi: SIMD2(repeating: imaginary[k]),
+                partnerReal: SIMD2(repeating: real[m &- k]), partnerImaginary: SIMD2(repeating: imaginary[m &- k]),
+                cosine: SIMD2(repeating: cosines[k]), sine: SIMD2(repeating: sines[k]))
+            power[k] = bin[0]
+        }
+    }
+
+    /// |X[k]|² per lane from Z[k] and Z[M − k] (the partner, conjugated here) and W^k.
+    @inlinable @inline(__always)
+    static func binPower(
+        zr: SIMD2<Double>, zi: SIMD2<Double>, partnerReal: SIMD2<Double>, partnerImaginary: SIMD2<Double>,
+        cosine: SIMD2<Double>, sine: SIMD2<Double>
+    ) -> SIMD2<Double> {
+        let cr = partnerReal, ci = -partnerImaginary   // conj(Z[M − k])
+        let er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci)
+        // O = (Z − conj) / 2i = (d_i − i d_r) / 2 with d = Z − conj.
+        let dr = zr - cr, di = zi - ci
+        let or = 0.5 * di, oi = -0.5 * dr
+        // W^k = cos − i sin.
+        let wr = cosine, wi = -sine
+        let xr = er + wr * or - wi * oi
+        let xi = ei + wr * oi + wi * or
+        return xr * xr + xi * xi
     }
 
     /// x[n] = Σ_{k=0}^{N−1} S[k] e^{2πikn/N} for a real, even spectrum given by its bins

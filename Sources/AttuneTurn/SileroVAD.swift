@@ -9,7 +9,8 @@ import AttuneKernels
 /// 2. STFT: 4 frames of 256 samples, hop 128, periodic Hann, magnitude of bins 0…128. Silero stores it
 ///    as a convolution with 258 DFT basis rows (264k multiply-adds); a real FFT does the same in ~5k;
 /// 3. four 3-tap convolutions with ReLU: 129→128, 128→64 (stride 2), 64→64 (stride 2), 64→128,
-///    4 time steps down to 1, each output channel one `floatDotProduct` over an im2col column;
+///    4 time steps down to 1, every output time an im2col column, all of a layer's columns in one pass
+///    over its weights (`FloatRowPanels`);
 /// 4. an LSTM cell (128), gates as one 512 × 256 matrix times [x; h];
 /// 5. ReLU, a 1×1 convolution to one value, sigmoid.
 public final class SileroVAD {
@@ -77,9 +78,7 @@ public final class SileroVAD {
         convolve(layer2, length: 2, weights.conv3, stride: 2, into: layer3)
         convolve(layer3, length: 1, weights.conv4, stride: 1, into: inputAndHidden)   // conv4 writes x of [x; h]
         // 4. LSTM cell: gates = [W_ih | W_hh] · [x; h] + b, in PyTorch's order i, f, g, o.
-        weights.lstmWeights.withUnsafeBufferPointer { w in
-            floatMatrixTimesColumns(w.baseAddress!, rows: 512, width: 256, inputAndHidden, columnCount: 1, into: gates)
-        }
+        weights.lstmWeights.multiply(inputAndHidden, columnCount: 1, into: gates)
         weights.lstmBias.withUnsafeBufferPointer { b in
             for row in 0..<512 { gates[row] += b[row] }
         }
@@ -108,30 +107,35 @@ public final class SileroVAD {
     static func tanh(_ x: Float) -> Float { 1 - 2 / (expf(2 * x) + 1) }
 
     /// 3-tap convolution, padding 1, with ReLU; input and output channel-major [channel][time].
-    /// All output times are computed in one pass over the weights (`floatMatrixTimesColumns`).
+    /// All output times are computed in one pass over the weights (`FloatRowPanels`). The im2col copy
+    /// decides padding per tap, not per element: whether a tap's source time is inside the input does
+    /// not depend on the channel.
     private func convolve(
         _ input: UnsafeMutablePointer<Float>, length: Int, _ layer: SileroVADWeights.ConvolutionWeights,
         stride: Int, into output: UnsafeMutablePointer<Float>
     ) {
         let outputLength = (length + 2 - 3) / stride + 1
         let width = layer.inputChannels * 3
+        let channels = layer.inputChannels
         for t in 0..<outputLength {
-            let column = columns + t * width
-            for c in 0..<layer.inputChannels {
-                for tap in 0..<3 {
-                    let source = t * stride + tap - 1
-                    column[c * 3 + tap] = source >= 0 && source < length ? input[c * length + source] : 0
+            for tap in 0..<3 {
+                let source = t &* stride &+ tap &- 1
+                var target = columns + (t &* width &+ tap)
+                if source >= 0 && source < length {
+                    var value = UnsafePointer(input) + source
+                    for _ in 0..<channels { target.pointee = value.pointee; target += 3; value += length }
+                } else {
+                    for _ in 0..<channels { target.pointee = 0; target += 3 }
                 }
             }
         }
-        layer.weights.withUnsafeBufferPointer { w in
-            floatMatrixTimesColumns(w.baseAddress!, rows: layer.outputChannels, width: width,
-                                    columns, columnCount: outputLength, into: products)
-        }
+        layer.weights.multiply(columns, columnCount: outputLength, into: products)
         layer.bias.withUnsafeBufferPointer { bias in
-            for t in 0..<outputLength {
-                for o in 0..<layer.outputChannels {
-                    output[o * outputLength + t] = max(products[t * layer.outputChannels + o] + bias[o], 0)
+            let outputs = layer.outputChannels
+            for o in 0..<outputs {
+                let b = bias[o]
+                for t in 0..<outputLength {
+                    output[o &* outputLength &+ t] = max(products[t &* outputs &+ o] + b, 0)
                 }
             }
         }

@@ -1,6 +1,10 @@
+import AttuneKernels
+
 /// Silero VAD's 16 kHz weights as converted by tools/convert_silero_vad.py (models/silero-vad-16k.bin,
 /// format in that script and models/MODELS.md). Loaded once (≈ 1 MB); the LSTM's two matrices are
-/// joined row by row into one [W_ih | W_hh] so that each gate is one dot product over [x; h].
+/// joined row by row into one [W_ih | W_hh] so that each gate is one dot product over [x; h]. Every
+/// matrix is packed once, here, into the row panels its kernel reads (`FloatRowPanels`: two-row panels
+/// for the convolutions over several output times, eight-row panels for those over one and the LSTM).
 public struct SileroVADWeights: Sendable {
     public static let defaultFileName = "silero-vad-16k.bin"
 
@@ -8,8 +12,8 @@ public struct SileroVADWeights: Sendable {
     let conv2: ConvolutionWeights
     let conv3: ConvolutionWeights
     let conv4: ConvolutionWeights
-    /// 512 rows (gates i, f, g, o × 128) of 256 columns: W_ih then W_hh.
-    let lstmWeights: [Float]
+    /// 512 rows (gates i, f, g, o × 128) of 256 columns: W_ih then W_hh, in eight-row panels.
+    let lstmWeights: FloatRowPanels
     /// b_ih + b_hh.
     let lstmBias: [Float]
     let finalWeights: [Float]
@@ -20,8 +24,8 @@ public struct SileroVADWeights: Sendable {
     struct ConvolutionWeights: Sendable {
         var outputChannels: Int
         var inputChannels: Int
-        /// (out, in, 3) row-major: one row of in × 3 per output channel.
-        var weights: [Float]
+        /// (out, in, 3): one row of in × 3 per output channel, packed for `outputTimes` columns.
+        var weights: FloatRowPanels
         var bias: [Float]
     }
 
@@ -64,15 +68,19 @@ public struct SileroVADWeights: Sendable {
             guard t.shape == shape else { throw .wrongShape(path: path, name: name, expected: shape, found: t.shape) }
             return t.values
         }
-        func conv(_ index: Int, _ out: Int, _ input: Int) throws(TurnModelError) -> ConvolutionWeights {
-            ConvolutionWeights(outputChannels: out, inputChannels: input,
-                               weights: try tensor("conv\(index).weight", [out, input, 3]),
-                               bias: try tensor("conv\(index).bias", [out]))
+        /// `outputTimes`: how many output times the layer computes per chunk (4, 2, 1, 1), which
+        /// decides the panels.
+        func conv(_ index: Int, _ out: Int, _ input: Int, outputTimes: Int) throws(TurnModelError) -> ConvolutionWeights {
+            let rowMajor = try tensor("conv\(index).weight", [out, input, 3])
+            return ConvolutionWeights(
+                outputChannels: out, inputChannels: input,
+                weights: FloatRowPanels(rowMajor: rowMajor, rows: out, width: input * 3, panelRows: outputTimes == 1 ? 8 : 2),
+                bias: try tensor("conv\(index).bias", [out]))
         }
-        conv1 = try conv(1, 128, 129)
-        conv2 = try conv(2, 64, 128)
-        conv3 = try conv(3, 64, 64)
-        conv4 = try conv(4, 128, 64)
+        conv1 = try conv(1, 128, 129, outputTimes: 4)
+        conv2 = try conv(2, 64, 128, outputTimes: 2)
+        conv3 = try conv(3, 64, 64, outputTimes: 1)
+        conv4 = try conv(4, 128, 64, outputTimes: 1)
         let ih = try tensor("lstm_cell.weight_ih", [512, 128])
         let hh = try tensor("lstm_cell.weight_hh", [512, 128])
         var joined = [Float](repeating: 0, count: 512 * 256)
@@ -82,13 +90,13 @@ public struct SileroVADWeights: Sendable {
                 joined[row * 256 + 128 + column] = hh[row * 128 + column]
             }
         }
-        lstmWeights = joined
+        lstmWeights = FloatRowPanels(rowMajor: joined, rows: 512, width: 256, panelRows: 8)
         let bih = try tensor("lstm_cell.bias_ih", [512]), bhh = try tensor("lstm_cell.bias_hh", [512])
         lstmBias = zip(bih, bhh).map { $0 + $1 }
         finalWeights = try tensor("final_conv.weight", [1, 128, 1])
         finalBias = try tensor("final_conv.bias", [1])[0]
-        byteCount = (conv1.weights.count + conv2.weights.count + conv3.weights.count + conv4.weights.count
-            + lstmWeights.count + 1024) * 4
+        byteCount = ([conv1, conv2, conv3, conv4].reduce(0) { $0 + $1.weights.rows * $1.weights.width }
+            + lstmWeights.rows * lstmWeights.width + 1024) * 4
     }
 
 }

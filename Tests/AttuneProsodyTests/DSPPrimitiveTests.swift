@@ -26,33 +26,6 @@ import Testing
         for k in 0..<size { #expect(abs(re[k] / Double(size) - real[k]) < 1e-12) }
     }
 
-    /// The multi-column and four-row kernels against the plain row-by-column sum, on shapes that
-    /// exercise the 8-lane body, the scalar tail, and row counts that are not multiples of four.
-    @Test(arguments: [(rows: 7, width: 19), (rows: 128, width: 387), (rows: 512, width: 256), (rows: 3, width: 5)])
-    func matrixTimesColumnsMatchesTheDirectSum(rows: Int, width: Int) {
-        var generator = SystemRandomNumberGenerator()
-        let weights = (0..<rows * width).map { _ in Float.random(in: -1...1, using: &generator) }
-        let columns = (0..<4 * width).map { _ in Float.random(in: -1...1, using: &generator) }
-        for columnCount in 1...4 {
-            var output = [Float](repeating: .nan, count: columnCount * rows)
-            weights.withUnsafeBufferPointer { w in
-                columns.withUnsafeBufferPointer { x in
-                    output.withUnsafeMutableBufferPointer { y in
-                        floatMatrixTimesColumns(w.baseAddress!, rows: rows, width: width, x.baseAddress!,
-                                                columnCount: columnCount, into: y.baseAddress!)
-                    }
-                }
-            }
-            for c in 0..<columnCount {
-                for r in 0..<rows {
-                    var expected = 0.0
-                    for i in 0..<width { expected += Double(weights[r * width + i]) * Double(columns[c * width + i]) }
-                    #expect(abs(Double(output[c * rows + r]) - expected) < 1e-5 * Double(width))
-                }
-            }
-        }
-    }
-
     @Test func fftRefusesSizesThatAreNotPowersOfTwo() {
         #expect(FastFourierTransform(count: 0) == nil)
         #expect(FastFourierTransform(count: 1) == nil)
