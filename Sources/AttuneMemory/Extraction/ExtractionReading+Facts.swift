@@ -123,9 +123,26 @@ extension ExtractionReading {
                 break
             }
         }
+        // "changed jobs, I'm at Orla Health now", "new role! my wife's with Baxter & Finch these days":
+        // being at a company is working there when the turn speaks of a job. Without a job word
+        // "I'm at Tesco now" is where someone is standing, so it stays no employer. "with" names a
+        // person as often as a company ("I'm with Sam"), so it takes a name of several words or a
+        // company's head word ("Fennick Insurance", "Halden Logistics").
+        if !records.contains(where: { $0.slot == "employer" && $0.statement == said }) {
+            let at = skipAuxiliaries(from: subject.end, in: clause)
+            if ExtractionLexicon.beVerbs.contains(word(at - 1)) || word(at - 1) == "'m", ["at", "with"].contains(word(at)),
+               tokens.indices.contains(where: { Self.jobWords.contains(word($0)) }),
+               let org = organisationName(at: at + 1, in: clause),
+               word(at) == "at" || org.count > 1 || NameLexicon.organisationHeads.contains(word(org.upperBound - 1))
+            {
+                addOrganisation(org, subject: subject, statement: said)
+            }
+        }
         healthFacts(clause, subject, from: index, statement: said)
     }
 
+    /// Words of a turn that speak of a job, for "I'm at Orla Health now" said of one.
+    static let jobWords: Set<String> = ["job", "jobs", "role", "employer", "company", "firm", "hired", "career"]
     /// Words of a move, for "from Leeds to York" said of one.
     static let movingWords: Set<String> = ["moving", "move", "moved", "moves", "relocating", "relocated", "relocate"]
     /// Ordinals before "day" ("second day at Acme").
