@@ -83,27 +83,50 @@ public struct FastFourierTransform: Sendable {
     /// Forward transform X_k = Σ x_n e^{−2πikn/N}, in place.
     @inlinable
     public func forward(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: -1)
+        transform(real: real, imaginary: imaginary, sign: -1, inputIsBitReversed: false)
     }
 
     /// Inverse transform without the 1/N factor: x_n = Σ X_k e^{+2πikn/N}, in place.
     @inlinable
     public func inverseUnscaled(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: 1)
+        transform(real: real, imaginary: imaginary, sign: 1, inputIsBitReversed: false)
     }
+
+    /// `forward` for an input already stored in bit-reversed order (x_n at `bitReversedIndex(n)`), as a
+    /// caller that writes its input anyway can do for free: the transform then skips its own
+    /// permutation pass. The result is bit-identical to `forward` on the input in natural order.
+    @inlinable
+    public func forwardOfBitReversed(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+        transform(real: real, imaginary: imaginary, sign: -1, inputIsBitReversed: true)
+    }
+
+    /// `inverseUnscaled` for an input already stored in bit-reversed order (see `forwardOfBitReversed`).
+    @inlinable
+    public func inverseUnscaledOfBitReversed(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
+        transform(real: real, imaginary: imaginary, sign: 1, inputIsBitReversed: true)
+    }
+
+    /// Where the transform's permutation puts input n (an involution: the index of n reversed in log2 N bits).
+    @inlinable
+    public func bitReversedIndex(_ n: Int) -> Int { Int(bitReversed[n]) }
 
     /// Iterative radix-2 (decimation in time). Each stage keeps its twiddles contiguous
     /// (`stageCosines` starts with stage 1's single twiddle, then stage 2's two, …) so that the
-    /// long inner loops of the late stages read memory in order and vectorise; the early stages,
-    /// with few twiddles and many blocks, loop over blocks inside instead.
-    @inlinable
-    func transform(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, sign: Double) {
-        bitReversed.withUnsafeBufferPointer { reversed in
-            for i in 0..<count {
-                let j = Int(reversed[i])
-                if j > i {
-                    swap(&real[i], &real[j])
-                    swap(&imaginary[i], &imaginary[j])
+    /// long inner loops of the late stages read memory in order and vectorise; the first two stages,
+    /// whose twiddles are 1 and ∓i, run together in one pass over groups of four points held in
+    /// registers (the same operations in the same order as two passes, so the same result).
+    /// Always inlined, so `sign` is a constant in each caller and ∓i and the sines' sign fold into
+    /// negations (exact) instead of multiplications by ±1 (exact too, but instructions).
+    @inlinable @inline(__always)
+    func transform(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, sign: Double, inputIsBitReversed: Bool) {
+        if !inputIsBitReversed {
+            bitReversed.withUnsafeBufferPointer { reversed in
+                for i in 0..<count {
+                    let j = Int(reversed[i])
+                    if j > i {
+                        swap(&real[i], &real[j])
+                        swap(&imaginary[i], &imaginary[j])
+                    }
                 }
             }
         }
@@ -111,64 +134,67 @@ public struct FastFourierTransform: Sendable {
             stageSines.withUnsafeBufferPointer { sinTable in
                 var halfLength = 1
                 var tableOffset = 0
+                if count == 2 {
+                    // Twiddle 1 alone: a sum and a difference.
+                    let br = real[1], bi = imaginary[1]
+                    real[1] = real[0] - br
+                    imaginary[1] = imaginary[0] - bi
+                    real[0] += br
+                    imaginary[0] += bi
+                    halfLength = 2
+                    tableOffset = 1
+                } else {
+                    // Stages 1 and 2 at once, four points a step: twiddle 1 on the pairs (0, 1) and
+                    // (2, 3), then twiddles 1 and ∓i on (0, 2) and (1, 3).
+                    var a = 0
+                    while a < count {
+                        let r0 = real[a], r1 = real[a &+ 1], r2 = real[a &+ 2], r3 = real[a &+ 3]
+                        let i0 = imaginary[a], i1 = imaginary[a &+ 1], i2 = imaginary[a &+ 2], i3 = imaginary[a &+ 3]
+                        let s0r = r0 + r1, s0i = i0 + i1, s1r = r0 - r1, s1i = i0 - i1
+                        let s2r = r2 + r3, s2i = i2 + i3, s3r = r2 - r3, s3i = i2 - i3
+                        let tr = -sign * s3i, ti = sign * s3r
+                        real[a] = s0r + s2r
+                        imaginary[a] = s0i + s2i
+                        real[a &+ 2] = s0r - s2r
+                        imaginary[a &+ 2] = s0i - s2i
+                        real[a &+ 1] = s1r + tr
+                        imaginary[a &+ 1] = s1i + ti
+                        real[a &+ 3] = s1r - tr
+                        imaginary[a &+ 3] = s1i - ti
+                        a &+= 4
+                    }
+                    halfLength = 4
+                    tableOffset = 3
+                }
                 while halfLength < count {
                     let length = halfLength << 1
-                    if halfLength == 1 {
-                        // Twiddle 1: a sum and a difference.
-                        var a = 0
-                        while a < count {
-                            let br = real[a + 1], bi = imaginary[a + 1]
-                            real[a + 1] = real[a] - br
-                            imaginary[a + 1] = imaginary[a] - bi
-                            real[a] += br
-                            imaginary[a] += bi
-                            a += 2
+                    // Four butterflies per step in SIMD4<Double> (two SSE2 or NEON registers);
+                    // half-lengths here are powers of two ≥ 4, so there is no tail.
+                    let cosBase = UnsafeRawPointer(cosTable.baseAddress! + tableOffset)
+                    let sinBase = UnsafeRawPointer(sinTable.baseAddress! + tableOffset)
+                    let signs = SIMD4<Double>(repeating: sign)
+                    var start = 0
+                    while start < count {
+                        let ra = UnsafeMutableRawPointer(real + start), ia = UnsafeMutableRawPointer(imaginary + start)
+                        let rb = ra + halfLength &* 8, ib = ia + halfLength &* 8
+                        var offset = 0
+                        let end = halfLength &* 8
+                        while offset < end {
+                            let wr = cosBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let wi = signs * sinBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let br = rb.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let bi = ib.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let ar = ra.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let ai = ia.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                            let tr = br * wr - bi * wi
+                            let ti = br * wi + bi * wr
+                            rb.storeBytes(of: ar - tr, toByteOffset: offset, as: SIMD4<Double>.self)
+                            ib.storeBytes(of: ai - ti, toByteOffset: offset, as: SIMD4<Double>.self)
+                            ra.storeBytes(of: ar + tr, toByteOffset: offset, as: SIMD4<Double>.self)
+                            ia.storeBytes(of: ai + ti, toByteOffset: offset, as: SIMD4<Double>.self)
+                            offset &+= 32
                         }
-                    } else if halfLength == 2 {
-                        // Twiddles 1 and ∓i: no multiplications.
-                        var a = 0
-                        while a < count {
-                            let b0r = real[a + 2], b0i = imaginary[a + 2]
-                            real[a + 2] = real[a] - b0r
-                            imaginary[a + 2] = imaginary[a] - b0i
-                            real[a] += b0r
-                            imaginary[a] += b0i
-                            let tr = -sign * imaginary[a + 3], ti = sign * real[a + 3]
-                            real[a + 3] = real[a + 1] - tr
-                            imaginary[a + 3] = imaginary[a + 1] - ti
-                            real[a + 1] += tr
-                            imaginary[a + 1] += ti
-                            a += 4
-                        }
-                    } else {
-                        // Four butterflies per step in SIMD4<Double> (two SSE2 or NEON registers);
-                        // half-lengths here are powers of two ≥ 4, so there is no tail.
-                        let cosBase = UnsafeRawPointer(cosTable.baseAddress! + tableOffset)
-                        let sinBase = UnsafeRawPointer(sinTable.baseAddress! + tableOffset)
-                        let signs = SIMD4<Double>(repeating: sign)
-                        var start = 0
-                        while start < count {
-                            let ra = UnsafeMutableRawPointer(real + start), ia = UnsafeMutableRawPointer(imaginary + start)
-                            let rb = ra + halfLength &* 8, ib = ia + halfLength &* 8
-                            var offset = 0
-                            let end = halfLength &* 8
-                            while offset < end {
-                                let wr = cosBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let wi = signs * sinBase.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let br = rb.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let bi = ib.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let ar = ra.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let ai = ia.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let tr = br * wr - bi * wi
-                                let ti = br * wi + bi * wr
-                                rb.storeBytes(of: ar - tr, toByteOffset: offset, as: SIMD4<Double>.self)
-                                ib.storeBytes(of: ai - ti, toByteOffset: offset, as: SIMD4<Double>.self)
-                                ra.storeBytes(of: ar + tr, toByteOffset: offset, as: SIMD4<Double>.self)
-                                ia.storeBytes(of: ai + ti, toByteOffset: offset, as: SIMD4<Double>.self)
-                                offset &+= 32
-                            }
-                            start += length
-                        }
+                        start += length
                     }
                     tableOffset += halfLength
                     halfLength = length

@@ -43,11 +43,16 @@ public final class RealFourierTransform {
     @inlinable
     public func powerSpectrum(of input: UnsafePointer<Double>, into power: UnsafeMutablePointer<Double>) {
         let m = count / 2
-        for n in 0..<m {
-            real[n] = input[2 * n]
-            imaginary[n] = input[2 * n + 1]
+        // The even and odd samples go straight to their bit-reversed places, so the half-length
+        // transform skips its permutation pass (same values in the same places, so the same result).
+        half.bitReversed.withUnsafeBufferPointer { reversed in
+            for n in 0..<m {
+                let at = Int(reversed[n])
+                real[at] = input[2 &* n]
+                imaginary[at] = input[2 &* n &+ 1]
+            }
         }
-        half.forward(real: real, imaginary: imaginary)
+        half.forwardOfBitReversed(real: real, imaginary: imaginary)
         // Bins 0 and M both pair Z[0] with itself; bins 1 … M − 1 go two at a time, k and k + 1 with
         // their partners M − k and M − k − 1 read as one pair and swapped. The same operations run in
         // each lane as in one bin alone, so the result does not depend on how the bins are grouped.
@@ -107,16 +112,20 @@ public final class RealFourierTransform {
         let m = count / 2
         // E[k] = (X[k] + conj X[M−k]) / 2 and O[k] = (X[k] − conj X[M−k]) / (2 W^k); with X real:
         // E[k] = (S[k] + S[M−k]) / 2, O[k] = (S[k] − S[M−k]) / 2 · W^{−k}; Z = E + iO.
-        for k in 0..<m {
-            let a = spectrum[k], b = spectrum[m - k]
-            let e = 0.5 * (a + b)
-            let d = 0.5 * (a - b)
-            // W^{−k} = cos + i sin.
-            let or = d * cosines[k], oi = d * sines[k]
-            real[k] = e - oi
-            imaginary[k] = or
+        // Written to their bit-reversed places, as in `powerSpectrum`.
+        half.bitReversed.withUnsafeBufferPointer { reversed in
+            for k in 0..<m {
+                let a = spectrum[k], b = spectrum[m &- k]
+                let e = 0.5 * (a + b)
+                let d = 0.5 * (a - b)
+                // W^{−k} = cos + i sin.
+                let or = d * cosines[k], oi = d * sines[k]
+                let at = Int(reversed[k])
+                real[at] = e - oi
+                imaginary[at] = or
+            }
         }
-        half.inverseUnscaled(real: real, imaginary: imaginary)
+        half.inverseUnscaledOfBitReversed(real: real, imaginary: imaginary)
         // Inverse of size M gives M·(e + i o) for x[2n] = e[n], x[2n+1] = o[n] scaled by 1/N·…;
         // multiply by 2 so the result matches the unscaled size-N inverse.
         for n in 0..<m {
