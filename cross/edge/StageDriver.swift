@@ -30,55 +30,66 @@ enum StageDriver {
         let recording = try AttuneEdge.open(options).readAll()
         guard !recording.isEmpty else { throw .audio("the input has no samples") }
         let total = n * CanonicalAudio.sampleRateHz
-        var audio = [Float](repeating: 0, count: total)
-        for i in 0..<total { audio[i] = recording[i % recording.count] }
         let hop = CanonicalAudio.samplesPer10Ms
+        // The input is the recording looped, fed 10 ms at a time. It is made once, at the same cost
+        // with no seconds asked for, so the count's difference holds the stage alone: the recording
+        // with its first 10 ms repeated at its end, so that every block is one slice of it.
+        var looped = recording
+        for i in 0..<hop { looped.append(recording[i % recording.count]) }
+        /// Calls `body` with the 10 ms blocks of `total` samples of the looped recording, in order.
+        func forEachBlock(_ body: (UnsafeBufferPointer<Float>) -> Void) {
+            looped.withUnsafeBufferPointer { whole in
+                var start = 0  // (block · hop) mod recording.count
+                for _ in 0..<(total / hop) {
+                    body(UnsafeBufferPointer(rebasing: whole[start..<(start + hop)]))
+                    start += hop
+                    if start >= recording.count { start -= recording.count }
+                }
+            }
+        }
         switch stage {
         case .resample:
             let resampler: Resampler
             do throws(AudioSourceError) { resampler = try Resampler(inputRateHz: 48_000, maximumChunk: 3 * hop) } catch { throw .audio("no resampler") }
-            var input = [Float](repeating: 0, count: 3 * hop)
+            // The looped recording at 48 kHz (each sample three times), made once like `looped`.
+            var looped48 = [Float](repeating: 0, count: 3 * looped.count)
+            for i in 0..<looped.count {
+                looped48[3 * i] = looped[i]; looped48[3 * i + 1] = looped[i]; looped48[3 * i + 2] = looped[i]
+            }
             var output = [Float](repeating: 0, count: resampler.maximumOutput(forInput: 3 * hop))
-            for block in 0..<(total / hop) {
-                for i in 0..<(3 * hop) { input[i] = audio[block * hop + i / 3] }
-                let made = input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in resampler.process(i, into: o) } }
-                if made > 0 { checksum += Double(output[made - 1]) }
+            looped48.withUnsafeBufferPointer { whole in
+                output.withUnsafeMutableBufferPointer { o in
+                    var start = 0
+                    for _ in 0..<(total / hop) {
+                        let made = resampler.process(UnsafeBufferPointer(rebasing: whole[(3 * start)..<(3 * (start + hop))]), into: o)
+                        if made > 0 { checksum += Double(o[made - 1]) }
+                        start += hop
+                        if start >= recording.count { start -= recording.count }
+                    }
+                }
             }
         case .prosody:
             let analyzer = ProsodyAnalyzer()
-            audio.withUnsafeBufferPointer { samples in
-                for start in stride(from: 0, to: total, by: hop) {
-                    analyzer.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])) { event in
-                        if case let .frame(frame) = event { checksum += frame.intensityDb }
-                    }
+            forEachBlock { block in
+                analyzer.process(block) { event in
+                    if case let .frame(frame) = event { checksum += frame.intensityDb }
                 }
             }
         case .vad:
             let vad = VoiceActivityDetector(weights: try EdgeModels.vadWeights(in: options.modelsDirectory))
-            audio.withUnsafeBufferPointer { samples in
-                for start in stride(from: 0, to: total, by: hop) {
-                    vad.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])) { _, p in checksum += Double(p) }
-                }
-            }
+            forEachBlock { block in vad.process(block) { _, p in checksum += Double(p) } }
         case .vadProsody:
             let vad = VoiceActivityDetector(weights: try EdgeModels.vadWeights(in: options.modelsDirectory))
             let analyzer = ProsodyAnalyzer(pitchSearchGate: TurnSettings().pitchSearchGate)
-            audio.withUnsafeBufferPointer { samples in
-                for start in stride(from: 0, to: total, by: hop) {
-                    VADGatedProsody.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)]),
-                                            vad: vad, prosody: analyzer, chunk: { _, _ in }) { event in
-                        if case let .frame(frame) = event { checksum += frame.intensityDb }
-                    }
+            forEachBlock { block in
+                VADGatedProsody.process(block, vad: vad, prosody: analyzer, chunk: { _, _ in }) { event in
+                    if case let .frame(frame) = event { checksum += frame.intensityDb }
                 }
             }
         case .turn:
             let detector = TurnDetector(vadWeights: try EdgeModels.vadWeights(in: options.modelsDirectory),
                                         model: try EdgeModels.endOfTurnModel(in: options.modelsDirectory))
-            audio.withUnsafeBufferPointer { samples in
-                for start in stride(from: 0, to: total, by: hop) {
-                    detector.process(UnsafeBufferPointer(rebasing: samples[start..<min(start + hop, total)])) { event in checksum += event.t }
-                }
-            }
+            forEachBlock { block in detector.process(block) { event in checksum += event.t } }
         case .tokenize:
             break
         }
