@@ -80,30 +80,20 @@ public struct FastFourierTransform: Sendable {
         bitReversed = reversed
     }
 
-    /// Forward transform X_k = Σ x_n e^{−2πikn/N}, in place.
+    /// Forward transform X_k = Σ x_n e^{−2πikn/N}, in place. With `inputInBitReversedOrder` the input
+    /// is already stored permuted (x_n at `bitReversedIndex(n)`), as a caller that writes its input
+    /// anyway can do for free, and the transform skips its own permutation pass; the result is
+    /// bit-identical to the transform of the input in natural order.
     @inlinable
-    public func forward(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: -1, inputIsBitReversed: false)
+    public func forward(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, inputInBitReversedOrder: Bool = false) {
+        transform(real: real, imaginary: imaginary, sign: -1, inputIsBitReversed: inputInBitReversedOrder)
     }
 
-    /// Inverse transform without the 1/N factor: x_n = Σ X_k e^{+2πikn/N}, in place.
+    /// Inverse transform without the 1/N factor: x_n = Σ X_k e^{+2πikn/N}, in place;
+    /// `inputInBitReversedOrder` as for `forward`.
     @inlinable
-    public func inverseUnscaled(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: 1, inputIsBitReversed: false)
-    }
-
-    /// `forward` for an input already stored in bit-reversed order (x_n at `bitReversedIndex(n)`), as a
-    /// caller that writes its input anyway can do for free: the transform then skips its own
-    /// permutation pass. The result is bit-identical to `forward` on the input in natural order.
-    @inlinable
-    public func forwardOfBitReversed(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: -1, inputIsBitReversed: true)
-    }
-
-    /// `inverseUnscaled` for an input already stored in bit-reversed order (see `forwardOfBitReversed`).
-    @inlinable
-    public func inverseUnscaledOfBitReversed(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
-        transform(real: real, imaginary: imaginary, sign: 1, inputIsBitReversed: true)
+    public func inverseUnscaled(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>, inputInBitReversedOrder: Bool = false) {
+        transform(real: real, imaginary: imaginary, sign: 1, inputIsBitReversed: inputInBitReversedOrder)
     }
 
     /// Where the transform's permutation puts input n (an involution: the index of n reversed in log2 N bits).

@@ -52,7 +52,7 @@ public final class RealFourierTransform {
                 imaginary[at] = input[2 &* n &+ 1]
             }
         }
-        half.forwardOfBitReversed(real: real, imaginary: imaginary)
+        half.forward(real: real, imaginary: imaginary, inputInBitReversedOrder: true)
         // Bins 0 and M both pair Z[0] with itself; bins 1 … M − 1 go two at a time, k and k + 1 with
         // their partners M − k and M − k − 1 read as one pair and swapped. The same operations run in
         // each lane as in one bin alone, so the result does not depend on how the bins are grouped.
@@ -125,7 +125,7 @@ public final class RealFourierTransform {
                 imaginary[at] = or
             }
         }
-        half.inverseUnscaledOfBitReversed(real: real, imaginary: imaginary)
+        half.inverseUnscaled(real: real, imaginary: imaginary, inputInBitReversedOrder: true)
         // Inverse of size M gives M·(e + i o) for x[2n] = e[n], x[2n+1] = o[n] scaled by 1/N·…;
         // multiply by 2 so the result matches the unscaled size-N inverse.
         for n in 0..<m {

@@ -64,9 +64,9 @@ import Testing
             permutedReal.withUnsafeMutableBufferPointer { r in
                 permutedImaginary.withUnsafeMutableBufferPointer { i in
                     if sign < 0 {
-                        fft.forwardOfBitReversed(real: r.baseAddress!, imaginary: i.baseAddress!)
+                        fft.forward(real: r.baseAddress!, imaginary: i.baseAddress!, inputInBitReversedOrder: true)
                     } else {
-                        fft.inverseUnscaledOfBitReversed(real: r.baseAddress!, imaginary: i.baseAddress!)
+                        fft.inverseUnscaled(real: r.baseAddress!, imaginary: i.baseAddress!, inputInBitReversedOrder: true)
                     }
                 }
             }
