@@ -36,12 +36,13 @@ enum StageDriver {
         // with its first 10 ms repeated at its end, so that every block is one slice of it.
         var looped = recording
         for i in 0..<hop { looped.append(recording[i % recording.count]) }
-        /// Calls `body` with the 10 ms blocks of `total` samples of the looped recording, in order.
-        func forEachBlock(_ body: (UnsafeBufferPointer<Float>) -> Void) {
-            looped.withUnsafeBufferPointer { whole in
+        /// Calls `body` with the 10 ms blocks of `total` samples of `input`, the looped recording at
+        /// `perSample` input samples per sample (1, or 3 for 48 kHz), in order.
+        func forEachBlock(of input: [Float], perSample: Int = 1, _ body: (UnsafeBufferPointer<Float>) -> Void) {
+            input.withUnsafeBufferPointer { whole in
                 var start = 0  // (block · hop) mod recording.count
                 for _ in 0..<(total / hop) {
-                    body(UnsafeBufferPointer(rebasing: whole[start..<(start + hop)]))
+                    body(UnsafeBufferPointer(rebasing: whole[(perSample * start)..<(perSample * (start + hop))]))
                     start += hop
                     if start >= recording.count { start -= recording.count }
                 }
@@ -57,31 +58,26 @@ enum StageDriver {
                 looped48[3 * i] = looped[i]; looped48[3 * i + 1] = looped[i]; looped48[3 * i + 2] = looped[i]
             }
             var output = [Float](repeating: 0, count: resampler.maximumOutput(forInput: 3 * hop))
-            looped48.withUnsafeBufferPointer { whole in
-                output.withUnsafeMutableBufferPointer { o in
-                    var start = 0
-                    for _ in 0..<(total / hop) {
-                        let made = resampler.process(UnsafeBufferPointer(rebasing: whole[(3 * start)..<(3 * (start + hop))]), into: o)
-                        if made > 0 { checksum += Double(o[made - 1]) }
-                        start += hop
-                        if start >= recording.count { start -= recording.count }
-                    }
+            output.withUnsafeMutableBufferPointer { o in
+                forEachBlock(of: looped48, perSample: 3) { block in
+                    let made = resampler.process(block, into: o)
+                    if made > 0 { checksum += Double(o[made - 1]) }
                 }
             }
         case .prosody:
             let analyzer = ProsodyAnalyzer()
-            forEachBlock { block in
+            forEachBlock(of: looped) { block in
                 analyzer.process(block) { event in
                     if case let .frame(frame) = event { checksum += frame.intensityDb }
                 }
             }
         case .vad:
             let vad = VoiceActivityDetector(weights: try EdgeModels.vadWeights(in: options.modelsDirectory))
-            forEachBlock { block in vad.process(block) { _, p in checksum += Double(p) } }
+            forEachBlock(of: looped) { block in vad.process(block) { _, p in checksum += Double(p) } }
         case .vadProsody:
             let vad = VoiceActivityDetector(weights: try EdgeModels.vadWeights(in: options.modelsDirectory))
             let analyzer = ProsodyAnalyzer(pitchSearchGate: TurnSettings().pitchSearchGate)
-            forEachBlock { block in
+            forEachBlock(of: looped) { block in
                 VADGatedProsody.process(block, vad: vad, prosody: analyzer, chunk: { _, _ in }) { event in
                     if case let .frame(frame) = event { checksum += frame.intensityDb }
                 }
@@ -89,7 +85,7 @@ enum StageDriver {
         case .turn:
             let detector = TurnDetector(vadWeights: try EdgeModels.vadWeights(in: options.modelsDirectory),
                                         model: try EdgeModels.endOfTurnModel(in: options.modelsDirectory))
-            forEachBlock { block in detector.process(block) { event in checksum += event.t } }
+            forEachBlock(of: looped) { block in detector.process(block) { event in checksum += event.t } }
         case .tokenize:
             break
         }
